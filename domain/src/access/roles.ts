@@ -1,0 +1,90 @@
+import type { OrgKind } from '../catalog/orgs';
+
+/**
+ * Roles and the permission table. The three administrators (三员) are separated: the system
+ * administrator manages users and orgs but reads no business data; the security administrator
+ * manages account security; only the audit administrator reads the audit log.
+ */
+export const ROLES = {
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  regulator_leader: '监管部门负责人',
+  regulator_officer: '监管人员',
+  inspector: '执法人员',
+  group_officer: '上级公司安全管理人员',
+  mine_principal: '矿山主要负责人',
+  mine_safety_officer: '矿山安全管理人员',
+  mine_viewer: '矿山查看人员',
+} as const;
+export type Role = keyof typeof ROLES;
+
+export const PERMISSIONS = {
+  'org.read': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'mine.read': '查看矿山基础信息',
+  'mine.create': '新增矿山',
+  'mine.update': '修改矿山基础信息',
+  'mine.deactivate': '停用矿山',
+  'mine.import': '导入矿山台账',
+  'user.manage': '管理用户',
+  'security.manage': '账号安全管理（解锁、重置密码）',
+  'audit.read': '查看审计日志',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const REGULATOR_BUSINESS: Permission[] = [
+  'org.read',
+  'mine.read',
+  'mine.create',
+  'mine.update',
+  'mine.deactivate',
+  'mine.import',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  sys_admin: ['org.read', 'org.manage', 'user.manage'],
+  sec_admin: ['security.manage'],
+  audit_admin: ['audit.read'],
+  regulator_leader: REGULATOR_BUSINESS,
+  regulator_officer: REGULATOR_BUSINESS,
+  inspector: ['org.read', 'mine.read'],
+  group_officer: ['org.read', 'mine.read'],
+  mine_principal: ['org.read', 'mine.read', 'mine.update'],
+  mine_safety_officer: ['org.read', 'mine.read', 'mine.update'],
+  mine_viewer: ['org.read', 'mine.read'],
+};
+
+/** Which org kinds a role may be held in. */
+export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
+  sys_admin: ['province'],
+  sec_admin: ['province'],
+  audit_admin: ['province'],
+  regulator_leader: ['province', 'division', 'city', 'county'],
+  regulator_officer: ['province', 'division', 'city', 'county'],
+  inspector: ['province', 'division', 'city', 'county'],
+  group_officer: ['group'],
+  mine_principal: ['mine'],
+  mine_safety_officer: ['mine'],
+  mine_viewer: ['mine'],
+};
+
+export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+}
+
+/** A 三员 administrator may hold no other role, so duties stay separated. */
+export function rolesProblem(roles: readonly Role[], orgKind: OrgKind): string | null {
+  if (roles.length === 0) return '至少选择一个角色';
+  const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admins.length > 0 && roles.length > 1) return '系统管理员、安全管理员、审计管理员须分设，不能兼任其他角色';
+  const wrong = roles.find((r) => !ROLE_ORG_KINDS[r].includes(orgKind));
+  if (wrong) return `角色“${ROLES[wrong]}”不适用于该类单位`;
+  return null;
+}

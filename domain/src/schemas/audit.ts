@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { optionalText } from './common';
+
+export const ZAuditEvent = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  actorOrgId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  changes: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditQuery = z.object({
+  action: optionalText(64),
+  actor: optionalText(64),
+  entityType: optionalText(64),
+  entityId: optionalText(64),
+  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  brokenAt: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+
+/** Chinese names of audited actions, for the auditor's page and the CSV. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'access.denied': '拒绝访问',
+  'org.created': '新增单位',
+  'org.updated': '修改单位',
+  'mine.created': '新增矿山',
+  'mine.updated': '修改矿山',
+  'mine.deactivated': '停用矿山',
+  'mine.reactivated': '启用矿山',
+  'mine.imported': '导入矿山台账',
+  'mine.exported': '导出矿山台账',
+  'user.created': '新增用户',
+  'user.updated': '修改用户',
+  'user.unlocked': '解锁账号',
+  'user.password_reset': '重置密码',
+  'audit.exported': '导出审计日志',
+  'audit.verified': '校验审计日志',
+  'system.backup': '备份',
+  'system.restore': '恢复',
+  'system.seeded': '初始化数据',
+  'system.admin_created': '创建管理员',
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ROLES } from '../access/roles';
+import { ORG_KINDS } from '../catalog/orgs';
+import { passwordProblem } from '../rules/password';
+
+export const ZLogin = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(128),
+});
+
+export const ZNewPassword = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const ZChangePassword = z.object({
+  oldPassword: z.string().min(1, '请输入原密码').max(128),
+  newPassword: ZNewPassword,
+});
+
+export const ZRole = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
+export const ZOrgKind = z.enum(Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS, ...(keyof typeof ORG_KINDS)[]]);
+
+export const ZMe = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(ZRole),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  org: z.object({ id: z.string(), name: z.string(), kind: ZOrgKind, regionCode: z.string().nullable() }),
+});
+export type Me = z.infer<typeof ZMe>;

@@ -1,0 +1,115 @@
+import { regionPrefix } from '@tiegui/domain';
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { AppError } from '../lib/errors';
+import type { Actor } from './actor';
+
+/**
+ * The one data-scope module: which mines (and which orgs) an actor may see.
+ * - province: every org in its region (Shanxi);
+ * - city / county: its own subtree (a city's subtree holds the mines it supervises directly);
+ * - division: the regions it covers;
+ * - group: the mines it owns;
+ * - mine: itself.
+ * Administrators (三员) see no business data. Out-of-scope reads answer 404 so existence does not leak.
+ */
+type OrgEb = ExpressionBuilder<Database & { o: Database['orgs'] }, 'o'>;
+type MineEb = ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>;
+
+const NOTHING = sql<SqlBool>`1 = 0`;
+
+function regionMatch(eb: OrgEb, prefixes: readonly string[]) {
+  if (prefixes.length === 0) return NOTHING;
+  return eb.or(prefixes.map((p) => eb('o.region_code', 'like', `${p}%`)));
+}
+
+function isBusinessUser(actor: Actor): boolean {
+  return !actor.roles.every((r) => r === 'sys_admin' || r === 'sec_admin' || r === 'audit_admin');
+}
+
+/** Filter on a mine query (aliases `o` for the mine's org row, `m` for its registry row). */
+export function mineScope(actor: Actor) {
+  return (eb: MineEb) => {
+    if (!isBusinessUser(actor)) return NOTHING;
+    switch (actor.orgKind) {
+      case 'province':
+        return regionMatch(eb as unknown as OrgEb, [regionPrefix(actor.regionCode ?? '')]);
+      case 'city':
+      case 'county':
+        return eb('o.path', 'like', `${actor.orgPath}%`);
+      case 'division':
+        return regionMatch(eb as unknown as OrgEb, actor.coveredRegions);
+      case 'group':
+        return eb('m.group_org_id', '=', actor.orgId);
+      case 'mine':
+        return eb('o.id', '=', actor.orgId);
+      default: {
+        const never: never = actor.orgKind;
+        throw new Error(`unknown org kind ${String(never)}`);
+      }
+    }
+  };
+}
+
+/** Filter on an org query (alias `o`): the orgs an actor may see in the org tree. */
+export function orgScope(actor: Actor) {
+  return (eb: OrgEb) => {
+    if (actor.roles.includes('sys_admin')) return sql<SqlBool>`1 = 1`;
+    if (!isBusinessUser(actor)) return NOTHING;
+    switch (actor.orgKind) {
+      case 'province':
+        return eb.or([regionMatch(eb, [regionPrefix(actor.regionCode ?? '')]), eb('o.kind', '=', 'province')]);
+      case 'city':
+      case 'county':
+        return eb.or([eb('o.path', 'like', `${actor.orgPath}%`), eb('o.id', '=', actor.orgId)]);
+      case 'division':
+        return eb.or([eb('o.id', '=', actor.orgId), regionMatch(eb, actor.coveredRegions)]);
+      case 'group':
+        return eb.or([
+          eb('o.id', '=', actor.orgId),
+          eb('o.id', 'in', eb.selectFrom('mines').select('mines.org_id').where('mines.group_org_id', '=', actor.orgId)),
+        ]);
+      case 'mine':
+        return eb('o.id', '=', actor.orgId);
+      default: {
+        const never: never = actor.orgKind;
+        throw new Error(`unknown org kind ${String(never)}`);
+      }
+    }
+  };
+}
+
+/** An out-of-scope or missing record: 404, recorded as a denied access. */
+export class OutOfScopeError extends AppError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what}不存在或无权查看`);
+  }
+}
+
+/** Checks a batch of mine ids in one query; throws 404 naming nothing if any is out of scope. */
+export async function assertMinesInScope(db: Db, actor: Actor, ids: readonly string[], what = '矿山') {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await db
+    .selectFrom('orgs as o')
+    .innerJoin('mines as m', 'm.org_id', 'o.id')
+    .select('o.id')
+    .where('o.id', 'in', unique)
+    .where(mineScope(actor))
+    .execute();
+  if (rows.length !== unique.length) throw new OutOfScopeError(what);
+}
+
+/** Checks a batch of org ids (any kind) in one query. */
+export async function assertOrgsInScope(db: Db, actor: Actor, ids: readonly string[], what = '单位') {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await db
+    .selectFrom('orgs as o')
+    .select('o.id')
+    .where('o.id', 'in', unique)
+    .where(orgScope(actor))
+    .execute();
+  if (rows.length !== unique.length) throw new OutOfScopeError(what);
+}

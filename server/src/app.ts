@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config';
+import type { Db } from './db/database';
+import { registerAuthHook } from './http/auth-hook';
+import { registerErrorHandler } from './http/errors';
+import './http/types';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { mineRoutes } from './modules/mines/mine.routes';
+import { orgRoutes } from './modules/orgs/org.routes';
+import { userRoutes } from './modules/users/user.routes';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Builds the whole app as a plugin tree; nothing listens here. */
+export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '铁规 Tiegui API', description: '矿山安全专项活动监管平台接口', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tiegui_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const deps = { db, clock: config.clock };
+  registerAuthHook(app, deps);
+  registerErrorHandler(app, deps);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), time: z.string() }) } },
+        },
+        async () => ({ status: 'ok' as const, time: config.clock.now().toISOString() }),
+      );
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
+      await api.register(orgRoutes(deps));
+      await api.register(mineRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(auditRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+
+  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    // The single-page app owns every non-API path.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

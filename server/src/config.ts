@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Clock, systemClock } from './lib/clock';
+
+export interface AppConfig {
+  databaseUrl: string;
+  dataDir: string;
+  webDist: string | null;
+  clock: Clock;
+  /** Secure cookies when served over HTTPS (behind a proxy). */
+  secureCookies: boolean;
+  logger: boolean;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function configFromEnv(env = process.env): AppConfig {
+  const dataDir = path.resolve(env.TIEGUI_DATA_DIR ?? path.join(root, 'data'));
+  return {
+    databaseUrl: env.TIEGUI_DATABASE_URL ?? path.join(dataDir, 'tiegui.sqlite'),
+    dataDir,
+    webDist: path.join(root, 'web', 'dist'),
+    clock: systemClock,
+    secureCookies: env.TIEGUI_SECURE_COOKIES === '1',
+    logger: env.TIEGUI_LOG !== '0',
+  };
+}
+
+export const PROJECT_ROOT = root;

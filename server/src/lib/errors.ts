@@ -1,0 +1,42 @@
+/** The one error type. Services throw it; the app maps its code to an HTTP status. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'LOCKED'
+  | 'PAYLOAD_TOO_LARGE';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  LOCKED: 423,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权查看`);
+export const forbidden = (message = '没有执行此操作的权限') => new AppError('FORBIDDEN', message);
+export const invalidField = (field: string, message: string) =>
+  new AppError('VALIDATION', message, [{ field, message }]);

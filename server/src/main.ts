@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { passwordProblem } from '@tiegui/domain';
+import { buildApp } from './app';
+import { appendAudit, verifyAuditChain } from './audit/audit.service';
+import { configFromEnv } from './config';
+import { createDb, type Db } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { hashPassword } from './modules/auth/password';
+import { insertUser } from './modules/users/user.service';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo';
+import { seedScale } from './seed/scale';
+import { backupDatabase, restoreDatabase } from './system/backup';
+
+const USAGE = `用法: npm run tiegui -- <命令>
+  start                         启动服务（首次启动自动建库并写入演示数据）
+  migrate                       执行数据库迁移
+  seed --demo                   写入演示数据（空库）
+  seed --scale province [--seed N]  生成全省规模数据（约4000座矿山）
+  backup <file>                 备份全部数据到文件
+  restore <file>                从备份文件恢复（目标库须为空库）
+  audit-verify                  校验审计日志哈希链
+  create-admin <username>       创建系统管理员（首次登录须修改密码）`;
+
+const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const config = configFromEnv();
+  const db = createDb(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function start(): Promise<void> {
+  const config = configFromEnv();
+  const db = createDb(config.databaseUrl);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
+  const demo = !(await isSeeded(db));
+  if (demo) {
+    const { mines } = await seedDemo(db);
+    console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
+  }
+  const app = await buildApp({ ...config, logger: config.logger && process.env.NODE_ENV === 'production' }, db);
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  const where = config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : config.databaseUrl;
+  console.log(`\n铁规 Tiegui 已启动：http://localhost:${port}/   （接口文档 http://localhost:${port}/api/docs）`);
+  console.log(`数据库：${where}`);
+  if (await hasDemoAccounts(db)) {
+    console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+  }
+  const stop = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function hasDemoAccounts(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('username', '=', 'dx-county').executeTakeFirst()) !== undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' }, password: { type: 'string' } },
+  });
+  switch (command) {
+    case 'start':
+      await start();
+      return -1;
+    case 'migrate':
+      await withDb(async () => console.log('数据库已是最新'));
+      return 0;
+    case 'seed':
+      return withDb(async (db) => {
+        if (values.demo) {
+          if (await isSeeded(db)) {
+            console.error('数据库已有数据，未写入演示数据');
+            return 1;
+          }
+          console.log(`已写入演示数据：${(await seedDemo(db)).mines}座示例矿山`);
+          return 0;
+        }
+        if (values.scale === 'province') {
+          const seed = Number(values.seed ?? 1);
+          const t0 = performance.now();
+          const result = await seedScale(db, { seed });
+          const rss = process.memoryUsage().rss;
+          console.log(
+            `已生成全省规模数据：${result.mines}座矿山，${result.orgs}个监管单位，用时${((performance.now() - t0) / 1000).toFixed(1)}秒，内存${(rss / 1048576).toFixed(0)}MB`,
+          );
+          return 0;
+        }
+        console.error(USAGE);
+        return 2;
+      });
+    case 'backup': {
+      const file = positionals[0];
+      if (!file) return usage();
+      return withDb(async (db) => {
+        const r = await backupDatabase(db, file);
+        console.log(`已备份到 ${file}：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        return 0;
+      });
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) return usage();
+      return withDb(async (db) => {
+        const r = await restoreDatabase(db, file);
+        console.log(`已从 ${file} 恢复：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        return 0;
+      });
+    }
+    case 'audit-verify':
+      return withDb(async (db) => {
+        const r = await verifyAuditChain(db);
+        if (r.ok) {
+          console.log(`审计日志完整：共校验${r.checked}条`);
+          return 0;
+        }
+        console.error(`审计日志被篡改：第${r.brokenAt}号记录 ${r.reason}`);
+        return 1;
+      });
+    case 'create-admin': {
+      const username = positionals[0];
+      if (!username) return usage();
+      const password = values.password ?? `Tg-${randomBytes(9).toString('base64url')}1a`;
+      const problem = passwordProblem(password);
+      if (problem) {
+        console.error(problem);
+        return 2;
+      }
+      return withDb(async (db) => {
+        const org = await db.selectFrom('orgs').select(['id']).where('kind', '=', 'province').orderBy('path').limit(1).executeTakeFirst();
+        if (!org) {
+          console.error('数据库中还没有省级单位，请先初始化组织机构（seed --demo 或恢复备份）');
+          return 1;
+        }
+        if (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) {
+          console.error(`用户名 ${username} 已存在`);
+          return 1;
+        }
+        const passwordHash = await hashPassword(password);
+        const now = new Date();
+        await db.transaction().execute(async (trx) => {
+          const id = await insertUser(
+            trx,
+            { username, displayName: '系统管理员', orgId: org.id, roles: ['sys_admin'], passwordHash, mustChangePassword: true },
+            now,
+          );
+          await appendAudit(trx, SYSTEM, { action: 'system.admin_created', entityType: 'user', entityId: id }, now);
+        });
+        console.log(`已创建系统管理员 ${username}，初始密码：${password}\n首次登录须修改密码。`);
+        return 0;
+      });
+    }
+    default:
+      return usage();
+  }
+}
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

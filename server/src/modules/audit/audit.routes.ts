@@ -1,0 +1,104 @@
+import { AUDIT_ACTIONS, type AuditEvent, ZAuditEvent, ZAuditQuery, ZAuditVerify, ZErrorBody } from '@tiegui/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActorOf, recordAudit, verifyAuditChain } from '../../audit/audit.service';
+import type { Db } from '../../db/database';
+import { actorOf } from '../../http/types';
+import type { Clock } from '../../lib/clock';
+import { listAuditEvents } from './audit.repository';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
+
+type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
+
+function present(r: Row): AuditEvent {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorUsername: r.actor_username,
+    actorOrgId: r.actor_org_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    changes: r.changes === null ? null : (JSON.parse(r.changes) as unknown),
+    ip: r.ip,
+    hash: r.hash,
+  };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // Quote always; neutralise spreadsheet formulas.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+export const auditRoutes =
+  (deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/audit/events',
+      {
+        config: { permission: 'audit.read' },
+        schema: {
+          tags: ['audit'],
+          summary: '审计日志（最新在前）',
+          querystring: ZAuditQuery,
+          response: { 200: z.object({ items: z.array(ZAuditEvent), nextCursor: z.number().nullable() }), ...errors },
+        },
+      },
+      async (request) => {
+        const { limit, ...q } = request.query;
+        const rows = await listAuditEvents(deps.db, q, limit + 1);
+        const page = rows.slice(0, limit);
+        return {
+          items: page.map(present),
+          nextCursor: rows.length > limit ? (page[page.length - 1]?.seq ?? null) : null,
+        };
+      },
+    );
+
+    app.get(
+      '/audit/events.csv',
+      {
+        config: { permission: 'audit.read' },
+        schema: { tags: ['audit'], summary: '导出审计日志CSV', querystring: ZAuditQuery.omit({ cursor: true, limit: true }) },
+      },
+      async (request, reply) => {
+        const header = ['序号', '时间(UTC)', '用户', '单位ID', '操作', '操作代码', '对象类型', '对象ID', '变更内容', 'IP', '哈希'];
+        const lines = [header.map(csvCell).join(',')];
+        let cursor: number | undefined;
+        for (;;) {
+          const rows = await listAuditEvents(deps.db, { ...request.query, cursor }, 5000);
+          for (const r of rows) {
+            lines.push(
+              [r.seq, r.at, r.actor_username, r.actor_org_id, AUDIT_ACTIONS[r.action] ?? r.action, r.action, r.entity_type, r.entity_id, r.changes, r.ip, r.hash]
+                .map(csvCell)
+                .join(','),
+            );
+          }
+          if (rows.length < 5000) break;
+          cursor = rows[rows.length - 1]?.seq;
+        }
+        const actor = actorOf(request.session);
+        await recordAudit(deps.db, auditActorOf(actor), { action: 'audit.exported', changes: request.query }, deps.clock.now());
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="audit.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
+        return `\uFEFF${lines.join('\r\n')}\r\n`;
+      },
+    );
+
+    app.post(
+      '/audit/verify',
+      {
+        config: { permission: 'audit.read' },
+        schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: ZAuditVerify, ...errors } },
+      },
+      async (request) => {
+        const result = await verifyAuditChain(deps.db);
+        await recordAudit(deps.db, auditActorOf(actorOf(request.session)), { action: 'audit.verified', changes: result }, deps.clock.now());
+        return result;
+      },
+    );
+  };

@@ -1,0 +1,55 @@
+import type { Actor } from '../../access/actor';
+import { orgScope } from '../../access/access';
+import type { Db } from '../../db/database';
+
+export interface OrgRow {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  region_code: string | null;
+  active: number;
+  path: string;
+}
+
+export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeMines: boolean }) {
+  return db
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .where(orgScope(actor))
+    .$if(filter.kind !== undefined, (q) => q.where('o.kind', '=', filter.kind!))
+    .$if(!filter.includeMines && filter.kind !== 'mine', (q) => q.where('o.kind', '!=', 'mine'))
+    .orderBy('o.path')
+    .execute();
+}
+
+export function findOrgInScope(db: Db, actor: Actor, id: string) {
+  return db
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .where('o.id', '=', id)
+    .where(orgScope(actor))
+    .executeTakeFirst();
+}
+
+export function findOrg(db: Db, id: string) {
+  return db
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function coveredRegionsByDivision(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('division_regions')
+    .select(['division_id', 'region_prefix'])
+    .where('division_id', 'in', [...ids])
+    .orderBy('region_prefix')
+    .execute();
+  for (const r of rows) map.set(r.division_id, [...(map.get(r.division_id) ?? []), r.region_prefix]);
+  return map;
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../app';
+import type { AppConfig } from '../config';
+import { createDb, type Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { TestClock } from '../lib/clock';
+import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  clock: TestClock;
+  /** Logs a user in and returns the Cookie header to send. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Is this run on PostgreSQL (`npm run test:pg`)? */
+export const onPostgres = () => Boolean(process.env.TIEGUI_TEST_PG_URL);
+
+/** A fresh database for one test file: SQLite in memory, or a new PostgreSQL database dropped at the end. */
+export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+  const adminUrl = process.env.TIEGUI_TEST_PG_URL;
+  if (!adminUrl) {
+    const db = createDb(':memory:');
+    await migrateToLatest(db);
+    return { db, drop: () => db.destroy() };
+  }
+  const name = `tiegui_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: adminUrl, max: 1 }) }) });
+  await sql`create database ${sql.id(name)}`.execute(admin);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString());
+  await migrateToLatest(db);
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+      await admin.destroy();
+    },
+  };
+}
+
+/** An app on a fresh database with the demo data, a movable clock and a login helper. */
+export async function createTestContext(options: { seed?: boolean } = {}): Promise<TestContext> {
+  const { db, drop } = await createTestDb();
+  if (options.seed !== false) await seedDemo(db);
+  const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
+  const config: AppConfig = {
+    databaseUrl: 'test',
+    dataDir: '/nonexistent',
+    webDist: null,
+    clock,
+    secureCookies: false,
+    logger: false,
+  };
+  const app = await buildApp(config, db);
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'tiegui_sid');
+      if (!cookie) throw new Error('no session cookie');
+      return `tiegui_sid=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
