@@ -58,11 +58,17 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
         '/health',
         {
           config: { public: true },
-          schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), time: z.string() }) } },
+          schema: {
+            tags: ['system'],
+            summary: '健康检查',
+            response: { 200: z.object({ status: z.literal('ok'), time: z.string() }) },
+          },
         },
         async () => ({ status: 'ok' as const, time: config.clock.now().toISOString() }),
       );
-      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
       await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
       await api.register(orgRoutes(deps));
       await api.register(mineRoutes(deps));

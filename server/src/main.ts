@@ -45,12 +45,17 @@ async function start(): Promise<void> {
     const { mines } = await seedDemo(db);
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
-  const app = await buildApp({ ...config, logger: config.logger && process.env.NODE_ENV === 'production' }, db);
+  const app = await buildApp(
+    { ...config, logger: config.logger && process.env.NODE_ENV === 'production' },
+    db,
+  );
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
   const where = config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : config.databaseUrl;
-  console.log(`\n铁规 Tiegui 已启动：http://localhost:${port}/   （接口文档 http://localhost:${port}/api/docs）`);
+  console.log(
+    `\n铁规 Tiegui 已启动：http://localhost:${port}/   （接口文档 http://localhost:${port}/api/docs）`,
+  );
   console.log(`数据库：${where}`);
   if (await hasDemoAccounts(db)) {
     console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：`);
@@ -66,7 +71,10 @@ async function start(): Promise<void> {
 }
 
 async function hasDemoAccounts(db: Db): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').where('username', '=', 'dx-county').executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('users').select('id').where('username', '=', 'dx-county').executeTakeFirst()) !==
+    undefined
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -74,7 +82,12 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      demo: { type: 'boolean' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   switch (command) {
     case 'start':
@@ -111,7 +124,11 @@ async function main(argv: string[]): Promise<number> {
       if (!file) return usage();
       return withDb(async (db) => {
         const r = await backupDatabase(db, file);
-        console.log(`已备份到 ${file}：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        console.log(
+          `已备份到 ${file}：${Object.entries(r.tables)
+            .map(([t, n]) => `${t} ${n}`)
+            .join('，')}`,
+        );
         return 0;
       });
     }
@@ -120,7 +137,11 @@ async function main(argv: string[]): Promise<number> {
       if (!file) return usage();
       return withDb(async (db) => {
         const r = await restoreDatabase(db, file);
-        console.log(`已从 ${file} 恢复：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        console.log(
+          `已从 ${file} 恢复：${Object.entries(r.tables)
+            .map(([t, n]) => `${t} ${n}`)
+            .join('，')}`,
+        );
         return 0;
       });
     }
@@ -144,7 +165,13 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return withDb(async (db) => {
-        const org = await db.selectFrom('orgs').select(['id']).where('kind', '=', 'province').orderBy('path').limit(1).executeTakeFirst();
+        const org = await db
+          .selectFrom('orgs')
+          .select(['id'])
+          .where('kind', '=', 'province')
+          .orderBy('path')
+          .limit(1)
+          .executeTakeFirst();
         if (!org) {
           console.error('数据库中还没有省级单位，请先初始化组织机构（seed --demo 或恢复备份）');
           return 1;
@@ -158,10 +185,22 @@ async function main(argv: string[]): Promise<number> {
         await db.transaction().execute(async (trx) => {
           const id = await insertUser(
             trx,
-            { username, displayName: '系统管理员', orgId: org.id, roles: ['sys_admin'], passwordHash, mustChangePassword: true },
+            {
+              username,
+              displayName: '系统管理员',
+              orgId: org.id,
+              roles: ['sys_admin'],
+              passwordHash,
+              mustChangePassword: true,
+            },
             now,
           );
-          await appendAudit(trx, SYSTEM, { action: 'system.admin_created', entityType: 'user', entityId: id }, now);
+          await appendAudit(
+            trx,
+            SYSTEM,
+            { action: 'system.admin_created', entityType: 'user', entityId: id },
+            now,
+          );
         });
         console.log(`已创建系统管理员 ${username}，初始密码：${password}\n首次登录须修改密码。`);
         return 0;

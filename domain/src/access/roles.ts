@@ -83,7 +83,8 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 export function rolesProblem(roles: readonly Role[], orgKind: OrgKind): string | null {
   if (roles.length === 0) return '至少选择一个角色';
   const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admins.length > 0 && roles.length > 1) return '系统管理员、安全管理员、审计管理员须分设，不能兼任其他角色';
+  if (admins.length > 0 && roles.length > 1)
+    return '系统管理员、安全管理员、审计管理员须分设，不能兼任其他角色';
   const wrong = roles.find((r) => !ROLE_ORG_KINDS[r].includes(orgKind));
   if (wrong) return `角色“${ROLES[wrong]}”不适用于该类单位`;
   return null;

@@ -19,7 +19,9 @@ export const ZChangePassword = z.object({
 });
 
 export const ZRole = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
-export const ZOrgKind = z.enum(Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS, ...(keyof typeof ORG_KINDS)[]]);
+export const ZOrgKind = z.enum(
+  Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS, ...(keyof typeof ORG_KINDS)[]],
+);
 
 export const ZMe = z.object({
   id: z.string(),

@@ -12,7 +12,8 @@ import { REGION_CODE } from '../rules/region';
 import { USCC_MESSAGES, usccProblem } from '../rules/uscc';
 import { optionalText, queryBoolean } from './common';
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const keys = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const ZMineCategory = z.enum(keys(MINE_CATEGORIES));
 export const ZMineType = z.enum(keys(MINE_TYPES));
@@ -110,7 +111,10 @@ export const MINE_SORTS = ['name', '-name', 'regionCode', '-regionCode', 'update
 
 export const ZMineListQuery = z.object({
   q: optionalText(50),
-  regionCode: z.string().regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
+    .optional(),
   category: ZMineCategory.optional(),
   mineType: ZMineType.optional(),
   status: ZMineStatus.optional(),
@@ -125,7 +129,11 @@ export const ZMineListQuery = z.object({
 });
 export type MineListQuery = z.infer<typeof ZMineListQuery>;
 
-export const ZMinePage = z.object({ items: z.array(ZMine), nextCursor: z.string().nullable(), total: z.number() });
+export const ZMinePage = z.object({
+  items: z.array(ZMine),
+  nextCursor: z.string().nullable(),
+  total: z.number(),
+});
 
 export const ZMineImportResult = z.object({
   total: z.number(),

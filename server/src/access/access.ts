@@ -59,7 +59,10 @@ export function orgScope(actor: Actor) {
     if (!isBusinessUser(actor)) return NOTHING;
     switch (actor.orgKind) {
       case 'province':
-        return eb.or([regionMatch(eb, [regionPrefix(actor.regionCode ?? '')]), eb('o.kind', '=', 'province')]);
+        return eb.or([
+          regionMatch(eb, [regionPrefix(actor.regionCode ?? '')]),
+          eb('o.kind', '=', 'province'),
+        ]);
       case 'city':
       case 'county':
         return eb.or([eb('o.path', 'like', `${actor.orgPath}%`), eb('o.id', '=', actor.orgId)]);
@@ -68,7 +71,11 @@ export function orgScope(actor: Actor) {
       case 'group':
         return eb.or([
           eb('o.id', '=', actor.orgId),
-          eb('o.id', 'in', eb.selectFrom('mines').select('mines.org_id').where('mines.group_org_id', '=', actor.orgId)),
+          eb(
+            'o.id',
+            'in',
+            eb.selectFrom('mines').select('mines.org_id').where('mines.group_org_id', '=', actor.orgId),
+          ),
         ]);
       case 'mine':
         return eb('o.id', '=', actor.orgId);

@@ -55,11 +55,21 @@ export function eventHash(e: ChainFields): string {
 }
 
 export function auditActorOf(actor: Actor | null, ip: string | null = actor?.ip ?? null): AuditActor {
-  return { userId: actor?.userId ?? null, username: actor?.username ?? null, orgId: actor?.orgId ?? null, ip };
+  return {
+    userId: actor?.userId ?? null,
+    username: actor?.username ?? null,
+    orgId: actor?.orgId ?? null,
+    ip,
+  };
 }
 
 /** Appends one event to the chain. Call inside the transaction that makes the change. */
-export async function appendAudit(trx: Kysely<Database>, who: AuditActor, input: AuditInput, at: Date): Promise<void> {
+export async function appendAudit(
+  trx: Kysely<Database>,
+  who: AuditActor,
+  input: AuditInput,
+  at: Date,
+): Promise<void> {
   await lockAuditChain(trx as Kysely<unknown>);
   const last = await trx
     .selectFrom('audit_events')
@@ -113,7 +123,12 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
     if (batch.length === 0) break;
     for (const row of batch) {
       if (row.prev_hash !== prev) {
-        return { ok: false, checked, brokenAt: row.seq, reason: '与前一条记录的链接不符（记录被删除或插入）' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.seq,
+          reason: '与前一条记录的链接不符（记录被删除或插入）',
+        };
       }
       if (eventHash(row) !== row.hash) {
         return { ok: false, checked, brokenAt: row.seq, reason: '记录内容与其哈希不符（记录被修改）' };

@@ -13,7 +13,13 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config.public) return;
+    if (
+      !request.url.startsWith('/api/') ||
+      config.public ||
+      request.is404 ||
+      request.url.startsWith('/api/docs')
+    )
+      return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(deps, token, request.ip) : null;
     if (!session || !token) throw new AppError('UNAUTHENTICATED', '未登录或登录已超时，请重新登录');

@@ -16,7 +16,9 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
         const label = fieldLabel(path.filter((p) => !/^\d+$/.test(p)));
         return { field: path.join('.') || '请求', message: `${label}：${v.message ?? '格式不正确'}` };
       });
-      return reply.code(400).send({ code: 'VALIDATION', message: fields.map((f) => f.message).join('；'), fields });
+      return reply
+        .code(400)
+        .send({ code: 'VALIDATION', message: fields.map((f) => f.message).join('；'), fields });
     }
     if (error instanceof AppError) {
       const denied = error.code === 'FORBIDDEN' || error instanceof OutOfScopeError;
@@ -24,13 +26,18 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
         await recordAudit(
           deps.db,
           auditActorOf(request.session.actor, request.ip),
-          { action: 'access.denied', changes: { method: request.method, url: request.url, code: error.code } },
+          {
+            action: 'access.denied',
+            changes: { method: request.method, url: request.url, code: error.code },
+          },
           deps.clock.now(),
         );
       }
-      return reply
-        .code(STATUS_OF[error.code])
-        .send({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+      return reply.code(STATUS_OF[error.code]).send({
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
       return reply.code(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' });
@@ -48,6 +55,8 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+    reply
+      .code(404)
+      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
   });
 }

@@ -1,7 +1,7 @@
 import { type MineCategory, type MineType, type Role, SHANXI_CITIES, XINZHOU_COUNTIES } from '@tiegui/domain';
-import type { Db } from '../db/database';
 import { appendAudit } from '../audit/audit.service';
-import { seedIds, seededRandom } from '../lib/ids';
+import type { Db } from '../db/database';
+import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 
@@ -15,7 +15,11 @@ export interface DemoAccount {
 
 /** The demo accounts, in the order the README and the start banner list them. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'sx-admin', displayName: '系统管理员', description: '系统管理员（管理用户和组织机构，不看业务数据）' },
+  {
+    username: 'sx-admin',
+    displayName: '系统管理员',
+    description: '系统管理员（管理用户和组织机构，不看业务数据）',
+  },
   { username: 'sx-sec', displayName: '安全管理员', description: '安全管理员（解锁账号、重置密码）' },
   { username: 'sx-audit', displayName: '审计管理员', description: '审计管理员（只读审计日志）' },
   { username: 'sx-officer', displayName: '王省级', description: '山西省应急管理厅 监管人员（全省）' },
@@ -29,8 +33,38 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 const WORDS = ['东山', '西岭', '南沟', '北坡', '青峰', '石岭', '红崖', '白云', '金鼎', '龙泉'];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '胡', '郭', '何'];
-const GIVEN = ['建国', '志强', '永红', '海军', '晓东', '振华', '国庆', '文斌', '卫东', '春生', '玉成', '宏伟'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '胡',
+  '郭',
+  '何',
+];
+const GIVEN = [
+  '建国',
+  '志强',
+  '永红',
+  '海军',
+  '晓东',
+  '振华',
+  '国庆',
+  '文斌',
+  '卫东',
+  '春生',
+  '玉成',
+  '宏伟',
+];
 
 interface MineKind {
   category: MineCategory;
@@ -65,8 +99,18 @@ export async function seedDemo(db: Db): Promise<{ mines: number; users: number }
   try {
     return await db.transaction().execute(async (trx) => {
       const org = (input: Parameters<typeof buildOrg>[1]) => buildOrg(trx, input, now);
-      const bureau = await org({ parentId: null, kind: 'province', name: '国家矿山安全监察局山西局', regionCode: '140000' });
-      const department = await org({ parentId: null, kind: 'province', name: '山西省应急管理厅', regionCode: '140000' });
+      const bureau = await org({
+        parentId: null,
+        kind: 'province',
+        name: '国家矿山安全监察局山西局',
+        regionCode: '140000',
+      });
+      const department = await org({
+        parentId: null,
+        kind: 'province',
+        name: '山西省应急管理厅',
+        regionCode: '140000',
+      });
       const division = await org({
         parentId: bureau,
         kind: 'division',
@@ -76,18 +120,50 @@ export async function seedDemo(db: Db): Promise<{ mines: number; users: number }
       });
       const cities = new Map<string, string>();
       for (const city of SHANXI_CITIES) {
-        cities.set(city.code, await org({ parentId: department, kind: 'city', name: `${city.name}应急管理局`, regionCode: city.code }));
+        cities.set(
+          city.code,
+          await org({
+            parentId: department,
+            kind: 'city',
+            name: `${city.name}应急管理局`,
+            regionCode: city.code,
+          }),
+        );
       }
       const xinzhou = cities.get('140900')!;
       const counties = new Map<string, string>();
       for (const county of XINZHOU_COUNTIES) {
-        counties.set(county.code, await org({ parentId: xinzhou, kind: 'county', name: `${county.name}应急管理局`, regionCode: county.code }));
+        counties.set(
+          county.code,
+          await org({
+            parentId: xinzhou,
+            kind: 'county',
+            name: `${county.name}应急管理局`,
+            regionCode: county.code,
+          }),
+        );
       }
-      const groupA = await org({ parentId: department, kind: 'group', name: '示例能源集团有限公司', regionCode: '140000' });
-      const groupB = await org({ parentId: department, kind: 'group', name: '示例矿业集团有限公司', regionCode: '140000' });
+      const groupA = await org({
+        parentId: department,
+        kind: 'group',
+        name: '示例能源集团有限公司',
+        regionCode: '140000',
+      });
+      const groupB = await org({
+        parentId: department,
+        kind: 'group',
+        name: '示例矿业集团有限公司',
+        regionCode: '140000',
+      });
 
       let serial = 0;
-      const mine = async (countyCode: string, countyName: string, supervisorOrgId: string, kindIndex: number, word: string) => {
+      const mine = async (
+        countyCode: string,
+        countyName: string,
+        supervisorOrgId: string,
+        kindIndex: number,
+        word: string,
+      ) => {
         serial++;
         const kind = KINDS[kindIndex % KINDS.length]!;
         const group = serial % 3 === 0 ? groupA : serial % 5 === 0 ? groupB : null;
@@ -98,12 +174,27 @@ export async function seedDemo(db: Db): Promise<{ mines: number; users: number }
             uscc: makeUscc(countyCode, 1000 + serial * 7919),
             category: kind.category,
             mineType: kind.mineType,
-            status: serial % 11 === 0 ? 'suspended_rectification' : serial % 13 === 0 ? 'construction' : 'producing',
-            designCapacity: kind.category === 'coal' ? pick([45, 60, 90, 120, 150, 240, 300, 500]) : pick([5, 10, 20, 30, 50]),
+            status:
+              serial % 11 === 0
+                ? 'suspended_rectification'
+                : serial % 13 === 0
+                  ? 'construction'
+                  : 'producing',
+            designCapacity:
+              kind.category === 'coal'
+                ? pick([45, 60, 90, 120, 150, 240, 300, 500])
+                : pick([5, 10, 20, 30, 50]),
             gasGrade: kind.category === 'coal' ? pick(['low', 'low', 'low', 'high'] as const) : null,
-            hydroType: kind.mineType === 'tailings_pond' ? null : pick(['simple', 'medium', 'medium', 'complex'] as const),
-            rockBurst: kind.category === 'coal' && kind.mineType === 'underground' ? pick(['none', 'none', 'weak'] as const) : null,
-            combustionTendency: kind.category === 'coal' ? pick(['class1', 'class2', 'class3'] as const) : null,
+            hydroType:
+              kind.mineType === 'tailings_pond'
+                ? null
+                : pick(['simple', 'medium', 'medium', 'complex'] as const),
+            rockBurst:
+              kind.category === 'coal' && kind.mineType === 'underground'
+                ? pick(['none', 'none', 'weak'] as const)
+                : null,
+            combustionTendency:
+              kind.category === 'coal' ? pick(['class1', 'class2', 'class3'] as const) : null,
             principalName: `${pick(SURNAMES)}${pick(GIVEN)}`,
             principalPhone: `139${String(10000000 + serial * 104729).slice(-8)}`,
             directorIsChairman: serial % 4 === 0,
@@ -128,7 +219,13 @@ export async function seedDemo(db: Db): Promise<{ mines: number; users: number }
       for (const county of XINZHOU_COUNTIES) {
         const extra = county.code === '140923' || county.code === '140981' ? 3 : 4;
         for (let i = 1; i <= extra; i++) {
-          await mine(county.code, county.name, counties.get(county.code)!, i + county.code.charCodeAt(5), WORDS[i]!);
+          await mine(
+            county.code,
+            county.name,
+            counties.get(county.code)!,
+            i + county.code.charCodeAt(5),
+            WORDS[i]!,
+          );
           count++;
         }
       }

@@ -30,7 +30,9 @@ export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }>
     return { db, drop: () => db.destroy() };
   }
   const name = `tiegui_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: adminUrl, max: 1 }) }) });
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: adminUrl, max: 1 }) }),
+  });
   await sql`create database ${sql.id(name)}`.execute(admin);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -66,7 +68,11 @@ export async function createTestContext(options: { seed?: boolean } = {}): Promi
     db,
     clock,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'tiegui_sid');
       if (!cookie) throw new Error('no session cookie');
@@ -77,4 +83,11 @@ export async function createTestContext(options: { seed?: boolean } = {}): Promi
       await drop();
     },
   };
+}
+
+/** The id of an org by its exact name (demo data is named deterministically). */
+export async function orgIdByName(db: Db, name: string): Promise<string> {
+  const row = await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
+  if (!row) throw new Error(`no org named ${name}`);
+  return row.id;
 }

@@ -104,7 +104,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
-  await db.schema.createIndex('audit_events_entity').on('audit_events').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_events_actor').on('audit_events').column('actor_username').execute();
 
   await db.schema

@@ -1,4 +1,11 @@
-import { AUDIT_ACTIONS, type AuditEvent, ZAuditEvent, ZAuditQuery, ZAuditVerify, ZErrorBody } from '@tiegui/domain';
+import {
+  AUDIT_ACTIONS,
+  type AuditEvent,
+  ZAuditEvent,
+  ZAuditQuery,
+  ZAuditVerify,
+  ZErrorBody,
+} from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActorOf, recordAudit, verifyAuditChain } from '../../audit/audit.service';
@@ -44,7 +51,10 @@ export const auditRoutes =
           tags: ['audit'],
           summary: '审计日志（最新在前）',
           querystring: ZAuditQuery,
-          response: { 200: z.object({ items: z.array(ZAuditEvent), nextCursor: z.number().nullable() }), ...errors },
+          response: {
+            200: z.object({ items: z.array(ZAuditEvent), nextCursor: z.number().nullable() }),
+            ...errors,
+          },
         },
       },
       async (request) => {
@@ -62,17 +72,45 @@ export const auditRoutes =
       '/audit/events.csv',
       {
         config: { permission: 'audit.read' },
-        schema: { tags: ['audit'], summary: '导出审计日志CSV', querystring: ZAuditQuery.omit({ cursor: true, limit: true }) },
+        schema: {
+          tags: ['audit'],
+          summary: '导出审计日志CSV',
+          querystring: ZAuditQuery.omit({ cursor: true, limit: true }),
+        },
       },
       async (request, reply) => {
-        const header = ['序号', '时间(UTC)', '用户', '单位ID', '操作', '操作代码', '对象类型', '对象ID', '变更内容', 'IP', '哈希'];
+        const header = [
+          '序号',
+          '时间(UTC)',
+          '用户',
+          '单位ID',
+          '操作',
+          '操作代码',
+          '对象类型',
+          '对象ID',
+          '变更内容',
+          'IP',
+          '哈希',
+        ];
         const lines = [header.map(csvCell).join(',')];
         let cursor: number | undefined;
         for (;;) {
           const rows = await listAuditEvents(deps.db, { ...request.query, cursor }, 5000);
           for (const r of rows) {
             lines.push(
-              [r.seq, r.at, r.actor_username, r.actor_org_id, AUDIT_ACTIONS[r.action] ?? r.action, r.action, r.entity_type, r.entity_id, r.changes, r.ip, r.hash]
+              [
+                r.seq,
+                r.at,
+                r.actor_username,
+                r.actor_org_id,
+                AUDIT_ACTIONS[r.action] ?? r.action,
+                r.action,
+                r.entity_type,
+                r.entity_id,
+                r.changes,
+                r.ip,
+                r.hash,
+              ]
                 .map(csvCell)
                 .join(','),
             );
@@ -81,10 +119,18 @@ export const auditRoutes =
           cursor = rows[rows.length - 1]?.seq;
         }
         const actor = actorOf(request.session);
-        await recordAudit(deps.db, auditActorOf(actor), { action: 'audit.exported', changes: request.query }, deps.clock.now());
+        await recordAudit(
+          deps.db,
+          auditActorOf(actor),
+          { action: 'audit.exported', changes: request.query },
+          deps.clock.now(),
+        );
         reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="audit.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
+          .header(
+            'content-disposition',
+            `attachment; filename="audit.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`,
+          );
         return `\uFEFF${lines.join('\r\n')}\r\n`;
       },
     );
@@ -93,11 +139,20 @@ export const auditRoutes =
       '/audit/verify',
       {
         config: { permission: 'audit.read' },
-        schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: ZAuditVerify, ...errors } },
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计日志哈希链',
+          response: { 200: ZAuditVerify, ...errors },
+        },
       },
       async (request) => {
         const result = await verifyAuditChain(deps.db);
-        await recordAudit(deps.db, auditActorOf(actorOf(request.session)), { action: 'audit.verified', changes: result }, deps.clock.now());
+        await recordAudit(
+          deps.db,
+          auditActorOf(actorOf(request.session)),
+          { action: 'audit.verified', changes: result },
+          deps.clock.now(),
+        );
         return result;
       },
     );

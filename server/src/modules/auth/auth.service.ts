@@ -33,7 +33,7 @@ export async function login(
   const now = clock.now();
   const user = await findUserByUsername(db, input.username);
   const anonymous = { userId: null, username: input.username, orgId: null, ip: client.ip };
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await decoyHash(), input.password);
     await recordAudit(db, anonymous, { action: 'auth.login_failed', changes: { reason: 'unknown' } }, now);
     throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
@@ -54,7 +54,8 @@ export async function login(
         .where('id', '=', user.id)
         .execute();
       await appendAudit(trx, who, { action: 'auth.login_failed', changes: { failures } }, now);
-      if (lock) await appendAudit(trx, who, { action: 'auth.locked', entityType: 'user', entityId: user.id }, now);
+      if (lock)
+        await appendAudit(trx, who, { action: 'auth.locked', entityType: 'user', entityId: user.id }, now);
     });
     if (lockedUntil) throw new AppError('LOCKED', lockedMessage(lockedUntil));
     throw new AppError(
@@ -86,7 +87,11 @@ export async function login(
 }
 
 function lockedMessage(until: Date): string {
-  const hhmm = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+  const hhmm = until.toLocaleTimeString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return `连续${LOGIN_MAX_FAILURES}次密码错误，账号已锁定，请于${hhmm}后重试或联系安全管理员解锁`;
 }
 
@@ -112,7 +117,11 @@ export async function resolveSession(
     return null;
   }
   if (idleMs > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.sessionId).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', row.sessionId)
+      .execute();
   }
   const [roles, coveredRegions] = await Promise.all([
     rolesOf(db, row.userId),
@@ -139,7 +148,12 @@ export async function resolveSession(
 export async function logout({ db, clock }: AuthDeps, token: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', sessionIdOf(token)).execute();
-    await appendAudit(trx, auditActorOf(actor), { action: 'auth.logout', entityType: 'user', entityId: actor.userId }, clock.now());
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'auth.logout', entityType: 'user', entityId: actor.userId },
+      clock.now(),
+    );
   });
 }
 
@@ -150,7 +164,11 @@ export async function changePassword(
   token: string,
   input: { oldPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) {
     throw invalidField('oldPassword', '原密码不正确');
   }
@@ -168,7 +186,12 @@ export async function changePassword(
       .where('user_id', '=', actor.userId)
       .where('id', '!=', sessionIdOf(token))
       .execute();
-    await appendAudit(trx, auditActorOf(actor), { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId },
+      now,
+    );
   });
 }
 

@@ -12,7 +12,11 @@ const login = (username: string, password: string) =>
 
 describe('POST /api/auth/login', () => {
   it('400 names the missing field', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dx-county' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dx-county' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('password');
     expect(res.json().message).toContain('密码');
@@ -46,8 +50,15 @@ describe('POST /api/auth/login', () => {
     const cookie = res.cookies.find((c) => c.name === 'tiegui_sid');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `tiegui_sid=${cookie?.value}` } });
-    expect(me.json()).toMatchObject({ username: 'dx-county', org: { name: '代县应急管理局', kind: 'county' } });
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `tiegui_sid=${cookie?.value}` },
+    });
+    expect(me.json()).toMatchObject({
+      username: 'dx-county',
+      org: { name: '代县应急管理局', kind: 'county' },
+    });
     expect(me.json().permissions).toContain('mine.read');
   });
 });
@@ -60,17 +71,27 @@ describe('sessions', () => {
   it('ends after 30 idle minutes but not while in use', async () => {
     const cookie = await ctx.login('dx-mine');
     ctx.clock.advanceMinutes(25);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
     ctx.clock.advanceMinutes(25);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
     ctx.clock.advanceMinutes(31);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('logout ends the session', async () => {
     const cookie = await ctx.login('yp-mine');
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode,
+    ).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
   });
 });
 

@@ -28,7 +28,11 @@ function baseQuery(db: Db) {
     .leftJoin('orgs as grp', 'grp.id', 'm.group_org_id');
 }
 
-function applyFilter<O>(db: Db, q: SelectQueryBuilder<MineQueryDb, 'o' | 'm' | 'sup' | 'div' | 'grp', O>, f: MineFilter) {
+function applyFilter<O>(
+  db: Db,
+  q: SelectQueryBuilder<MineQueryDb, 'o' | 'm' | 'sup' | 'div' | 'grp', O>,
+  f: MineFilter,
+) {
   return q
     .$if(f.q !== undefined, (qb) =>
       qb.where((eb) =>
@@ -98,7 +102,10 @@ export function listMines(
   return applyFilter(db, baseQuery(db).select(COLUMNS).where(mineScope(actor)), filter)
     .$if(after !== null, (qb) =>
       qb.where((eb: ExpressionBuilder<MineQueryDb, 'o'>) =>
-        eb.or([eb(column, op, after!.value), eb.and([eb(column, '=', after!.value), eb('o.id', op, after!.id)])]),
+        eb.or([
+          eb(column, op, after!.value),
+          eb.and([eb(column, '=', after!.value), eb('o.id', op, after!.id)]),
+        ]),
       ),
     )
     .orderBy(column, desc ? 'desc' : 'asc')

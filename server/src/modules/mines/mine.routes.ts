@@ -1,4 +1,12 @@
-import { ZErrorBody, ZIdParams, ZMine, ZMineCreate, ZMineListQuery, ZMinePage, ZMineUpdate } from '@tiegui/domain';
+import {
+  ZErrorBody,
+  ZIdParams,
+  ZMine,
+  ZMineCreate,
+  ZMineListQuery,
+  ZMinePage,
+  ZMineUpdate,
+} from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
@@ -15,7 +23,9 @@ import {
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
 const ZFormOptions = z.object({
-  supervisors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), regionCode: z.string() })),
+  supervisors: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), regionCode: z.string() }),
+  ),
   divisions: z.array(z.object({ id: z.string(), name: z.string(), coveredRegions: z.array(z.string()) })),
   groups: z.array(z.object({ id: z.string(), name: z.string() })),
 });
@@ -27,7 +37,12 @@ export const mineRoutes =
       '/mines',
       {
         config: { permission: 'mine.read' },
-        schema: { tags: ['mines'], summary: '矿山列表（数据范围内）', querystring: ZMineListQuery, response: { 200: ZMinePage, ...errors } },
+        schema: {
+          tags: ['mines'],
+          summary: '矿山列表（数据范围内）',
+          querystring: ZMineListQuery,
+          response: { 200: ZMinePage, ...errors },
+        },
       },
       async (request) => listMinesPage(deps, actorOf(request.session), request.query),
     );
@@ -43,7 +58,12 @@ export const mineRoutes =
       '/mines/:id',
       {
         config: { permission: 'mine.read' },
-        schema: { tags: ['mines'], summary: '矿山详情', params: ZIdParams, response: { 200: ZMine, ...errors } },
+        schema: {
+          tags: ['mines'],
+          summary: '矿山详情',
+          params: ZIdParams,
+          response: { 200: ZMine, ...errors },
+        },
       },
       async (request) => getMine(deps, actorOf(request.session), request.params.id),
     );
@@ -51,15 +71,27 @@ export const mineRoutes =
       '/mines',
       {
         config: { permission: 'mine.create' },
-        schema: { tags: ['mines'], summary: '新增矿山', body: ZMineCreate, response: { 201: ZMine, ...errors } },
+        schema: {
+          tags: ['mines'],
+          summary: '新增矿山',
+          body: ZMineCreate,
+          response: { 201: ZMine, ...errors },
+        },
       },
-      async (request, reply) => reply.code(201).send(await createMine(deps, actorOf(request.session), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await createMine(deps, actorOf(request.session), request.body)),
     );
     app.patch(
       '/mines/:id',
       {
         config: { permission: 'mine.update' },
-        schema: { tags: ['mines'], summary: '修改矿山基础信息', params: ZIdParams, body: ZMineUpdate, response: { 200: ZMine, ...errors } },
+        schema: {
+          tags: ['mines'],
+          summary: '修改矿山基础信息',
+          params: ZIdParams,
+          body: ZMineUpdate,
+          response: { 200: ZMine, ...errors },
+        },
       },
       async (request) => updateMine(deps, actorOf(request.session), request.params.id, request.body),
     );

@@ -17,7 +17,15 @@ import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { insertOrg } from '../orgs/org.service';
 import { decodeCursor, encodeCursor } from './cursor';
-import { countMines, findMine, findUscc, listMines, type MineFilter, type MineRow, sortValueOf } from './mine.repository';
+import {
+  countMines,
+  findMine,
+  findUscc,
+  listMines,
+  type MineFilter,
+  type MineRow,
+  sortValueOf,
+} from './mine.repository';
 
 export interface MineDeps {
   db: Db;
@@ -26,7 +34,14 @@ export interface MineDeps {
 
 const LOCAL_REGULATOR_KINDS = ['province', 'city', 'county'];
 /** Jurisdiction fields a mine's own staff may not change. */
-const JURISDICTION_FIELDS = ['uscc', 'status', 'supervisorOrgId', 'regionCode', 'divisionOrgId', 'groupOrgId'] as const;
+const JURISDICTION_FIELDS = [
+  'uscc',
+  'status',
+  'supervisorOrgId',
+  'regionCode',
+  'divisionOrgId',
+  'groupOrgId',
+] as const;
 
 function abilitiesOf(actor: Actor) {
   const local = LOCAL_REGULATOR_KINDS.includes(actor.orgKind);
@@ -81,7 +96,8 @@ export async function listMinesPage({ db }: MineDeps, actor: Actor, query: MineL
   const last = page[page.length - 1];
   return {
     items: page.map((r) => presentMine(r, actor)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ value: sortValueOf(last, sort), id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ value: sortValueOf(last, sort), id: last.id }) : null,
     total,
   };
 }
@@ -144,7 +160,11 @@ async function checkJurisdiction(db: Db, actor: Actor, j: Jurisdiction): Promise
     divisionId = await defaultDivision(db, j.regionCode);
   }
   if (j.groupOrgId) {
-    const group = await db.selectFrom('orgs').select('kind').where('id', '=', j.groupOrgId).executeTakeFirst();
+    const group = await db
+      .selectFrom('orgs')
+      .select('kind')
+      .where('id', '=', j.groupOrgId)
+      .executeTakeFirst();
     if (group?.kind !== 'group') throw invalidField('groupOrgId', '上级公司不存在');
   }
   return divisionId;
@@ -167,7 +187,13 @@ export async function insertMine(
 ): Promise<string> {
   const { id } = await insertOrg(
     trx,
-    { id: input.id, parentId: input.supervisorOrgId, kind: 'mine', name: input.name, regionCode: input.regionCode },
+    {
+      id: input.id,
+      parentId: input.supervisorOrgId,
+      kind: 'mine',
+      name: input.name,
+      regionCode: input.regionCode,
+    },
     now,
   );
   await trx
@@ -205,11 +231,19 @@ export async function createMine(deps: MineDeps, actor: Actor, input: MineCreate
   assertCanWrite(actor);
   const { db, clock } = deps;
   const divisionOrgId = await checkJurisdiction(db, actor, input);
-  if (await findUscc(db, input.uscc)) throw new AppError('CONFLICT', '该统一社会信用代码已登记', [{ field: 'uscc', message: '该统一社会信用代码已登记' }]);
+  if (await findUscc(db, input.uscc))
+    throw new AppError('CONFLICT', '该统一社会信用代码已登记', [
+      { field: 'uscc', message: '该统一社会信用代码已登记' },
+    ]);
   const now = clock.now();
   const id = await db.transaction().execute(async (trx) => {
     const id = await insertMine(trx, { ...input, divisionOrgId }, now);
-    await appendAudit(trx, auditActorOf(actor), { action: 'mine.created', entityType: 'mine', entityId: id, changes: input }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'mine.created', entityType: 'mine', entityId: id, changes: input },
+      now,
+    );
     return id;
   });
   return getMine(deps, actor, id);
@@ -235,10 +269,14 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
   const merged = { ...current, ...input };
   if (merged.category !== 'coal' && merged.gasGrade) throw invalidField('gasGrade', '瓦斯等级仅适用于煤矿');
   let divisionOrgId = current.divisionOrgId;
-  const jurisdictionChanged = JURISDICTION_FIELDS.some((f) => f !== 'uscc' && f !== 'status' && input[f] !== undefined);
+  const jurisdictionChanged = JURISDICTION_FIELDS.some(
+    (f) => f !== 'uscc' && f !== 'status' && input[f] !== undefined,
+  );
   if (jurisdictionChanged) divisionOrgId = await checkJurisdiction(db, actor, merged);
   if (input.uscc && input.uscc !== current.uscc && (await findUscc(db, input.uscc))) {
-    throw new AppError('CONFLICT', '该统一社会信用代码已登记', [{ field: 'uscc', message: '该统一社会信用代码已登记' }]);
+    throw new AppError('CONFLICT', '该统一社会信用代码已登记', [
+      { field: 'uscc', message: '该统一社会信用代码已登记' },
+    ]);
   }
   const now = clock.now();
   const changes = Object.fromEntries(
@@ -249,7 +287,11 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
     if (input.name !== undefined) orgSet.name = input.name;
     if (input.regionCode !== undefined) orgSet.region_code = input.regionCode;
     if (input.supervisorOrgId !== undefined && input.supervisorOrgId !== current.supervisorOrgId) {
-      const parent = await trx.selectFrom('orgs').select('path').where('id', '=', input.supervisorOrgId).executeTakeFirstOrThrow();
+      const parent = await trx
+        .selectFrom('orgs')
+        .select('path')
+        .where('id', '=', input.supervisorOrgId)
+        .executeTakeFirstOrThrow();
       orgSet.parent_id = input.supervisorOrgId;
       orgSet.path = `${parent.path}${id}/`;
     }
@@ -277,21 +319,36 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
       })
       .where('org_id', '=', id)
       .execute();
-    await appendAudit(trx, auditActorOf(actor), { action: 'mine.updated', entityType: 'mine', entityId: id, changes }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'mine.updated', entityType: 'mine', entityId: id, changes },
+      now,
+    );
   });
   return getMine(deps, actor, id);
 }
 
 /** Deactivates (or reactivates) a mine; it leaves the default lists but keeps its history. */
-export async function setMineActive(deps: MineDeps, actor: Actor, id: string, active: boolean): Promise<Mine> {
+export async function setMineActive(
+  deps: MineDeps,
+  actor: Actor,
+  id: string,
+  active: boolean,
+): Promise<Mine> {
   const { db, clock } = deps;
   const row = await findMine(db, actor, id);
   if (!row) throw new OutOfScopeError('矿山');
   assertCanWrite(actor);
-  if ((row.active === 1) === active) throw new AppError('CONFLICT', active ? '该矿山已是启用状态' : '该矿山已停用');
+  if ((row.active === 1) === active)
+    throw new AppError('CONFLICT', active ? '该矿山已是启用状态' : '该矿山已停用');
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('orgs').set({ active: active ? 1 : 0, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('orgs')
+      .set({ active: active ? 1 : 0, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -331,7 +388,12 @@ export async function mineFormOptions({ db }: MineDeps, actor: Actor) {
     .execute();
   const prefix = regionPrefix(actor.regionCode ?? '14');
   return {
-    supervisors: supervisors.map((s) => ({ id: s.id, name: s.name, kind: s.kind, regionCode: s.region_code ?? '' })),
+    supervisors: supervisors.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      regionCode: s.region_code ?? '',
+    })),
     divisions: divisions
       .map((d) => ({
         id: d.id,
@@ -342,4 +404,3 @@ export async function mineFormOptions({ db }: MineDeps, actor: Actor) {
     groups,
   };
 }
-

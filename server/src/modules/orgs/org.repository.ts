@@ -1,5 +1,5 @@
-import type { Actor } from '../../access/actor';
 import { orgScope } from '../../access/access';
+import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 
 export interface OrgRow {
@@ -16,7 +16,16 @@ export interface OrgRow {
 export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeMines: boolean }) {
   return db
     .selectFrom('orgs as o')
-    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .select([
+      'o.id',
+      'o.parent_id',
+      'o.kind',
+      'o.name',
+      'o.short_name',
+      'o.region_code',
+      'o.active',
+      'o.path',
+    ])
     .where(orgScope(actor))
     .$if(filter.kind !== undefined, (q) => q.where('o.kind', '=', filter.kind!))
     .$if(!filter.includeMines && filter.kind !== 'mine', (q) => q.where('o.kind', '!=', 'mine'))
@@ -27,7 +36,16 @@ export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeM
 export function findOrgInScope(db: Db, actor: Actor, id: string) {
   return db
     .selectFrom('orgs as o')
-    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .select([
+      'o.id',
+      'o.parent_id',
+      'o.kind',
+      'o.name',
+      'o.short_name',
+      'o.region_code',
+      'o.active',
+      'o.path',
+    ])
     .where('o.id', '=', id)
     .where(orgScope(actor))
     .executeTakeFirst();
@@ -36,12 +54,24 @@ export function findOrgInScope(db: Db, actor: Actor, id: string) {
 export function findOrg(db: Db, id: string) {
   return db
     .selectFrom('orgs as o')
-    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.short_name', 'o.region_code', 'o.active', 'o.path'])
+    .select([
+      'o.id',
+      'o.parent_id',
+      'o.kind',
+      'o.name',
+      'o.short_name',
+      'o.region_code',
+      'o.active',
+      'o.path',
+    ])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }
 
-export async function coveredRegionsByDivision(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+export async function coveredRegionsByDivision(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (ids.length === 0) return map;
   const rows = await db

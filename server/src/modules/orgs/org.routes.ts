@@ -13,7 +13,12 @@ export const orgRoutes =
       '/orgs',
       {
         config: { permission: 'org.read' },
-        schema: { tags: ['orgs'], summary: '组织机构（数据范围内）', querystring: ZOrgListQuery, response: { 200: z.object({ items: z.array(ZOrg) }), ...errors } },
+        schema: {
+          tags: ['orgs'],
+          summary: '组织机构（数据范围内）',
+          querystring: ZOrgListQuery,
+          response: { 200: z.object({ items: z.array(ZOrg) }), ...errors },
+        },
       },
       async (request) => ({ items: await listOrgs(deps, actorOf(request.session), request.query) }),
     );
@@ -21,7 +26,12 @@ export const orgRoutes =
       '/orgs/:id',
       {
         config: { permission: 'org.read' },
-        schema: { tags: ['orgs'], summary: '单位详情', params: ZIdParams, response: { 200: ZOrg, ...errors } },
+        schema: {
+          tags: ['orgs'],
+          summary: '单位详情',
+          params: ZIdParams,
+          response: { 200: ZOrg, ...errors },
+        },
       },
       async (request) => getOrg(deps, actorOf(request.session), request.params.id),
     );
@@ -31,13 +41,20 @@ export const orgRoutes =
         config: { permission: 'org.manage' },
         schema: { tags: ['orgs'], summary: '新增单位', body: ZOrgCreate, response: { 201: ZOrg, ...errors } },
       },
-      async (request, reply) => reply.code(201).send(await createOrg(deps, actorOf(request.session), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await createOrg(deps, actorOf(request.session), request.body)),
     );
     app.patch(
       '/orgs/:id',
       {
         config: { permission: 'org.manage' },
-        schema: { tags: ['orgs'], summary: '修改单位', params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg, ...errors } },
+        schema: {
+          tags: ['orgs'],
+          summary: '修改单位',
+          params: ZIdParams,
+          body: ZOrgUpdate,
+          response: { 200: ZOrg, ...errors },
+        },
       },
       async (request) => updateOrg(deps, actorOf(request.session), request.params.id, request.body),
     );

@@ -1,4 +1,11 @@
-import { ALLOWED_PARENT_KINDS, type Org, type OrgCreate, type OrgKind, type OrgUpdate, regionContains } from '@tiegui/domain';
+import {
+  ALLOWED_PARENT_KINDS,
+  type Org,
+  type OrgCreate,
+  type OrgKind,
+  type OrgUpdate,
+  regionContains,
+} from '@tiegui/domain';
 import type { Kysely } from 'kysely';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
@@ -35,7 +42,11 @@ function present(row: OrgRow, covered: Map<string, string[]>): Org {
 }
 
 /** The orgs the actor may see, flat and ordered by tree path. */
-export async function listOrgs({ db }: OrgDeps, actor: Actor, filter: { kind?: OrgKind; includeMines: boolean }) {
+export async function listOrgs(
+  { db }: OrgDeps,
+  actor: Actor,
+  filter: { kind?: OrgKind; includeMines: boolean },
+) {
   const rows = await listOrgRows(db, actor, filter);
   const covered = await coveredRegionsByDivision(
     db,
@@ -53,13 +64,24 @@ export async function getOrg({ db }: OrgDeps, actor: Actor, id: string): Promise
 /** Inserts an org row with its materialized path; shared by the service, the seeds and the tests. */
 export async function insertOrg(
   trx: Kysely<Database>,
-  input: { id?: string; parentId: string | null; kind: OrgKind; name: string; shortName?: string | null; regionCode: string | null },
+  input: {
+    id?: string;
+    parentId: string | null;
+    kind: OrgKind;
+    name: string;
+    shortName?: string | null;
+    regionCode: string | null;
+  },
   now: Date,
 ): Promise<{ id: string; path: string }> {
   const id = input.id ?? newId();
   let parentPath = '/';
   if (input.parentId) {
-    const parent = await trx.selectFrom('orgs').select('path').where('id', '=', input.parentId).executeTakeFirstOrThrow();
+    const parent = await trx
+      .selectFrom('orgs')
+      .select('path')
+      .where('id', '=', input.parentId)
+      .executeTakeFirstOrThrow();
     parentPath = parent.path;
   }
   const path = `${parentPath}${id}/`;
@@ -89,7 +111,11 @@ export async function createOrg({ db, clock }: OrgDeps, actor: Actor, input: Org
   if (!allowed.includes((parent?.kind ?? null) as OrgKind | null)) {
     throw invalidField('parentId', '上级单位的类型不符合层级要求');
   }
-  if (parent?.region_code && input.kind !== 'group' && !regionContains(parent.region_code, input.regionCode)) {
+  if (
+    parent?.region_code &&
+    input.kind !== 'group' &&
+    !regionContains(parent.region_code, input.regionCode)
+  ) {
     throw invalidField('regionCode', '行政区划代码不在上级单位的辖区内');
   }
   if (input.kind !== 'division' && input.coveredRegions.length > 0) {
@@ -101,13 +127,23 @@ export async function createOrg({ db, clock }: OrgDeps, actor: Actor, input: Org
     for (const prefix of new Set(input.coveredRegions)) {
       await trx.insertInto('division_regions').values({ division_id: id, region_prefix: prefix }).execute();
     }
-    await appendAudit(trx, auditActorOf(actor), { action: 'org.created', entityType: 'org', entityId: id, changes: input }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'org.created', entityType: 'org', entityId: id, changes: input },
+      now,
+    );
     return id;
   });
   return getOrg({ db, clock }, actor, id);
 }
 
-export async function updateOrg({ db, clock }: OrgDeps, actor: Actor, id: string, input: OrgUpdate): Promise<Org> {
+export async function updateOrg(
+  { db, clock }: OrgDeps,
+  actor: Actor,
+  id: string,
+  input: OrgUpdate,
+): Promise<Org> {
   const row = await findOrgInScope(db, actor, id);
   if (!row) throw new OutOfScopeError('单位');
   if (row.kind === 'mine') throw invalidField('kind', '矿山请在矿山基础信息中修改');
@@ -132,7 +168,12 @@ export async function updateOrg({ db, clock }: OrgDeps, actor: Actor, id: string
         await trx.insertInto('division_regions').values({ division_id: id, region_prefix: prefix }).execute();
       }
     }
-    await appendAudit(trx, auditActorOf(actor), { action: 'org.updated', entityType: 'org', entityId: id, changes: input }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'org.updated', entityType: 'org', entityId: id, changes: input },
+      now,
+    );
   });
   return getOrg({ db, clock }, actor, id);
 }

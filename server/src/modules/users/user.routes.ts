@@ -1,4 +1,12 @@
-import { ZErrorBody, ZIdParams, ZPasswordReset, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate } from '@tiegui/domain';
+import {
+  ZErrorBody,
+  ZIdParams,
+  ZPasswordReset,
+  ZUser,
+  ZUserCreate,
+  ZUserListQuery,
+  ZUserUpdate,
+} from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
@@ -13,7 +21,12 @@ export const userRoutes =
       '/users',
       {
         // user.manage or security.manage: checked in the service.
-        schema: { tags: ['users'], summary: '用户列表', querystring: ZUserListQuery, response: { 200: z.object({ items: z.array(ZUser) }), ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: '用户列表',
+          querystring: ZUserListQuery,
+          response: { 200: z.object({ items: z.array(ZUser) }), ...errors },
+        },
       },
       async (request) => ({ items: await listUsers(deps, actorOf(request.session), request.query) }),
     );
@@ -21,15 +34,27 @@ export const userRoutes =
       '/users',
       {
         config: { permission: 'user.manage' },
-        schema: { tags: ['users'], summary: '新增用户', body: ZUserCreate, response: { 201: ZUser, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: '新增用户',
+          body: ZUserCreate,
+          response: { 201: ZUser, ...errors },
+        },
       },
-      async (request, reply) => reply.code(201).send(await createUser(deps, actorOf(request.session), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await createUser(deps, actorOf(request.session), request.body)),
     );
     app.patch(
       '/users/:id',
       {
         config: { permission: 'user.manage' },
-        schema: { tags: ['users'], summary: '修改用户', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: '修改用户',
+          params: ZIdParams,
+          body: ZUserUpdate,
+          response: { 200: ZUser, ...errors },
+        },
       },
       async (request) => updateUser(deps, actorOf(request.session), request.params.id, request.body),
     );
@@ -37,7 +62,12 @@ export const userRoutes =
       '/users/:id/unlock',
       {
         config: { permission: 'security.manage' },
-        schema: { tags: ['users'], summary: '解锁账号', params: ZIdParams, response: { 200: ZUser, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: '解锁账号',
+          params: ZIdParams,
+          response: { 200: ZUser, ...errors },
+        },
       },
       async (request) => unlockUser(deps, actorOf(request.session), request.params.id),
     );
@@ -45,8 +75,15 @@ export const userRoutes =
       '/users/:id/reset-password',
       {
         config: { permission: 'security.manage' },
-        schema: { tags: ['users'], summary: '重置密码', params: ZIdParams, body: ZPasswordReset, response: { 200: ZUser, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: '重置密码',
+          params: ZIdParams,
+          body: ZPasswordReset,
+          response: { 200: ZUser, ...errors },
+        },
       },
-      async (request) => resetPassword(deps, actorOf(request.session), request.params.id, request.body.password),
+      async (request) =>
+        resetPassword(deps, actorOf(request.session), request.params.id, request.body.password),
     );
   };

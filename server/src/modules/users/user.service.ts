@@ -7,8 +7,8 @@ import {
   type UserCreate,
   type ZUserUpdate,
 } from '@tiegui/domain';
-import type { z } from 'zod';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
@@ -41,10 +41,15 @@ function present(row: UserListRow, now: Date): User {
 }
 
 function assertCanList(actor: Actor) {
-  if (!hasPermission(actor.roles, 'user.manage') && !hasPermission(actor.roles, 'security.manage')) throw forbidden();
+  if (!hasPermission(actor.roles, 'user.manage') && !hasPermission(actor.roles, 'security.manage'))
+    throw forbidden();
 }
 
-export async function listUsers({ db, clock }: UserDeps, actor: Actor, filter: { q?: string; orgId?: string }) {
+export async function listUsers(
+  { db, clock }: UserDeps,
+  actor: Actor,
+  filter: { q?: string; orgId?: string },
+) {
   assertCanList(actor);
   const now = clock.now();
   return (await listUserRows(db, filter)).map((r) => present(r, now));
@@ -59,7 +64,16 @@ export async function getUser({ db, clock }: UserDeps, id: string): Promise<User
 /** Inserts a user with roles; shared by the service, create-admin, the seeds and the tests. */
 export async function insertUser(
   trx: Kysely<Database>,
-  input: { id?: string; username: string; displayName: string; phone?: string | null; orgId: string; roles: Role[]; passwordHash: string; mustChangePassword: boolean },
+  input: {
+    id?: string;
+    username: string;
+    displayName: string;
+    phone?: string | null;
+    orgId: string;
+    roles: Role[];
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
   now: Date,
 ): Promise<string> {
   const id = input.id ?? newId();
@@ -81,7 +95,8 @@ export async function insertUser(
       updated_at: now.toISOString(),
     })
     .execute();
-  for (const role of new Set(input.roles)) await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
+  for (const role of new Set(input.roles))
+    await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
   return id;
 }
 
@@ -104,13 +119,23 @@ export async function createUser(deps: UserDeps, actor: Actor, input: UserCreate
   const id = await db.transaction().execute(async (trx) => {
     const id = await insertUser(trx, { ...input, passwordHash, mustChangePassword: true }, now);
     const { password: _omit, ...changes } = input;
-    await appendAudit(trx, auditActorOf(actor), { action: 'user.created', entityType: 'user', entityId: id, changes }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'user.created', entityType: 'user', entityId: id, changes },
+      now,
+    );
     return id;
   });
   return getUser(deps, id);
 }
 
-export async function updateUser(deps: UserDeps, actor: Actor, id: string, input: z.infer<typeof ZUserUpdate>): Promise<User> {
+export async function updateUser(
+  deps: UserDeps,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof ZUserUpdate>,
+): Promise<User> {
   const { db, clock } = deps;
   const user = await db.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).executeTakeFirst();
   if (!user) throw notFound('用户');
@@ -135,10 +160,16 @@ export async function updateUser(deps: UserDeps, actor: Actor, id: string, input
       .execute();
     if (input.roles) {
       await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-      for (const role of new Set(input.roles)) await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
+      for (const role of new Set(input.roles))
+        await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
     }
     if (input.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await appendAudit(trx, auditActorOf(actor), { action: 'user.updated', entityType: 'user', entityId: id, changes: input }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'user.updated', entityType: 'user', entityId: id, changes: input },
+      now,
+    );
   });
   return getUser(deps, id);
 }
@@ -147,9 +178,18 @@ export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Prom
   const { db, clock } = deps;
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
-    const r = await trx.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).executeTakeFirst();
+    const r = await trx
+      .updateTable('users')
+      .set({ locked_until: null, failed_logins: 0 })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return false;
-    await appendAudit(trx, auditActorOf(actor), { action: 'user.unlocked', entityType: 'user', entityId: id }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'user.unlocked', entityType: 'user', entityId: id },
+      now,
+    );
     return true;
   });
   if (!updated) throw notFound('用户');
@@ -157,19 +197,35 @@ export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Prom
 }
 
 /** Sets a temporary password; the user must change it at the next login, and its sessions end. */
-export async function resetPassword(deps: UserDeps, actor: Actor, id: string, password: string): Promise<User> {
+export async function resetPassword(
+  deps: UserDeps,
+  actor: Actor,
+  id: string,
+  password: string,
+): Promise<User> {
   const { db, clock } = deps;
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: 1, locked_until: null, failed_logins: 0, updated_at: now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: 1,
+        locked_until: null,
+        failed_logins: 0,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return false;
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await appendAudit(trx, auditActorOf(actor), { action: 'user.password_reset', entityType: 'user', entityId: id }, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'user.password_reset', entityType: 'user', entityId: id },
+      now,
+    );
     return true;
   });
   if (!updated) throw notFound('用户');
