@@ -8,6 +8,7 @@ export * from './catalog/mine';
 export * from './catalog/orgs';
 export * from './catalog/regions';
 export * from './glossary';
+export * from './rules/deadlines';
 export * from './rules/password';
 export * from './rules/region';
 export * from './rules/uscc';
