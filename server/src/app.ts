@@ -21,6 +21,7 @@ import './http/types';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { mineRoutes } from './modules/mines/mine.routes';
+import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { userRoutes } from './modules/users/user.routes';
 
@@ -72,6 +73,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
       await api.register(orgRoutes(deps));
       await api.register(mineRoutes(deps));
+      await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
     },

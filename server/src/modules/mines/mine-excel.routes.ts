@@ -1,0 +1,92 @@
+import { ZErrorBody, ZIdParams, ZMineImportResult, ZMineListQuery } from '@tiegui/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../http/types';
+import { invalidField } from '../../lib/errors';
+import { type ExcelFile, exportMines, importMines, importReceipt, mineImportTemplate } from './mine.excel';
+import type { MineDeps } from './mine.service';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ZMineExportQuery = ZMineListQuery.omit({ cursor: true, limit: true });
+
+/** RFC 6266 download header: an ASCII fallback plus the UTF-8 (Chinese) name. */
+function sendXlsx(reply: FastifyReply, file: ExcelFile, fallback: string) {
+  const encoded = encodeURIComponent(file.fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`)
+    .header('cache-control', 'no-store')
+    .send(file.content);
+}
+
+/** The one uploaded file of a multipart request, field `file`. */
+async function uploadedFile(request: FastifyRequest): Promise<ExcelFile> {
+  if (!request.isMultipart())
+    throw invalidField('file', '请以表单文件方式（multipart/form-data，字段file）上传Excel文件');
+  const part = await request.file();
+  if (part?.fieldname !== 'file') throw invalidField('file', '请选择要上传的Excel文件');
+  return { fileName: part.filename || '未命名文件', content: await part.toBuffer() };
+}
+
+export const mineExcelRoutes =
+  (deps: MineDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/mines/import-template',
+      {
+        config: { permission: 'mine.import' },
+        schema: { tags: ['mines'], summary: '下载矿山导入模板（xlsx）', response: errors },
+      },
+      async (request, reply) =>
+        sendXlsx(
+          reply,
+          await mineImportTemplate(deps, actorOf(request.session)),
+          'mine-import-template.xlsx',
+        ),
+    );
+    app.post(
+      '/mines/import',
+      {
+        config: { permission: 'mine.import' },
+        schema: {
+          tags: ['mines'],
+          summary: '导入矿山台账（multipart，字段file，xlsx）',
+          consumes: ['multipart/form-data'],
+          response: { 200: ZMineImportResult, ...errors },
+        },
+      },
+      async (request) => importMines(deps, actorOf(request.session), await uploadedFile(request)),
+    );
+    app.get(
+      '/mines/import-receipts/:id',
+      {
+        config: { permission: 'mine.import' },
+        schema: { tags: ['mines'], summary: '下载导入错误回执（xlsx）', params: ZIdParams, response: errors },
+      },
+      async (request, reply) =>
+        sendXlsx(
+          reply,
+          await importReceipt(deps, actorOf(request.session), request.params.id),
+          'import-receipt.xlsx',
+        ),
+    );
+    app.get(
+      '/mines/export',
+      {
+        config: { permission: 'mine.read' },
+        schema: {
+          tags: ['mines'],
+          summary: '导出矿山台账（xlsx）',
+          querystring: ZMineExportQuery,
+          response: errors,
+        },
+      },
+      async (request, reply) =>
+        sendXlsx(reply, await exportMines(deps, actorOf(request.session), request.query), 'mines.xlsx'),
+    );
+  };
