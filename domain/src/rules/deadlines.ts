@@ -117,12 +117,12 @@ export function periodsOf(rule: DeadlineRule, window: { start: DateOnly; end: Da
     if (startsOn > window.end) break;
     const lastMonth = month + step - 1;
     const periodEnd = lastDayOfMonth(year, lastMonth);
-    const dueOn = periodEnd < window.end ? periodEnd : window.end;
+    const dueOn = Math.min(periodEnd, window.end);
     const { key, label } = periodKey(rule.cadence, year, month);
     periods.push({
       key,
       label,
-      startsOn: startsOn < window.start ? window.start : startsOn,
+      startsOn: Math.max(startsOn, window.start),
       dueOn,
       dueAt: endOfDayShanghai(dueOn),
     });

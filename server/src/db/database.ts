@@ -17,7 +17,8 @@ export function createDb(url: string): Db {
     // An idle connection the server closes (restart, failover, a dropped test database) must not
     // crash the process: the pool replaces it on the next query.
     pool.on('error', (error) => {
-      if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL 空闲连接出错：${error.message}`);
+      if ((error as { code?: string }).code !== '57P01')
+        console.warn(`PostgreSQL 空闲连接出错：${error.message}`);
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }

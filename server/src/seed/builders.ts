@@ -5,13 +5,13 @@ import {
   type MineType,
   type OrgKind,
   type Role,
-  usccCheckChar,
   USCC_ALPHABET,
+  usccCheckChar,
 } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { insertOrg } from '../modules/orgs/org.service';
 import { defaultDivision, insertMine } from '../modules/mines/mine.service';
+import { insertOrg } from '../modules/orgs/org.service';
 import { insertUser } from '../modules/users/user.service';
 
 /**
@@ -35,12 +35,25 @@ export function makeUscc(regionCode: string, n: number): string {
 
 export async function buildOrg(
   trx: Kysely<Database>,
-  input: { parentId: string | null; kind: OrgKind; name?: string; regionCode: string | null; coveredRegions?: string[]; id?: string },
+  input: {
+    parentId: string | null;
+    kind: OrgKind;
+    name?: string;
+    regionCode: string | null;
+    coveredRegions?: string[];
+    id?: string;
+  },
   now = new Date(),
 ): Promise<string> {
   const { id } = await insertOrg(
     trx,
-    { id: input.id, parentId: input.parentId, kind: input.kind, name: input.name ?? `测试单位${unique()}`, regionCode: input.regionCode },
+    {
+      id: input.id,
+      parentId: input.parentId,
+      kind: input.kind,
+      name: input.name ?? `测试单位${unique()}`,
+      regionCode: input.regionCode,
+    },
     now,
   );
   for (const prefix of input.coveredRegions ?? []) {
@@ -56,7 +69,11 @@ export interface BuildMineInput extends Partial<MineCreate> {
   id?: string;
 }
 
-export async function buildMine(trx: Kysely<Database>, input: BuildMineInput, now = new Date()): Promise<string> {
+export async function buildMine(
+  trx: Kysely<Database>,
+  input: BuildMineInput,
+  now = new Date(),
+): Promise<string> {
   const n = unique();
   const category: MineCategory = input.category ?? 'coal';
   const mineType: MineType = input.mineType ?? 'underground';
@@ -94,7 +111,15 @@ export async function buildMine(trx: Kysely<Database>, input: BuildMineInput, no
 
 export async function buildUser(
   trx: Kysely<Database>,
-  input: { orgId: string; roles: Role[]; username?: string; passwordHash: string; displayName?: string; mustChangePassword?: boolean; id?: string },
+  input: {
+    orgId: string;
+    roles: Role[];
+    username?: string;
+    passwordHash: string;
+    displayName?: string;
+    mustChangePassword?: boolean;
+    id?: string;
+  },
   now = new Date(),
 ): Promise<string> {
   const n = unique();
