@@ -47,6 +47,10 @@ export function addDays(date: DateOnly, days: number): DateOnly {
   return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** ISO dates compare as strings. */
+const earlier = (a: DateOnly, b: DateOnly) => (a < b ? a : b);
+const later = (a: DateOnly, b: DateOnly) => (a > b ? a : b);
+
 export function daysBetween(from: DateOnly, to: DateOnly): number {
   const [y1, m1, d1] = parts(from);
   const [y2, m2, d2] = parts(to);
@@ -117,12 +121,12 @@ export function periodsOf(rule: DeadlineRule, window: { start: DateOnly; end: Da
     if (startsOn > window.end) break;
     const lastMonth = month + step - 1;
     const periodEnd = lastDayOfMonth(year, lastMonth);
-    const dueOn = Math.min(periodEnd, window.end);
+    const dueOn = earlier(periodEnd, window.end);
     const { key, label } = periodKey(rule.cadence, year, month);
     periods.push({
       key,
       label,
-      startsOn: Math.max(startsOn, window.start),
+      startsOn: later(startsOn, window.start),
       dueOn,
       dueAt: endOfDayShanghai(dueOn),
     });
