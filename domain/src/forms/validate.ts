@@ -1,0 +1,169 @@
+import {
+  CHECKLIST_RESULTS,
+  type FileRef,
+  type FormDefinition,
+  type FormField,
+  type FormValues,
+  type LeafField,
+} from './definition';
+
+export interface FormProblem {
+  /** Dotted path: 'summary', 'items.0.note', 'checks.item3.note'. */
+  field: string;
+  message: string;
+}
+
+/** A problem, and whether it is only something missing (allowed in a draft). */
+type Found = FormProblem & { missing?: boolean };
+
+const isBlank = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkLeaf(field: LeafField, value: unknown, path: string, problems: Found[]): unknown {
+  const fail = (message: string) => {
+    problems.push({ field: path, message: `${field.label}：${message}` });
+    return undefined;
+  };
+  if (isBlank(value)) {
+    if (field.required) problems.push({ field: path, message: `${field.label}：必填`, missing: true });
+    return undefined;
+  }
+  switch (field.type) {
+    case 'text':
+    case 'textarea': {
+      if (typeof value !== 'string') return fail('应为文字');
+      const text = value.trim();
+      if (text.length > field.maxLength) return fail(`不能超过${field.maxLength}个字`);
+      return text;
+    }
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (!Number.isFinite(n)) return fail('应为数字');
+      if (field.integer && !Number.isInteger(n)) return fail('应为整数');
+      if (field.min !== undefined && n < field.min) return fail(`不能小于${field.min}`);
+      if (field.max !== undefined && n > field.max) return fail(`不能大于${field.max}`);
+      return n;
+    }
+    case 'date':
+      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
+        return fail('日期格式应为YYYY-MM-DD');
+      return value;
+    case 'single':
+      if (typeof value !== 'string' || !field.options.some((o) => o.value === value))
+        return fail('请从选项中选择');
+      return value;
+    case 'multi': {
+      if (
+        !Array.isArray(value) ||
+        !value.every((v) => typeof v === 'string' && field.options.some((o) => o.value === v))
+      ) {
+        return fail('请从选项中选择');
+      }
+      return [...new Set(value as string[])];
+    }
+    case 'attachments': {
+      if (!Array.isArray(value)) return fail('附件格式不正确');
+      const files = value as FileRef[];
+      if (!files.every((f) => f && typeof f.id === 'string' && typeof f.name === 'string'))
+        return fail('附件格式不正确');
+      if (files.length > field.maxFiles) return fail(`最多${field.maxFiles}个附件`);
+      return files.map((f) => ({ id: f.id, name: f.name }));
+    }
+  }
+}
+
+function checkField(field: FormField, value: unknown, problems: Found[]): unknown {
+  const path = field.key;
+  if (field.type === 'checklist') {
+    const given = (value && typeof value === 'object' ? value : {}) as Record<
+      string,
+      { result?: unknown; note?: unknown }
+    >;
+    const out: Record<string, { result: string; note: string }> = {};
+    for (const item of field.items) {
+      const entry = given[item.key] ?? {};
+      const result = entry.result;
+      const note = typeof entry.note === 'string' ? entry.note.trim() : '';
+      if (isBlank(result)) {
+        if (field.required) {
+          problems.push({
+            field: `${path}.${item.key}.result`,
+            message: `${item.label}：请选择检视结果`,
+            missing: true,
+          });
+        }
+        continue;
+      }
+      if (typeof result !== 'string' || !(result in CHECKLIST_RESULTS)) {
+        problems.push({ field: `${path}.${item.key}.result`, message: `${item.label}：检视结果不正确` });
+        continue;
+      }
+      if (result === 'problem' && note === '') {
+        problems.push({
+          field: `${path}.${item.key}.note`,
+          message: `${item.label}：存在问题时须说明问题及整改措施`,
+        });
+      }
+      if (note.length > 2000)
+        problems.push({ field: `${path}.${item.key}.note`, message: `${item.label}：说明不能超过2000字` });
+      out[item.key] = { result, note };
+    }
+    return out;
+  }
+  if (field.type === 'rows') {
+    const rows = Array.isArray(value) ? (value as FormValues[]) : [];
+    if (value !== undefined && value !== null && !Array.isArray(value)) {
+      problems.push({ field: path, message: `${field.label}：格式不正确` });
+      return [];
+    }
+    if (rows.length < Math.max(field.minRows, field.required ? 1 : 0)) {
+      problems.push({
+        field: path,
+        message: `${field.label}：至少填写${Math.max(field.minRows, 1)}行`,
+        missing: true,
+      });
+    }
+    if (rows.length > field.maxRows)
+      problems.push({ field: path, message: `${field.label}：最多${field.maxRows}行` });
+    return rows.slice(0, field.maxRows).map((row, i) => {
+      const out: FormValues = {};
+      for (const sub of field.fields) {
+        const v = checkLeaf(
+          { ...sub, label: `${field.label}第${i + 1}行 ${sub.label}` },
+          row?.[sub.key],
+          `${path}.${i}.${sub.key}`,
+          problems,
+        );
+        if (v !== undefined) out[sub.key] = v;
+      }
+      return out;
+    });
+  }
+  return checkLeaf(field, value, path, problems);
+}
+
+/**
+ * Validates values against a form. With `draft`, required fields may be empty (a draft is saved
+ * as it is) but what is filled must still be well-formed. Returns the cleaned values: unknown
+ * keys dropped, text trimmed.
+ */
+export function validateForm(
+  form: FormDefinition,
+  values: unknown,
+  options: { draft?: boolean } = {},
+): { values: FormValues; problems: Found[] } {
+  const given = (values && typeof values === 'object' && !Array.isArray(values) ? values : {}) as FormValues;
+  const problems: Found[] = [];
+  const out: FormValues = {};
+  for (const field of form.fields) {
+    const v = checkField(field, given[field.key], problems);
+    if (v !== undefined) out[field.key] = v;
+  }
+  const kept = options.draft ? problems.filter((p) => !p.missing) : problems;
+  return { values: out, problems: kept.map(({ field, message }) => ({ field, message })) };
+}
