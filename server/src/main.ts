@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
           const result = await seedScale(db, { seed });
           const rss = process.memoryUsage().rss;
           console.log(
-            `已生成全省规模数据：${result.mines}座矿山，${result.orgs}个监管单位，用时${((performance.now() - t0) / 1000).toFixed(1)}秒，内存${(rss / 1048576).toFixed(0)}MB`,
+            `已生成全省规模数据：${result.mines}座矿山，${result.orgs}个单位，用时${((performance.now() - t0) / 1000).toFixed(1)}秒，内存${(rss / 1048576).toFixed(0)}MB`,
           );
           return 0;
         }

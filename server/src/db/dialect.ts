@@ -40,3 +40,11 @@ export function containsInsensitive(db: Kysely<never>, column: string, needle: s
 export function insertChunkRows(db: Kysely<unknown>, columns: number): number {
   return Math.max(1, Math.floor((isPostgres(db) ? 60000 : 30000) / columns));
 }
+
+/** After inserting explicit serial values (restore), moves PostgreSQL's sequence past them; SQLite needs nothing. */
+export async function resetSerial(db: Kysely<unknown>, table: string, column: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`select setval(pg_get_serial_sequence(${table}, ${column}), max(${sql.ref(column)})) from ${sql.table(table)}`.execute(
+    db,
+  );
+}

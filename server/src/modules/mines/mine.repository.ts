@@ -20,12 +20,16 @@ export type MineFilter = Omit<MineListQuery, 'cursor' | 'limit' | 'sort'>;
 
 /** The base query of a mine with its supervisor, division and group names. */
 function baseQuery(db: Db) {
-  return db
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .innerJoin('orgs as sup', 'sup.id', 'o.parent_id')
-    .leftJoin('orgs as div', 'div.id', 'm.division_org_id')
-    .leftJoin('orgs as grp', 'grp.id', 'm.group_org_id');
+  return (
+    db
+      .selectFrom('orgs as o')
+      .innerJoin('mines as m', 'm.org_id', 'o.id')
+      .innerJoin('orgs as sup', 'sup.id', 'o.parent_id')
+      .leftJoin('orgs as div', 'div.id', 'm.division_org_id')
+      .leftJoin('orgs as grp', 'grp.id', 'm.group_org_id')
+      // Redundant with the join, but lets SQLite walk the (kind, name, id) index in order.
+      .where('o.kind', '=', 'mine')
+  );
 }
 
 function applyFilter<O>(

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/audit.service';
+import { createDb, type Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import type { Database } from '../db/schema';
+import { verifyPassword } from '../modules/auth/password';
+import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import { createTestDb } from '../testing';
+import { backupDatabase, restoreDatabase } from './backup';
+
+const TABLES: (keyof Database)[] = [
+  'orgs',
+  'division_regions',
+  'mines',
+  'users',
+  'user_roles',
+  'sessions',
+  'audit_events',
+  'import_receipts',
+];
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
+const drops: (() => Promise<void>)[] = [];
+
+async function freshDb(): Promise<Db> {
+  const { db, drop } = await createTestDb();
+  drops.push(drop);
+  return db;
+}
+
+async function counts(db: Db): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
+
+let source: Db;
+let file: string;
+let backedUp: Record<string, number>;
+const receipt = Buffer.from([0, 1, 2, 250, 255, 0x50, 0x4b, 3, 4]);
+
+beforeAll(async () => {
+  source = await freshDb();
+  await seedDemo(source);
+  // A binary row, so the base64 round trip is exercised too.
+  const user = await source
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'dx-county')
+    .executeTakeFirstOrThrow();
+  await source
+    .insertInto('import_receipts')
+    .values({
+      id: 'R1',
+      user_id: user.id,
+      created_at: '2024-08-01T00:00:00.000Z',
+      file_name: '矿山.xlsx',
+      content: receipt,
+    })
+    .execute();
+  file = path.join(dir, 'backup.jsonl.gz');
+  backedUp = (await backupDatabase(source, file)).tables;
+});
+
+afterAll(async () => {
+  for (const drop of drops) await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('backs up every table, including its own audit event', async () => {
+    expect(backedUp).toEqual(await counts(source));
+    const last = await source
+      .selectFrom('audit_events')
+      .select('action')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last.action).toBe('system.backup');
+  });
+
+  it('restores into a fresh database with the same rows, logins and a verifiable audit chain', async () => {
+    const target = await freshDb();
+    const restored = (await restoreDatabase(target, file)).tables;
+    expect(restored).toEqual(backedUp);
+    // The restore itself is one more audit event.
+    expect(await counts(target)).toEqual({ ...backedUp, audit_events: (backedUp.audit_events ?? 0) + 1 });
+
+    const user = await target
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'sx-officer')
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
+    const row = await target
+      .selectFrom('import_receipts')
+      .select('content')
+      .where('id', '=', 'R1')
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(row.content).equals(receipt)).toBe(true);
+
+    const chain = await verifyAuditChain(target);
+    expect(chain).toMatchObject({ ok: true, checked: (backedUp.audit_events ?? 0) + 1 });
+    const events = await target.selectFrom('audit_events').select(['seq', 'action']).orderBy('seq').execute();
+    const sourceEvents = await source
+      .selectFrom('audit_events')
+      .select(['seq', 'action'])
+      .orderBy('seq')
+      .execute();
+    expect(events.slice(0, -1)).toEqual(sourceEvents);
+    expect(events.at(-1)?.action).toBe('system.restore');
+  });
+
+  it('moves between dialects: the same file restores on SQLite, and a SQLite backup restores here', async () => {
+    const sqlite = createDb(':memory:');
+    drops.push(() => sqlite.destroy());
+    await migrateToLatest(sqlite as never);
+    await restoreDatabase(sqlite, file);
+    expect((await counts(sqlite)).mines).toBe(backedUp.mines);
+    expect((await verifyAuditChain(sqlite)).ok).toBe(true);
+
+    const again = path.join(dir, 'from-sqlite.jsonl.gz');
+    await backupDatabase(sqlite, again);
+    const target = await freshDb();
+    await restoreDatabase(target, again);
+    expect((await counts(target)).orgs).toBe(backedUp.orgs);
+    expect((await verifyAuditChain(target)).ok).toBe(true);
+    const row = await target
+      .selectFrom('import_receipts')
+      .select('content')
+      .where('id', '=', 'R1')
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(row.content).equals(receipt)).toBe(true);
+  });
+
+  it('refuses to restore into a database that already has data', async () => {
+    await expect(restoreDatabase(source, file)).rejects.toThrow('目标数据库不是空库');
+  });
+
+  it('refuses a file that is not a backup or was cut short, leaving the database empty', async () => {
+    const target = await freshDb();
+    const notBackup = path.join(dir, 'other.jsonl.gz');
+    fs.writeFileSync(notBackup, gzipSync('{"hello":1}\n'));
+    await expect(restoreDatabase(target, notBackup)).rejects.toThrow('不是铁规备份');
+
+    const text = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const truncated = path.join(dir, 'truncated.jsonl.gz');
+    fs.writeFileSync(truncated, gzipSync(`${text.slice(0, -1).join('\n')}\n`));
+    await expect(restoreDatabase(target, truncated)).rejects.toThrow('不完整');
+    expect((await counts(target)).orgs).toBe(0);
+  });
+});
