@@ -80,15 +80,19 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
     { prefix: '/api' },
   );
 
-  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    // The single-page app owns every non-API path.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      }
-      return reply.sendFile('index.html');
-    });
+  const webDist = config.webDist;
+  if (webDist) {
+    fs.mkdirSync(webDist, { recursive: true });
+    // Files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
   }
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app owns every non-API path it does not have a file for.
+    const spa = webDist && request.method === 'GET' && !request.url.startsWith('/api/');
+    if (spa && fs.existsSync(path.join(webDist, 'index.html'))) return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+  });
   return app;
 }

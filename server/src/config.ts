@@ -14,8 +14,16 @@ export interface AppConfig {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * Where the user ran the command: `npm run tiegui -- backup x` runs in server/, but a relative
+ * path means the folder the user typed it in (npm keeps that in INIT_CWD).
+ */
+export function userPath(p: string, env = process.env): string {
+  return path.resolve(env.INIT_CWD ?? process.cwd(), p);
+}
+
 export function configFromEnv(env = process.env): AppConfig {
-  const dataDir = path.resolve(env.TIEGUI_DATA_DIR ?? path.join(root, 'data'));
+  const dataDir = env.TIEGUI_DATA_DIR ? userPath(env.TIEGUI_DATA_DIR, env) : path.join(root, 'data');
   return {
     databaseUrl: env.TIEGUI_DATABASE_URL ?? path.join(dataDir, 'tiegui.sqlite'),
     dataDir,

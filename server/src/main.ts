@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { passwordProblem } from '@tiegui/domain';
 import { buildApp } from './app';
 import { appendAudit, verifyAuditChain } from './audit/audit.service';
-import { configFromEnv } from './config';
+import { configFromEnv, userPath } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { hashPassword } from './modules/auth/password';
@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       });
     case 'backup': {
-      const file = positionals[0];
+      const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
         const r = await backupDatabase(db, file);
@@ -133,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'restore': {
-      const file = positionals[0];
+      const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
         const r = await restoreDatabase(db, file);

@@ -17,6 +17,8 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Cl
       !request.url.startsWith('/api/') ||
       config.public ||
       request.is404 ||
+      // The static-file route: it serves only the web app's files, never data.
+      request.routeOptions.url === '/*' ||
       request.url.startsWith('/api/docs')
     )
       return;

@@ -54,9 +54,4 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
-  });
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing';
 
@@ -54,5 +57,31 @@ describe('system routes', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('serving the web app', () => {
+  it('serves files, falls back to index.html for app paths, and keeps JSON 404s for the API', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-web-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>铁规</title>');
+    fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const web = await createTestContext({ seed: false, webDist: dir });
+    try {
+      const page = await web.app.inject({ method: 'GET', url: '/mines/123' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('铁规');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.body).toBe('console.log(1)');
+      const api = await web.app.inject({ method: 'GET', url: '/api/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().code).toBe('NOT_FOUND');
+      // Written after start: served without a restart.
+      fs.writeFileSync(path.join(dir, 'assets', 'late.js'), 'late');
+      expect((await web.app.inject({ method: 'GET', url: '/assets/late.js' })).body).toBe('late');
+    } finally {
+      await web.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

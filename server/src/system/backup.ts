@@ -43,6 +43,16 @@ const TABLE_ORDER: { [T in keyof Database]: readonly (keyof Database[T] & string
   sessions: ['id'],
   audit_events: ['seq'],
   import_receipts: ['id'],
+  plans: ['id'],
+  campaigns: ['id'],
+  obligations: ['id'],
+  obligation_recipients: ['obligation_id', 'org_id'],
+  submissions: ['id'],
+  notifications: ['id'],
+  files: ['id'],
+  // ULIDs sort by creation, so a forwarded notice comes after the one it forwards.
+  notices: ['id'],
+  notice_deliveries: ['notice_id', 'org_id'],
 };
 const TABLES = Object.keys(TABLE_ORDER) as (keyof Database & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };

@@ -49,14 +49,16 @@ export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }>
 }
 
 /** An app on a fresh database with the demo data, a movable clock and a login helper. */
-export async function createTestContext(options: { seed?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { seed?: boolean; webDist?: string } = {},
+): Promise<TestContext> {
   const { db, drop } = await createTestDb();
   if (options.seed !== false) await seedDemo(db);
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
   const config: AppConfig = {
     databaseUrl: 'test',
     dataDir: '/nonexistent',
-    webDist: null,
+    webDist: options.webDist ?? null,
     clock,
     secureCookies: false,
     logger: false,

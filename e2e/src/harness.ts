@@ -1,0 +1,263 @@
+/**
+ * The journeys' harness: one real server (fresh data folder, demo seed, free port) and one headless
+ * Chromium per test file, a fresh browser context per test, and a screenshot of every open page when a
+ * test fails (under e2e/artifacts/).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, type TestContext } from 'vitest';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'e2e', 'artifacts');
+export const DEMO_PASSWORD = 'Tiegui@2024';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const SERVER_START_TIMEOUT_MS = 90_000;
+
+export interface TestServer {
+  baseUrl: string;
+  dataDir: string;
+  /** Everything the server printed, for diagnostics. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts `server/src/main.ts start` on a free port with an empty data folder and waits for /api/health. */
+export async function startServer(): Promise<TestServer> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TIEGUI_DATA_DIR: dataDir,
+    PORT: String(port),
+    TIEGUI_LOG: '0',
+  };
+  // The journeys always run on the embedded SQLite database of their own data folder.
+  delete env.TIEGUI_DATABASE_URL;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'server', 'src', 'main.ts'), 'start'],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited(child);
+      clearTimeout(killer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(
+        `the server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server was not healthy after ${SERVER_START_TIMEOUT_MS / 1000} s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, dataDir, output: () => output, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** Emulate a phone (touch, mobile meta viewport). */
+  isMobile?: boolean;
+}
+
+export interface Journey {
+  readonly baseUrl: string;
+  readonly server: TestServer;
+  /** A new page in its own browser context (own cookies), closed after the test. */
+  newPage(options?: PageOptions): Promise<Page>;
+}
+
+function safeName(text: string): string {
+  return text.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80);
+}
+
+/**
+ * Registers the hooks of a journey file: server and browser for the file, contexts per test,
+ * screenshots on failure. Call once at the top of the file.
+ */
+export function useJourney(): Journey {
+  let server: TestServer | null = null;
+  let browser: Browser | null = null;
+  let contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, SERVER_START_TIMEOUT_MS + 30_000);
+
+  afterEach(async (context: TestContext) => {
+    if (context.task.result?.state === 'fail') {
+      const file = safeName(path.basename(context.task.file.name, '.e2e.test.ts'));
+      const pages = contexts.flatMap((c) => c.pages());
+      for (const [index, page] of pages.entries()) {
+        const target = path.join(ARTIFACTS_DIR, `${file}--${safeName(context.task.name)}--${index + 1}.png`);
+        try {
+          await page.screenshot({ path: target, fullPage: true, timeout: 10_000 });
+          console.error(`screenshot of ${page.url()} saved to ${path.relative(REPO_ROOT, target)}`);
+        } catch (error) {
+          console.error(`could not save a screenshot of ${page.url()}: ${String(error)}`);
+        }
+      }
+      if (server)
+        console.error(`server output (last lines):\n${server.output().split('\n').slice(-30).join('\n')}`);
+    }
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    contexts = [];
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }, 30_000);
+
+  const journey: Journey = {
+    get server() {
+      if (!server) throw new Error('the server is not started yet (use the journey inside a test)');
+      return server;
+    },
+    get baseUrl() {
+      return journey.server.baseUrl;
+    },
+    async newPage(options = {}) {
+      if (!browser) throw new Error('the browser is not launched yet (use the journey inside a test)');
+      const context = await browser.newContext({
+        baseURL: journey.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+        viewport: options.viewport ?? { width: 1366, height: 900 },
+        isMobile: options.isMobile ?? false,
+        hasTouch: options.isMobile ?? false,
+      });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+  return journey;
+}
+
+/** Signs in through the login page and waits until the app has left /login. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  expect(new URL(page.url()).pathname).not.toBe('/change-password');
+}
+
+/** A signed-in API client for setting up or looking up data outside the browser. */
+export async function apiSession(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok)
+    throw new Error(`login of ${username} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return {
+    async get<T>(apiPath: string, query: Record<string, string> = {}): Promise<T> {
+      const qs = new URLSearchParams(query).toString();
+      const res = await fetch(`${baseUrl}/api${apiPath}${qs ? `?${qs}` : ''}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET ${apiPath} failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}
+
+/** Picks an option of the antd Select whose input has this id, by the option's visible label. */
+export async function selectOption(page: Page, id: string, label: string | RegExp): Promise<void> {
+  const item = page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
+  await item.locator('.ant-select-selector').click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+/** The error antd shows under the form field whose input has this id ('' when there is none). */
+export function fieldError(page: Page, id: string) {
+  return page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator(`#${id}`) })
+    .locator('.ant-form-item-explain-error');
+}
+
+/** The text of the first element a locator matches, trimmed ('' for none). */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.first().textContent()) ?? '').trim();
+}
