@@ -1,0 +1,76 @@
+import type { AuditEvent } from '@tiegui/domain';
+import { AUDIT_ACTIONS } from '@tiegui/domain';
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { labelOf } from '../../lib/labels';
+import { formatTime } from '../../lib/time';
+
+const ENTITY_LABELS: Record<string, string> = { mine: '矿山', user: '用户', org: '单位', session: '会话' };
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+const columns: ColumnsType<AuditEvent> = [
+  { title: '序号', dataIndex: 'seq', width: 80 },
+  { title: '时间（北京时间）', dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
+  { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '—' },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    width: 130,
+    render: (v: string) => <span title={v}>{labelOf(AUDIT_ACTIONS, v)}</span>,
+  },
+  {
+    title: '对象',
+    key: 'entity',
+    width: 200,
+    render: (_, e) =>
+      e.entityType ? (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {ENTITY_LABELS[e.entityType] ?? e.entityType}
+          {e.entityId && (
+            <Typography.Text
+              type="secondary"
+              copyable={{ text: e.entityId }}
+            >{` ${e.entityId}`}</Typography.Text>
+          )}
+        </span>
+      ) : (
+        '—'
+      ),
+  },
+  { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+  {
+    title: '变更',
+    dataIndex: 'changes',
+    width: 260,
+    render: (v: unknown) =>
+      v === null || v === undefined ? (
+        '—'
+      ) : (
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
+          {JSON.stringify(v)}
+        </Typography.Text>
+      ),
+  },
+];
+
+type Props = { items: AuditEvent[]; loading: boolean };
+
+/** Each row's changes are collapsed to one line; expanding the row shows the full JSON. */
+export function AuditTable({ items, loading }: Props) {
+  return (
+    <Table<AuditEvent>
+      rowKey="seq"
+      size="small"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      expandable={{
+        rowExpandable: (e) => e.changes !== null && e.changes !== undefined,
+        expandedRowRender: (e) => <pre className="tg-json">{json(e.changes)}</pre>,
+      }}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Me } from '@tiegui/domain';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { can } from '../../api/me';
+
+type NavItem = { key: string; label: string; icon: ReactNode };
+
+/** The side menu lists only what the server's permissions open to this user. */
+export function navItemsFor(me: Me): NavItem[] {
+  const items: NavItem[] = [{ key: '/', label: '首页', icon: <HomeOutlined /> }];
+  if (can(me, 'org.read')) items.push({ key: '/orgs', label: '组织机构', icon: <ApartmentOutlined /> });
+  if (can(me, 'mine.read')) items.push({ key: '/mines', label: '矿山基础信息', icon: <DatabaseOutlined /> });
+  if (can(me, 'user.manage', 'security.manage')) {
+    items.push({ key: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  }
+  if (can(me, 'audit.read')) items.push({ key: '/audit', label: '审计日志', icon: <AuditOutlined /> });
+  return items;
+}
+
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1];
+  return first ? `/${first}` : '/';
+}
+
+export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={navItemsFor(me)}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@tiegui/domain';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { applyServerErrors } from '../../api/form-errors';
+import { ME_KEY } from '../../api/me';
+
+type LoginValues = { username: string; password: string };
+
+export function LoginPage() {
+  const [form] = Form.useForm<LoginValues>();
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const login = useMutation({
+    mutationFn: (values: LoginValues) => api.post<Me>('/auth/login', values),
+    onMutate: () => setError(null),
+    onSuccess: (me) => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, me);
+      void navigate(me.mustChangePassword ? '/change-password' : '/', { replace: true });
+    },
+    onError: (err) => {
+      const unplaced = applyServerErrors(form, err);
+      if (unplaced.length > 0) setError(unplaced.join('；'));
+      form.setFieldValue('password', '');
+    },
+  });
+
+  return (
+    <div className="tg-center">
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          铁规
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          矿山安全专项活动监管平台
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form form={form} layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

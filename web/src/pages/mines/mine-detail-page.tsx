@@ -1,0 +1,136 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Mine } from '@tiegui/domain';
+import {
+  COMBUSTION_TENDENCIES,
+  GAS_GRADES,
+  HYDRO_TYPES,
+  MINE_CATEGORIES,
+  MINE_TYPES,
+  ROCK_BURST_LEVELS,
+} from '@tiegui/domain';
+import { App, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { Loading, QueryError } from '../../components/status-results';
+import { labelOf, regionText } from '../../lib/labels';
+import { formatTime } from '../../lib/time';
+import { mineKey, useMine } from './mine-api';
+import { InactiveTag, MineStatusTag } from './mine-labels';
+
+const text = (v: string | number | null | undefined): ReactNode =>
+  v === null || v === undefined || v === '' ? '—' : v;
+
+function detailItems(mine: Mine): { label: string; children: ReactNode }[] {
+  return [
+    { label: '名称', children: mine.name },
+    { label: '统一社会信用代码', children: mine.uscc },
+    { label: '矿山类别', children: labelOf(MINE_CATEGORIES, mine.category) },
+    { label: '矿山类型', children: labelOf(MINE_TYPES, mine.mineType) },
+    { label: '生产状态', children: <MineStatusTag status={mine.status} /> },
+    {
+      label: '设计生产能力',
+      children: mine.designCapacity === null ? '—' : `${mine.designCapacity} 万吨/年`,
+    },
+    { label: '瓦斯等级', children: labelOf(GAS_GRADES, mine.gasGrade) },
+    { label: '水文地质类型', children: labelOf(HYDRO_TYPES, mine.hydroType) },
+    { label: '冲击地压危险性', children: labelOf(ROCK_BURST_LEVELS, mine.rockBurst) },
+    { label: '煤层自燃倾向性', children: labelOf(COMBUSTION_TENDENCIES, mine.combustionTendency) },
+    { label: '矿长姓名', children: mine.principalName },
+    { label: '矿长电话', children: mine.principalPhone },
+    { label: '矿长兼任董事长', children: mine.directorIsChairman ? '是' : '否' },
+    { label: '监管部门', children: mine.supervisorName },
+    { label: '行政区划代码', children: regionText(mine.regionCode) },
+    { label: '监察执法处', children: text(mine.divisionName) },
+    { label: '上级公司', children: text(mine.groupName) },
+    { label: '地址', children: text(mine.address) },
+    { label: '经度', children: text(mine.longitude) },
+    { label: '纬度', children: text(mine.latitude) },
+    { label: '启用状态', children: mine.active ? '在用' : '已停用' },
+    { label: '创建时间', children: formatTime(mine.createdAt) },
+    { label: '更新时间', children: formatTime(mine.updatedAt) },
+  ];
+}
+
+export function MineDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const query = useMine(id);
+
+  const toggle = useMutation({
+    mutationFn: (mine: Mine) =>
+      api.post<Mine>(`/mines/${mine.id}/${mine.active ? 'deactivate' : 'reactivate'}`),
+    onSuccess: (mine) => {
+      queryClient.setQueryData(mineKey(mine.id), mine);
+      void queryClient.invalidateQueries({ queryKey: ['mines'] });
+      message.success(mine.active ? '矿山已启用' : '矿山已停用');
+    },
+    onError: (err) => message.error(err.message),
+  });
+
+  if (query.isPending) return <Loading />;
+  if (query.error) {
+    return (
+      <QueryError
+        error={query.error}
+        notFoundTitle="矿山不存在或无权查看"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  const mine = query.data;
+  const { canUpdate, canDeactivate } = mine.abilities;
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            aria-label="返回"
+            onClick={() => void navigate(-1)}
+          />
+          {mine.name}
+          <InactiveTag active={mine.active} />
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          {canUpdate && (
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => void navigate(`/mines/${mine.id}/edit`)}
+            >
+              编辑
+            </Button>
+          )}
+          {canDeactivate && (
+            <Popconfirm
+              title={mine.active ? '停用后该矿山不再出现在默认列表中，确定停用？' : '确定重新启用该矿山？'}
+              okText="确定"
+              cancelText="取消"
+              onConfirm={() => toggle.mutateAsync(mine).catch(() => undefined)}
+            >
+              <Button danger={mine.active} loading={toggle.isPending}>
+                {mine.active ? '停用' : '启用'}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      }
+      styles={{ header: { flexWrap: 'wrap' } }}
+    >
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+        items={detailItems(mine).map((item, i) => ({ key: String(i), ...item }))}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Permission } from '@tiegui/domain';
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequirePermission } from './components/require-permission';
+import { NotFoundPage } from './components/status-results';
+import { AuditPage } from './pages/audit/audit-page';
+import { HomePage } from './pages/home/home-page';
+import { AppLayout } from './pages/layout/app-layout';
+import { LoginPage } from './pages/login/login-page';
+import { MineDetailPage } from './pages/mines/mine-detail-page';
+import { MineFormPage } from './pages/mines/mine-form-page';
+import { MineListPage } from './pages/mines/mine-list-page';
+import { OrgsPage } from './pages/orgs/orgs-page';
+import { ChangePasswordPage } from './pages/password/change-password-page';
+import { UsersPage } from './pages/users/users-page';
+
+const guard = (any: Permission[], page: ReactNode) => <RequirePermission any={any}>{page}</RequirePermission>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'orgs', element: guard(['org.read'], <OrgsPage />) },
+      { path: 'mines', element: guard(['mine.read'], <MineListPage />) },
+      { path: 'mines/new', element: guard(['mine.create'], <MineFormPage />) },
+      { path: 'mines/:id', element: guard(['mine.read'], <MineDetailPage />) },
+      { path: 'mines/:id/edit', element: guard(['mine.update'], <MineFormPage />) },
+      { path: 'users', element: guard(['user.manage', 'security.manage'], <UsersPage />) },
+      { path: 'audit', element: guard(['audit.read'], <AuditPage />) },
+      { path: 'change-password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
