@@ -18,6 +18,7 @@ export * from './rules/region';
 export * from './rules/uscc';
 export * from './schemas/audit';
 export * from './schemas/auth';
+export * from './schemas/campaign';
 export * from './schemas/common';
 export * from './schemas/labels';
 export * from './schemas/mine';

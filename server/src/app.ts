@@ -20,8 +20,11 @@ import { registerErrorHandler } from './http/errors';
 import './http/types';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { campaignRoutes } from './modules/campaigns/campaign.routes';
+import { obligationRoutes } from './modules/campaigns/obligation.routes';
 import { mineRoutes } from './modules/mines/mine.routes';
 import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
+import { notificationRoutes } from './modules/notifications/notification.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { userRoutes } from './modules/users/user.routes';
 
@@ -76,6 +79,9 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(campaignRoutes(deps));
+      await api.register(obligationRoutes(deps));
+      await api.register(notificationRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,12 @@ const USAGE = `用法: npm run tiegui -- <命令>
 
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
+/** The demo campaign's state: active by default; `draft` lets a walkthrough start by activating it. */
+function demoCampaign(): 'active' | 'draft' | 'none' {
+  const v = process.env.TIEGUI_DEMO_CAMPAIGN;
+  return v === 'draft' || v === 'none' ? v : 'active';
+}
+
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFromEnv();
   const db = createDb(config.databaseUrl);
@@ -42,7 +48,7 @@ async function start(): Promise<void> {
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const demo = !(await isSeeded(db));
   if (demo) {
-    const { mines } = await seedDemo(db);
+    const { mines } = await seedDemo(db, { campaign: demoCampaign() });
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
   const app = await buildApp(
@@ -103,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
             console.error('数据库已有数据，未写入演示数据');
             return 1;
           }
-          console.log(`已写入演示数据：${(await seedDemo(db)).mines}座示例矿山`);
+          console.log(`已写入演示数据：${(await seedDemo(db, { campaign: demoCampaign() })).mines}座示例矿山`);
           return 0;
         }
         if (values.scale === 'province') {

@@ -30,6 +30,12 @@ export const PERMISSIONS = {
   'user.manage': '管理用户',
   'security.manage': '账号安全管理（解锁、重置密码）',
   'audit.read': '查看审计日志',
+  'campaign.read': '查看专项活动和进度',
+  'campaign.manage': '发起、启动、结束专项活动，维护活动方案',
+  'obligation.submit': '填报本单位任务',
+  'obligation.review': '审核下级报送',
+  'notice.read': '查看和签收通知',
+  'notice.issue': '发文、转发通知和催办',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -40,19 +46,32 @@ const REGULATOR_BUSINESS: Permission[] = [
   'mine.update',
   'mine.deactivate',
   'mine.import',
+  'campaign.read',
+  'obligation.submit',
+  'obligation.review',
+  'notice.read',
+  'notice.issue',
+];
+const MINE_STAFF: Permission[] = [
+  'org.read',
+  'mine.read',
+  'mine.update',
+  'campaign.read',
+  'obligation.submit',
+  'notice.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sys_admin: ['org.read', 'org.manage', 'user.manage'],
   sec_admin: ['security.manage'],
   audit_admin: ['audit.read'],
-  regulator_leader: REGULATOR_BUSINESS,
-  regulator_officer: REGULATOR_BUSINESS,
-  inspector: ['org.read', 'mine.read'],
-  group_officer: ['org.read', 'mine.read'],
-  mine_principal: ['org.read', 'mine.read', 'mine.update'],
-  mine_safety_officer: ['org.read', 'mine.read', 'mine.update'],
-  mine_viewer: ['org.read', 'mine.read'],
+  regulator_leader: [...REGULATOR_BUSINESS, 'campaign.manage'],
+  regulator_officer: [...REGULATOR_BUSINESS, 'campaign.manage'],
+  inspector: ['org.read', 'mine.read', 'campaign.read', 'notice.read'],
+  group_officer: ['org.read', 'mine.read', 'campaign.read', 'notice.read', 'notice.issue'],
+  mine_principal: MINE_STAFF,
+  mine_safety_officer: MINE_STAFF,
+  mine_viewer: ['org.read', 'mine.read', 'campaign.read', 'notice.read'],
 };
 
 /** Which org kinds a role may be held in. */

@@ -87,6 +87,26 @@ export function orgScope(actor: Actor) {
   };
 }
 
+type ObligationEb = ExpressionBuilder<
+  Database & { ob: Database['obligations']; o: Database['orgs'] },
+  'ob' | 'o'
+>;
+
+/** Filter on an obligation query (`ob`, its org `o`): obligations of orgs in scope, and those the actor's org receives. */
+export function obligationScope(actor: Actor) {
+  return (eb: ObligationEb) =>
+    eb.or([
+      orgScope(actor)(eb as unknown as OrgEb),
+      eb.exists(
+        eb
+          .selectFrom('obligation_recipients as r')
+          .select('r.org_id')
+          .whereRef('r.obligation_id', '=', 'ob.id')
+          .where('r.org_id', '=', actor.orgId),
+      ),
+    ]);
+}
+
 /** An out-of-scope or missing record: 404, recorded as a denied access. */
 export class OutOfScopeError extends AppError {
   constructor(what: string) {

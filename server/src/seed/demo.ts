@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
+import { seedDemoCampaign } from './demo-campaign';
 
 export const DEMO_PASSWORD = 'Tiegui@2024';
 
@@ -90,14 +91,17 @@ export async function isSeeded(db: Db): Promise<boolean> {
  * two enterprise groups, about 60 invented mines (all named 示例) and the demo accounts.
  * Deterministic: the same ids and values every time.
  */
-export async function seedDemo(db: Db): Promise<{ mines: number; users: number }> {
+export async function seedDemo(
+  db: Db,
+  options: { campaign?: 'active' | 'draft' | 'none' } = {},
+): Promise<{ mines: number; users: number }> {
   const random = seededRandom(20240729);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const now = new Date('2024-07-29T00:00:00.000Z');
   const restoreIds = seedIds(random, now.getTime());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   try {
-    return await db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const org = (input: Parameters<typeof buildOrg>[1]) => buildOrg(trx, input, now);
       const bureau = await org({
         parentId: null,
@@ -270,6 +274,9 @@ export async function seedDemo(db: Db): Promise<{ mines: number; users: number }
       );
       return { mines: count, users: users.length };
     });
+    const campaign = options.campaign ?? 'active';
+    if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
+    return result;
   } finally {
     restoreIds();
   }

@@ -10,18 +10,7 @@ import type { Database } from '../db/schema';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { createTestDb } from '../testing';
-import { backupDatabase, restoreDatabase } from './backup';
-
-const TABLES: (keyof Database)[] = [
-  'orgs',
-  'division_regions',
-  'mines',
-  'users',
-  'user_roles',
-  'sessions',
-  'audit_events',
-  'import_receipts',
-];
+import { backupDatabase, restoreDatabase, TABLES } from './backup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
 const drops: (() => Promise<void>)[] = [];

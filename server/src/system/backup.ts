@@ -54,7 +54,7 @@ const TABLE_ORDER: { [T in keyof Database]: readonly (keyof Database[T] & string
   notices: ['id'],
   notice_deliveries: ['notice_id', 'org_id'],
 };
-const TABLES = Object.keys(TABLE_ORDER) as (keyof Database & string)[];
+export const TABLES = Object.keys(TABLE_ORDER) as (keyof Database & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };
 
 type Row = Record<string, unknown>;

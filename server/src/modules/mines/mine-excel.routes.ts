@@ -1,28 +1,15 @@
 import { ZErrorBody, ZIdParams, ZMineImportResult, ZMineListQuery } from '@tiegui/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
 import { invalidField } from '../../lib/errors';
 import { type ExcelFile, exportMines, importMines, importReceipt, mineImportTemplate } from './mine.excel';
 import type { MineDeps } from './mine.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const ZMineExportQuery = ZMineListQuery.omit({ cursor: true, limit: true });
-
-/** RFC 6266 download header: an ASCII fallback plus the UTF-8 (Chinese) name. */
-function sendXlsx(reply: FastifyReply, file: ExcelFile, fallback: string) {
-  const encoded = encodeURIComponent(file.fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`)
-    .header('cache-control', 'no-store')
-    .send(file.content);
-}
 
 /** The one uploaded file of a multipart request, field `file`. */
 async function uploadedFile(request: FastifyRequest): Promise<ExcelFile> {
@@ -43,7 +30,7 @@ export const mineExcelRoutes =
         schema: { tags: ['mines'], summary: '下载矿山导入模板（xlsx）', response: errors },
       },
       async (request, reply) =>
-        sendXlsx(
+        sendDownload(
           reply,
           await mineImportTemplate(deps, actorOf(request.session)),
           'mine-import-template.xlsx',
@@ -69,7 +56,7 @@ export const mineExcelRoutes =
         schema: { tags: ['mines'], summary: '下载导入错误回执（xlsx）', params: ZIdParams, response: errors },
       },
       async (request, reply) =>
-        sendXlsx(
+        sendDownload(
           reply,
           await importReceipt(deps, actorOf(request.session), request.params.id),
           'import-receipt.xlsx',
@@ -87,6 +74,6 @@ export const mineExcelRoutes =
         },
       },
       async (request, reply) =>
-        sendXlsx(reply, await exportMines(deps, actorOf(request.session), request.query), 'mines.xlsx'),
+        sendDownload(reply, await exportMines(deps, actorOf(request.session), request.query), 'mines.xlsx'),
     );
   };

@@ -1,0 +1,202 @@
+import { type Campaign, hasPermission, type Plan, regionPrefix, type ZCampaignCreate } from '@tiegui/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { OutOfScopeError } from '../../access/access';
+import type { Actor } from '../../access/actor';
+import { appendAudit, auditActorOf } from '../../audit/audit.service';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { AppError, forbidden, invalidField } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { type CampaignRow, campaignQuery, findCampaign } from './campaign.repository';
+import { generateObligations } from './obligation.generate';
+import { listPlans, loadPlan } from './plan.repository';
+
+export interface CampaignDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** May the actor see this campaign? Those in its region; a draft only its issuers. */
+export function seesCampaign(
+  actor: Actor,
+  c: Pick<CampaignRow, 'region_prefix' | 'state' | 'issuer_org_id' | 'co_issuer_org_id'>,
+) {
+  if (c.state === 'draft') return actor.orgId === c.issuer_org_id || actor.orgId === c.co_issuer_org_id;
+  return (actor.regionCode ?? '').startsWith(c.region_prefix);
+}
+
+function present(row: CampaignRow, plan: Plan, actor: Actor): Campaign {
+  const issuer = actor.orgId === row.issuer_org_id || actor.orgId === row.co_issuer_org_id;
+  const manage = issuer && hasPermission(actor.roles, 'campaign.manage');
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    title: row.title,
+    documentNumber: plan.documentNumber,
+    issuerOrgId: row.issuer_org_id,
+    issuerName: row.issuer_name,
+    coIssuerOrgId: row.co_issuer_org_id,
+    coIssuerName: row.co_issuer_name,
+    state: row.state as Campaign['state'],
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    activatedAt: row.activated_at,
+    closedAt: row.closed_at,
+    abilities: { canActivate: manage && row.state === 'draft', canClose: manage && row.state === 'active' },
+  };
+}
+
+/** A campaign the actor may see, with its plan; 404 otherwise. */
+export async function campaignInScope({ db }: CampaignDeps, actor: Actor, id: string) {
+  const row = await findCampaign(db, id);
+  if (!row || !seesCampaign(actor, row)) throw new OutOfScopeError('专项活动');
+  return { row, plan: await loadPlan(db, row.plan_id) };
+}
+
+export async function listCampaigns(deps: CampaignDeps, actor: Actor): Promise<Campaign[]> {
+  const rows = await campaignQuery(deps.db).orderBy('c.created_at', 'desc').execute();
+  const visible = rows.filter((r) => seesCampaign(actor, r));
+  return Promise.all(visible.map(async (r) => present(r, await loadPlan(deps.db, r.plan_id), actor)));
+}
+
+export async function getCampaign(deps: CampaignDeps, actor: Actor, id: string): Promise<Campaign> {
+  const { row, plan } = await campaignInScope(deps, actor, id);
+  return present(row, plan, actor);
+}
+
+export async function listPlanVersions({ db }: CampaignDeps) {
+  return (await listPlans(db)).map((p) => ({
+    id: p.id,
+    key: p.plan_key,
+    version: p.version,
+    title: p.title,
+    createdAt: p.created_at,
+  }));
+}
+
+/** A province org drafts a campaign from a stored plan; it issues it, optionally jointly. */
+export async function createCampaign(
+  deps: CampaignDeps,
+  actor: Actor,
+  input: z.infer<typeof ZCampaignCreate>,
+): Promise<Campaign> {
+  const { db, clock } = deps;
+  if (actor.orgKind !== 'province') throw forbidden('只有省级部门可以发起专项活动');
+  const planRow = await db.selectFrom('plans').select('id').where('id', '=', input.planId).executeTakeFirst();
+  if (!planRow) throw invalidField('planId', '活动方案不存在');
+  const plan = await loadPlan(db, planRow.id);
+  if (input.coIssuerOrgId) {
+    const co = await db
+      .selectFrom('orgs')
+      .select('kind')
+      .where('id', '=', input.coIssuerOrgId)
+      .executeTakeFirst();
+    if (co?.kind !== 'province' || input.coIssuerOrgId === actor.orgId) {
+      throw invalidField('coIssuerOrgId', '联合发文单位须为另一个省级单位');
+    }
+  }
+  const now = clock.now();
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('campaigns')
+      .values({
+        id,
+        plan_id: planRow.id,
+        title: input.title,
+        issuer_org_id: actor.orgId,
+        co_issuer_org_id: input.coIssuerOrgId ?? null,
+        region_prefix: regionPrefix(actor.regionCode ?? ''),
+        state: 'draft',
+        starts_on: plan.startsOn,
+        ends_on: plan.endsOn,
+        activated_at: null,
+        closed_at: null,
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'campaign.created', entityType: 'campaign', entityId: id, changes: input },
+      now,
+    );
+  });
+  return getCampaign(deps, actor, id);
+}
+
+/** Draft → active: every org in the issuer's jurisdiction gets its obligations for every duty and period. */
+export async function activateCampaign(
+  deps: CampaignDeps,
+  actor: Actor,
+  id: string,
+): Promise<Campaign & { obligations: number }> {
+  const { db, clock } = deps;
+  const { row, plan } = await campaignInScope(deps, actor, id);
+  if (!present(row, plan, actor).abilities.canActivate && row.state === 'draft')
+    throw forbidden('只有发文单位可以启动专项活动');
+  if (row.state !== 'draft')
+    throw new AppError('CONFLICT', row.state === 'active' ? '专项活动已启动' : '专项活动已结束，不能再启动');
+  const now = clock.now();
+  const obligations = await db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('campaigns')
+      .set({ state: 'active', activated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('state', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '专项活动已启动');
+    const n = await generateObligations(trx, row, plan, now);
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'campaign.activated', entityType: 'campaign', entityId: id, changes: { obligations: n } },
+      now,
+    );
+    return n;
+  });
+  return { ...(await getCampaign(deps, actor, id)), obligations };
+}
+
+/** Active → closed: no new obligations, no more submissions or reviews; the board is frozen. */
+export async function closeCampaign(deps: CampaignDeps, actor: Actor, id: string): Promise<Campaign> {
+  const { db, clock } = deps;
+  const { row, plan } = await campaignInScope(deps, actor, id);
+  if (row.state !== 'active')
+    throw new AppError('CONFLICT', row.state === 'draft' ? '专项活动尚未启动' : '专项活动已结束');
+  if (!present(row, plan, actor).abilities.canClose) throw forbidden('只有发文单位可以结束专项活动');
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('campaigns')
+      .set({ state: 'closed', closed_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'campaign.closed', entityType: 'campaign', entityId: id },
+      now,
+    );
+  });
+  return getCampaign(deps, actor, id);
+}
+
+/** An org added while campaigns run (a new mine) gets its obligations for the periods still ahead. */
+export async function addObligationsForNewOrg(
+  trx: Kysely<Database>,
+  orgId: string,
+  now: Date,
+): Promise<number> {
+  const org = await trx.selectFrom('orgs').select('region_code').where('id', '=', orgId).executeTakeFirst();
+  if (!org?.region_code) return 0;
+  const active = await trx.selectFrom('campaigns').selectAll().where('state', '=', 'active').execute();
+  let n = 0;
+  for (const c of active.filter((c) => org.region_code!.startsWith(c.region_prefix))) {
+    n += await generateObligations(trx, c, await loadPlan(trx, c.plan_id), now, [orgId]);
+  }
+  return n;
+}
