@@ -50,10 +50,10 @@ export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }>
 
 /** An app on a fresh database with the demo data, a movable clock and a login helper. */
 export async function createTestContext(
-  options: { seed?: boolean; webDist?: string } = {},
+  options: { seed?: boolean; webDist?: string; campaign?: 'active' | 'draft' | 'none' } = {},
 ): Promise<TestContext> {
   const { db, drop } = await createTestDb();
-  if (options.seed !== false) await seedDemo(db);
+  if (options.seed !== false) await seedDemo(db, { campaign: options.campaign ?? 'active' });
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
   const config: AppConfig = {
     databaseUrl: 'test',

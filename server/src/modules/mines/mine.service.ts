@@ -15,6 +15,7 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
+import { addObligationsForNewOrg } from '../campaigns/campaign.service';
 import { insertOrg } from '../orgs/org.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
@@ -244,6 +245,8 @@ export async function createMine(deps: MineDeps, actor: Actor, input: MineCreate
       { action: 'mine.created', entityType: 'mine', entityId: id, changes: input },
       now,
     );
+    // A mine registered during a campaign owes the periods still ahead.
+    await addObligationsForNewOrg(trx, id, now);
     return id;
   });
   return getMine(deps, actor, id);

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../testing';
+
+let ctx: TestContext;
+let campaignId: string;
+
+const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
+  ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+type Row = { dutyKey: string; orgKind: string; counts: Record<string, number> };
+const rowOf = (board: { rows: Row[] }, dutyKey: string, orgKind: string) =>
+  board.rows.find((r) => r.dutyKey === dutyKey && r.orgKind === orgKind);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ctx.clock.set('2024-10-10T02:00:00.000Z');
+  const officer = await ctx.login('sx-officer');
+  campaignId = (await call('GET', '/api/campaigns', officer)).json().items[0].id;
+});
+afterAll(() => ctx.close());
+
+describe('the progress board', () => {
+  it('401 without a session; 404 for a campaign out of reach', async () => {
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/board` })).statusCode,
+    ).toBe(401);
+    const admin = await ctx.login('sx-admin');
+    expect((await call('GET', `/api/campaigns/${campaignId}/board`, admin)).statusCode).toBe(403);
+    const officer = await ctx.login('sx-officer');
+    expect((await call('GET', '/api/campaigns/nope/board', officer)).statusCode).toBe(404);
+  });
+
+  it('400 for an unknown status in the click-through', async () => {
+    const officer = await ctx.login('sx-officer');
+    const res = await call(
+      'GET',
+      `/api/campaigns/${campaignId}/board/orgs?dutyKey=x&orgKind=mine&status=lost`,
+      officer,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('status');
+  });
+
+  it('counts add up: pending + submitted + accepted + returned = total', async () => {
+    const board = (
+      await call('GET', `/api/campaigns/${campaignId}/board`, await ctx.login('sx-officer'))
+    ).json();
+    for (const r of board.rows as Row[]) {
+      const c = r.counts;
+      expect(c.pending! + c.submitted! + c.accepted! + c.returned!, r.dutyKey).toBe(c.total);
+    }
+    const selfcheck = rowOf(board, 't3-principal-selfcheck', 'mine')!;
+    expect(selfcheck.counts.total).toBe(60);
+    expect(selfcheck.counts.late).toBeGreaterThan(0);
+    expect(selfcheck.counts.overdue).toBe(selfcheck.counts.pending);
+  });
+
+  it('a city sees its mines; the province sees the same figures for 忻州 whichever way it looks', async () => {
+    const city = (await call('GET', `/api/campaigns/${campaignId}/board`, await ctx.login('xz-city'))).json();
+    const province = (
+      await call('GET', `/api/campaigns/${campaignId}/board`, await ctx.login('sx-officer'))
+    ).json();
+    // All demo mines are in 忻州, so the mine rows agree between city and province.
+    for (const duty of ['t3-principal-selfcheck', 't6-concealed-face-report', 't1-mine-monthly-review']) {
+      expect(rowOf(city, duty, 'mine')?.counts, duty).toEqual(rowOf(province, duty, 'mine')?.counts);
+    }
+    // The city does not see the other cities' bureaus.
+    expect(rowOf(city, 'r4-summary', 'city')?.counts.total).toBe(1);
+    expect(rowOf(province, 'r4-summary', 'city')?.counts.total).toBe(11);
+    const county = (
+      await call('GET', `/api/campaigns/${campaignId}/board`, await ctx.login('dx-county'))
+    ).json();
+    expect(rowOf(county, 't3-principal-selfcheck', 'mine')?.counts.total).toBe(4);
+  });
+
+  it('the orgs behind each number are exactly that many', async () => {
+    const cookie = await ctx.login('xz-city');
+    const board = (await call('GET', `/api/campaigns/${campaignId}/board`, cookie)).json();
+    const row = rowOf(board, 't3-principal-selfcheck', 'mine')!;
+    for (const status of ['pending', 'submitted', 'accepted', 'returned', 'overdue', 'late']) {
+      const res = await call(
+        'GET',
+        `/api/campaigns/${campaignId}/board/orgs?dutyKey=t3-principal-selfcheck&orgKind=mine&status=${status}`,
+        cookie,
+      );
+      expect(res.json().items.length, status).toBe(row.counts[status]);
+    }
+  });
+
+  it('exports the board to Excel', async () => {
+    const res = await call('GET', `/api/campaigns/${campaignId}/board.xlsx`, await ctx.login('xz-city'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('batch 催办 notifies every overdue org of a duty in scope, and only them', async () => {
+    const county = await ctx.login('dx-county');
+    const before = (await call('GET', '/api/notifications', await ctx.login('dx-mine'))).json().unread;
+    const res = await call('POST', `/api/campaigns/${campaignId}/urge`, county, {
+      dutyKey: 't3-principal-selfcheck',
+    });
+    expect(res.statusCode).toBe(200);
+    const orgs = await call(
+      'GET',
+      `/api/campaigns/${campaignId}/board/orgs?dutyKey=t3-principal-selfcheck&orgKind=mine&status=overdue`,
+      county,
+    );
+    expect(res.json().orgs).toBe(orgs.json().items.length);
+    const after = (await call('GET', '/api/notifications', await ctx.login('dx-mine'))).json();
+    expect(after.unread).toBe(before + 1);
+    expect(after.items[0].title).toContain('催办');
+    const mine = await ctx.login('dx-mine');
+    expect(
+      (await call('POST', `/api/campaigns/${campaignId}/urge`, mine, { dutyKey: 't3-principal-selfcheck' }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
