@@ -345,24 +345,45 @@ export async function submitObligation(
   const late = row.late === 1 || (row.submitted_at === null && stamp > row.due_at);
   await db.transaction().execute(async (trx) => {
     const version = await writeSubmission(trx, row, form, checked.values, 'submitted', actor, now);
-    const changed = await trx
-      .updateTable('obligations')
-      .set({ state: 'submitted', submitted_at: stamp, late: late ? 1 : 0, updated_at: stamp })
-      .where('id', '=', id)
-      .where('state', 'in', OPEN)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该任务已报送，正在等待审核');
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'obligation.submitted', entityType: 'obligation', entityId: id, changes: { version, late } },
-      now,
-    );
     const recipients = await trx
       .selectFrom('obligation_recipients')
       .select('org_id')
       .where('obligation_id', '=', id)
       .execute();
+    // A duty kept as a record (no recipient) is done once submitted: nobody reviews it.
+    const recorded = recipients.length === 0;
+    const changed = await trx
+      .updateTable('obligations')
+      .set({
+        state: recorded ? 'accepted' : 'submitted',
+        submitted_at: stamp,
+        accepted_at: recorded ? stamp : null,
+        late: late ? 1 : 0,
+        updated_at: stamp,
+      })
+      .where('id', '=', id)
+      .where('state', 'in', OPEN)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该任务已报送，正在等待审核');
+    if (recorded) {
+      await trx
+        .updateTable('submissions')
+        .set({ state: 'accepted' })
+        .where('obligation_id', '=', id)
+        .where('version', '=', version)
+        .execute();
+    }
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      {
+        action: 'obligation.submitted',
+        entityType: 'obligation',
+        entityId: id,
+        changes: { version, late, recorded },
+      },
+      now,
+    );
     await notifyOrgs(
       trx,
       recipients.map((r) => r.org_id),

@@ -190,3 +190,17 @@ describe('review', () => {
     expect(again.json().late).toBe(true);
   });
 });
+
+describe('duties kept as a record', () => {
+  it('a briefing record with no recipient is done once submitted', async () => {
+    const cookie = await ctx.login('dx-county');
+    const duties = (await call('GET', '/api/duties', cookie)).json().items;
+    const briefing = duties.find((d: { dutyKey: string }) => d.dutyKey === 't1-local-briefing');
+    expect(briefing.recipients).toEqual([]);
+    const res = await call('POST', `/api/duties/${briefing.id}/submit`, cookie, {
+      values: { title: '代县“八条硬措施”专题宣讲', content: '全县矿山企业主要负责人参加。' },
+    });
+    expect(res.json()).toMatchObject({ state: 'accepted', abilities: { canEdit: false, canReview: false } });
+    expect(res.json().submissions[0].state).toBe('accepted');
+  });
+});
