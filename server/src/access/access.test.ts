@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addObligationsForNewOrg } from '../modules/campaigns/campaign.service';
 import { buildMine, buildOrg } from '../seed/builders';
 import { createTestContext, orgIdByName, type TestContext } from '../testing';
 
@@ -84,6 +85,29 @@ describe.each(MATRIX)('$user', ({ user, sees, notSees }) => {
     for (const key of sees) expect(listed.has(ids[key]), `${user} lists ${key}`).toBe(true);
     for (const key of notSees) expect(listed.has(ids[key]), `${user} lists ${key}`).toBe(false);
     expect(res.json().total).toBe(listed.size);
+  });
+
+  it('reads the duties of in-scope mines and gets 404 for out-of-scope ones', async () => {
+    const cookie = await ctx.login(user);
+    for (const [keys, status] of [
+      [sees, 200],
+      [notSees, 404],
+    ] as const) {
+      for (const key of keys) {
+        const ob = await ctx.db
+          .selectFrom('obligations')
+          .select('id')
+          .where('org_id', '=', ids[key]!)
+          .where('duty_key', '=', 't1-mine-monthly-review')
+          .executeTakeFirst();
+        if (!ob) {
+          expect(key, 'only the mine outside the province owes nothing').toBe('outside');
+          continue;
+        }
+        const res = await ctx.app.inject({ method: 'GET', url: `/api/duties/${ob.id}`, headers: { cookie } });
+        expect(res.statusCode, `${user} GET duty of ${key}`).toBe(status);
+      }
+    }
   });
 
   it('cannot change or deactivate an out-of-scope mine (404, not 403)', async () => {
