@@ -47,6 +47,8 @@ beforeAll(async () => {
       regionCode: '130100',
       name: '外省测试矿',
     });
+    // Mines registered during the campaign owe its remaining periods (the one outside Shanxi owes none).
+    for (const key of ['dxOther', 'tyMine']) await addObligationsForNewOrg(trx, ids[key]!, ctx.clock.now());
   });
 });
 afterAll(() => ctx.close());
