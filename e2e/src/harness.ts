@@ -45,12 +45,16 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `server/src/main.ts start` on a free port with an empty data folder and waits for /api/health. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts `server/src/main.ts start` on a free port with an empty data folder and waits for /api/health.
+ * `env` adds variables for this server, e.g. `{ TIEGUI_DEMO_CAMPAIGN: 'draft' }`.
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     TIEGUI_DATA_DIR: dataDir,
     PORT: String(port),
     TIEGUI_LOG: '0',
@@ -143,16 +147,16 @@ function safeName(text: string): string {
 
 /**
  * Registers the hooks of a journey file: server and browser for the file, contexts per test,
- * screenshots on failure. Call once at the top of the file.
+ * screenshots on failure. Call once at the top of the file; `env` goes to the server.
  */
-export function useJourney(): Journey {
+export function useJourney(options: { env?: Record<string, string> } = {}): Journey {
   let server: TestServer | null = null;
   let browser: Browser | null = null;
   let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   }, SERVER_START_TIMEOUT_MS + 30_000);
 
   afterEach(async (context: TestContext) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { passwordProblem } from '@tiegui/domain';
 import { buildApp } from './app';
@@ -7,6 +8,7 @@ import { configFromEnv, userPath } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { hashPassword } from './modules/auth/password';
+import { diskFileStore } from './modules/files/file.store';
 import { insertUser } from './modules/users/user.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo';
 import { seedScale } from './seed/scale';
@@ -23,6 +25,9 @@ const USAGE = `用法: npm run tiegui -- <命令>
   create-admin <username>       创建系统管理员（首次登录须修改密码）`;
 
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
+
+/** The store the server keeps uploaded files in (see app.ts). */
+const fileStore = () => diskFileStore(path.join(configFromEnv().dataDir, 'files'));
 
 /** The demo campaign's state: active by default; `draft` lets a walkthrough start by activating it. */
 function demoCampaign(): 'active' | 'draft' | 'none' {
@@ -48,7 +53,7 @@ async function start(): Promise<void> {
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const demo = !(await isSeeded(db));
   if (demo) {
-    const { mines } = await seedDemo(db, { campaign: demoCampaign() });
+    const { mines } = await seedDemo(db, { campaign: demoCampaign(), store: fileStore() });
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
   const app = await buildApp(
@@ -109,7 +114,9 @@ async function main(argv: string[]): Promise<number> {
             console.error('数据库已有数据，未写入演示数据');
             return 1;
           }
-          console.log(`已写入演示数据：${(await seedDemo(db, { campaign: demoCampaign() })).mines}座示例矿山`);
+          console.log(
+            `已写入演示数据：${(await seedDemo(db, { campaign: demoCampaign(), store: fileStore() })).mines}座示例矿山`,
+          );
           return 0;
         }
         if (values.scale === 'province') {
@@ -129,11 +136,11 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
-        const r = await backupDatabase(db, file);
+        const r = await backupDatabase(db, file, fileStore());
         console.log(
           `已备份到 ${file}：${Object.entries(r.tables)
             .map(([t, n]) => `${t} ${n}`)
-            .join('，')}`,
+            .join('，')}；附件 ${r.blobs} 个`,
         );
         return 0;
       });
@@ -142,11 +149,11 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
-        const r = await restoreDatabase(db, file);
+        const r = await restoreDatabase(db, file, fileStore());
         console.log(
           `已从 ${file} 恢复：${Object.entries(r.tables)
             .map(([t, n]) => `${t} ${n}`)
-            .join('，')}`,
+            .join('，')}；附件 ${r.blobs} 个`,
         );
         return 0;
       });

@@ -4,12 +4,19 @@ import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from './components/require-permission';
 import { NotFoundPage } from './components/status-results';
 import { AuditPage } from './pages/audit/audit-page';
+import { CampaignDetailPage } from './pages/campaigns/campaign-detail-page';
+import { CampaignListPage } from './pages/campaigns/campaign-list-page';
+import { DutiesPage } from './pages/duties/duties-page';
+import { DutyDetailPage } from './pages/duties/duty-detail-page';
 import { HomePage } from './pages/home/home-page';
 import { AppLayout } from './pages/layout/app-layout';
 import { LoginPage } from './pages/login/login-page';
 import { MineDetailPage } from './pages/mines/mine-detail-page';
 import { MineFormPage } from './pages/mines/mine-form-page';
 import { MineListPage } from './pages/mines/mine-list-page';
+import { NoticeDetailPage } from './pages/notices/notice-detail-page';
+import { NoticeFormPage } from './pages/notices/notice-form-page';
+import { NoticesPage } from './pages/notices/notices-page';
 import { OrgsPage } from './pages/orgs/orgs-page';
 import { ChangePasswordPage } from './pages/password/change-password-page';
 import { UsersPage } from './pages/users/users-page';
@@ -28,6 +35,14 @@ export const router = createBrowserRouter([
       { path: 'mines/new', element: guard(['mine.create'], <MineFormPage />) },
       { path: 'mines/:id', element: guard(['mine.read'], <MineDetailPage />) },
       { path: 'mines/:id/edit', element: guard(['mine.update'], <MineFormPage />) },
+      { path: 'campaigns', element: guard(['campaign.read'], <CampaignListPage />) },
+      { path: 'campaigns/:id', element: guard(['campaign.read'], <CampaignDetailPage />) },
+      { path: 'duties', element: guard(['campaign.read'], <DutiesPage />) },
+      { path: 'duties/:id', element: guard(['campaign.read'], <DutyDetailPage />) },
+      { path: 'notices', element: guard(['notice.read'], <NoticesPage />) },
+      { path: 'notices/new', element: guard(['notice.issue'], <NoticeFormPage />) },
+      { path: 'notices/:id', element: guard(['notice.read'], <NoticeDetailPage />) },
+      { path: 'notices/:id/forward', element: guard(['notice.issue'], <NoticeFormPage />) },
       { path: 'users', element: guard(['user.manage', 'security.manage'], <UsersPage />) },
       { path: 'audit', element: guard(['audit.read'], <AuditPage />) },
       { path: 'change-password', element: <ChangePasswordPage /> },

@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   'obligation.review': '审核下级报送',
   'notice.read': '查看和签收通知',
   'notice.issue': '发文、转发通知和催办',
+  'hazard.read': '查看隐患台账和动态清零',
+  'hazard.report': '登记和导入隐患',
+  'hazard.rectify': '本矿隐患整改、评估、申请延期和恢复生产',
+  'hazard.supervise': '隐患挂牌督办、审批延期和恢复生产、责令停产',
+  'hazard.close': '重大事故隐患核查销号',
+  'hazard.catalog': '维护重大事故隐患判定标准（省级）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -51,6 +57,11 @@ const REGULATOR_BUSINESS: Permission[] = [
   'obligation.review',
   'notice.read',
   'notice.issue',
+  'hazard.read',
+  'hazard.report',
+  'hazard.supervise',
+  'hazard.close',
+  'hazard.catalog',
 ];
 const MINE_STAFF: Permission[] = [
   'org.read',
@@ -59,6 +70,9 @@ const MINE_STAFF: Permission[] = [
   'campaign.read',
   'obligation.submit',
   'notice.read',
+  'hazard.read',
+  'hazard.report',
+  'hazard.rectify',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -67,11 +81,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   audit_admin: ['audit.read'],
   regulator_leader: [...REGULATOR_BUSINESS, 'campaign.manage'],
   regulator_officer: [...REGULATOR_BUSINESS, 'campaign.manage'],
-  inspector: ['org.read', 'mine.read', 'campaign.read', 'notice.read'],
-  group_officer: ['org.read', 'mine.read', 'campaign.read', 'notice.read', 'notice.issue'],
+  inspector: ['org.read', 'mine.read', 'campaign.read', 'notice.read', 'hazard.read', 'hazard.report'],
+  group_officer: ['org.read', 'mine.read', 'campaign.read', 'notice.read', 'notice.issue', 'hazard.read'],
   mine_principal: MINE_STAFF,
   mine_safety_officer: MINE_STAFF,
-  mine_viewer: ['org.read', 'mine.read', 'campaign.read', 'notice.read'],
+  mine_viewer: ['org.read', 'mine.read', 'campaign.read', 'notice.read', 'hazard.read'],
 };
 
 /** Which org kinds a role may be held in. */

@@ -167,3 +167,25 @@ export function validateForm(
   const kept = options.draft ? problems.filter((p) => !p.missing) : problems;
   return { values: out, problems: kept.map(({ field, message }) => ({ field, message })) };
 }
+
+/** Every file a form's (cleaned) values reference, with the path of the field that holds it. */
+export function fileRefsOf(form: FormDefinition, values: FormValues): { path: string; id: string }[] {
+  const refs: { path: string; id: string }[] = [];
+  for (const field of form.fields) {
+    if (field.type === 'attachments') {
+      for (const [i, f] of ((values[field.key] as FileRef[] | undefined) ?? []).entries()) {
+        refs.push({ path: `${field.key}.${i}`, id: f.id });
+      }
+    }
+    if (field.type === 'rows') {
+      for (const [r, row] of ((values[field.key] as FormValues[] | undefined) ?? []).entries()) {
+        for (const sub of field.fields.filter((f) => f.type === 'attachments')) {
+          for (const [i, f] of ((row[sub.key] as FileRef[] | undefined) ?? []).entries()) {
+            refs.push({ path: `${field.key}.${r}.${sub.key}.${i}`, id: f.id });
+          }
+        }
+      }
+    }
+  }
+  return refs;
+}

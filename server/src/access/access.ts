@@ -107,6 +107,28 @@ export function obligationScope(actor: Actor) {
     ]);
 }
 
+type HazardEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>;
+
+/**
+ * Filter on a hazard query (alias `h`): the hazards of the mines in the actor's scope (mineScope),
+ * so a hazard is seen exactly where its mine is. A mine sees its own without a subquery.
+ */
+export function hazardScope(actor: Actor) {
+  return (eb: HazardEb) => {
+    if (!isBusinessUser(actor)) return NOTHING;
+    if (actor.orgKind === 'mine') return eb('h.mine_id', '=', actor.orgId);
+    return eb(
+      'h.mine_id',
+      'in',
+      eb
+        .selectFrom('orgs as o')
+        .innerJoin('mines as m', 'm.org_id', 'o.id')
+        .select('o.id')
+        .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
+    );
+  };
+}
+
 /** An out-of-scope or missing record: 404, recorded as a denied access. */
 export class OutOfScopeError extends AppError {
   constructor(what: string) {

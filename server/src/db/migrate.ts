@@ -4,11 +4,13 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_campaigns';
 import * as m0003 from './migrations/0003_notices';
+import * as m0004 from './migrations/0004_hazards';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_campaigns': m0002,
   '0003_notices': m0003,
+  '0004_hazards': m0004,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

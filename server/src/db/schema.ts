@@ -209,6 +209,111 @@ export interface NoticeDeliveryTable {
   last_urged_at: string | null;
 }
 
+export interface HazardCatalogTable {
+  id: string;
+  catalog_key: string;
+  version: number;
+  title: string;
+  content: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface HazardTable {
+  id: string;
+  mine_id: string;
+  region_code: string;
+  level: string;
+  catalog_key: string | null;
+  catalog_version: number | null;
+  category_code: string | null;
+  item_code: string | null;
+  description: string;
+  location: string;
+  found_on: string;
+  found_by: string;
+  found_by_org_id: string;
+  source: string;
+  source_ref: string | null;
+  self_reported: number;
+  /** JSON arrays of { id, name } file references. */
+  photos: string;
+  files: string;
+  production_stop: string;
+  stopped_area: string | null;
+  immediate_measures: string | null;
+  mine_status_before: string | null;
+  state: string;
+  responsible_unit: string | null;
+  responsible_person: string | null;
+  measures: string | null;
+  funds_fen: number | null;
+  time_limit: string | null;
+  due_at: string | null;
+  contingency_plan: string | null;
+  /** JSON: the 治理方案 contents of a major hazard. */
+  treatment_plan: string | null;
+  extension_until: string | null;
+  extension_reason: string | null;
+  extension_requested_at: string | null;
+  closed_at: string | null;
+  closed_on: string | null;
+  days_to_close: number | null;
+  root_cause_category: string | null;
+  root_cause: string | null;
+  /** JSON: verification note, reward, penalty. */
+  closure: string | null;
+  recurrence_of: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HazardEventTable {
+  id: string;
+  hazard_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  at: string;
+  evidence: string;
+}
+
+export interface HazardSupervisionTable {
+  id: string;
+  hazard_id: string;
+  org_id: string;
+  level: string;
+  deadline: string;
+  report_cadence: string;
+  note: string | null;
+  listed_at: string;
+  listed_by: string | null;
+  last_report_at: string | null;
+  last_notified_on: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+export interface HazardInvestigationTable {
+  id: string;
+  mine_id: string;
+  month: string;
+  investigated_on: string;
+  leader: string;
+  scope: string;
+  participants: string;
+  hazard_ids: string;
+  major_found: number;
+  notes: string | null;
+  files: string;
+  obligation_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   division_regions: DivisionRegionTable;
@@ -227,4 +332,9 @@ export interface Database {
   files: FileTable;
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;
+  hazard_catalogs: HazardCatalogTable;
+  hazards: HazardTable;
+  hazard_events: HazardEventTable;
+  hazard_supervisions: HazardSupervisionTable;
+  hazard_investigations: HazardInvestigationTable;
 }

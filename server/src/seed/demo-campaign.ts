@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { newId } from '../lib/ids';
 import { generateObligations } from '../modules/campaigns/obligation.generate';
 import { storePlan } from '../modules/campaigns/plan.repository';
+import { seedDemoNotices } from './demo-notices';
 
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
@@ -145,5 +146,6 @@ export async function seedDemoCampaign(db: Db, options: { activate: boolean }): 
         .where('id', '=', ob.id)
         .execute();
     }
+    await seedDemoNotices(trx, campaign.id);
   });
 }

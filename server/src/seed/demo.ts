@@ -3,6 +3,8 @@ import { appendAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
 import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
+import type { FileStore } from '../modules/files/file.store';
+import { seedDemoHazards } from '../modules/hazards/hazard.demo';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 import { seedDemoCampaign } from './demo-campaign';
 
@@ -93,7 +95,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
  */
 export async function seedDemo(
   db: Db,
-  options: { campaign?: 'active' | 'draft' | 'none' } = {},
+  options: { campaign?: 'active' | 'draft' | 'none'; store?: FileStore } = {},
 ): Promise<{ mines: number; users: number }> {
   const random = seededRandom(20240729);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -276,6 +278,7 @@ export async function seedDemo(
     });
     const campaign = options.campaign ?? 'active';
     if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
+    await seedDemoHazards(db, { store: options.store });
     return result;
   } finally {
     restoreIds();

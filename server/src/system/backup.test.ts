@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.service';
 import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import type { Database } from '../db/schema';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { createTestDb } from '../testing';
@@ -146,5 +145,39 @@ describe('backup and restore', () => {
     fs.writeFileSync(truncated, gzipSync(`${text.slice(0, -1).join('\n')}\n`));
     await expect(restoreDatabase(target, truncated)).rejects.toThrow('不完整');
     expect((await counts(target)).orgs).toBe(0);
+  });
+});
+
+describe('uploaded files', () => {
+  it('carries the contents of uploaded files and restores them into the new store', async () => {
+    const { diskFileStore } = await import('../modules/files/file.store');
+    const { createHash } = await import('node:crypto');
+    const from = await freshDb();
+    const sourceStore = diskFileStore(path.join(dir, 'store-a'));
+    await seedDemo(from, { campaign: 'none', store: sourceStore });
+    const content = Buffer.from('%PDF-1.4 附件内容');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await sourceStore.put(sha256, content);
+    const org = await from.selectFrom('orgs').select('id').limit(1).executeTakeFirstOrThrow();
+    const user = await from.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    await from
+      .insertInto('files')
+      .values({
+        id: 'F1',
+        sha256,
+        name: '方案.pdf',
+        mime: 'application/pdf',
+        size: content.length,
+        owner_org_id: org.id,
+        uploaded_by: user.id,
+        created_at: '2024-08-01T00:00:00.000Z',
+      })
+      .execute();
+    const out = path.join(dir, 'with-files.jsonl.gz');
+    expect((await backupDatabase(from, out, sourceStore)).blobs).toBeGreaterThanOrEqual(1);
+    const to = await freshDb();
+    const targetStore = diskFileStore(path.join(dir, 'store-b'));
+    expect((await restoreDatabase(to, out, targetStore)).blobs).toBeGreaterThanOrEqual(1);
+    expect((await targetStore.get(sha256)).equals(content)).toBe(true);
   });
 });

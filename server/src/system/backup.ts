@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline as pipelineCallback, Readable } from 'node:stream';
@@ -9,6 +10,7 @@ import type { Db } from '../db/database';
 import { insertChunkRows, resetSerial } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
+import type { FileStore } from '../modules/files/file.store';
 
 /**
  * Moves a serial column's sequence past the largest value present, after rows were inserted with
@@ -53,6 +55,12 @@ const TABLE_ORDER: { [T in keyof Database]: readonly (keyof Database[T] & string
   // ULIDs sort by creation, so a forwarded notice comes after the one it forwards.
   notices: ['id'],
   notice_deliveries: ['notice_id', 'org_id'],
+  hazard_catalogs: ['id'],
+  // A recurrence points at an earlier hazard, and ULIDs sort by creation.
+  hazards: ['id'],
+  hazard_events: ['id'],
+  hazard_supervisions: ['id'],
+  hazard_investigations: ['id'],
 };
 export const TABLES = Object.keys(TABLE_ORDER) as (keyof Database & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };
@@ -116,7 +124,11 @@ function decodeRow(table: keyof Database, row: Row): Row {
 }
 
 /** Writes every table to a gzip'd JSON-lines file; records the backup in the audit log first, so it is included. */
-export async function backupDatabase(db: Db, file: string): Promise<{ tables: Record<string, number> }> {
+export async function backupDatabase(
+  db: Db,
+  file: string,
+  store?: FileStore,
+): Promise<{ tables: Record<string, number>; blobs: number }> {
   await recordAudit(
     db,
     SYSTEM,
@@ -124,6 +136,7 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: Re
     new Date(),
   );
   const tables: Record<string, number> = {};
+  let blobs = 0;
   const partial = `${file}.partial`;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // One read-only snapshot: a consistent copy even while the server keeps writing.
@@ -149,12 +162,25 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: Re
           }
           tables[table] = n;
         }
-        yield `${JSON.stringify({ $end: tables })}\n`;
+        // Uploaded files' contents, once per distinct hash, so a restore loses no attachment.
+        if (store) {
+          const hashes = await trx
+            .selectFrom('files')
+            .select('sha256')
+            .distinct()
+            .orderBy('sha256')
+            .execute();
+          for (const { sha256 } of hashes) {
+            yield `${JSON.stringify({ $blob: sha256, data: (await store.get(sha256)).toString('base64') })}\n`;
+            blobs++;
+          }
+        }
+        yield `${JSON.stringify({ $end: tables, $blobs: blobs })}\n`;
       }
       await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(partial));
     });
   fs.renameSync(partial, file);
-  return { tables };
+  return { tables, blobs };
 }
 
 /** The lines of a gzip'd text file, streamed. */
@@ -192,7 +218,11 @@ function parseLine(line: string, lineNo: number): Row {
  * Loads a backup into an empty database in one transaction, keeping every id and audit seq,
  * so the audit chain still verifies; then records the restore in the audit log.
  */
-export async function restoreDatabase(db: Db, file: string): Promise<{ tables: Record<string, number> }> {
+export async function restoreDatabase(
+  db: Db,
+  file: string,
+  store?: FileStore,
+): Promise<{ tables: Record<string, number>; blobs: number }> {
   if (!fs.existsSync(file)) throw new AppError('VALIDATION', `找不到备份文件：${file}`);
   return db.transaction().execute(async (trx) => {
     // One query at a time: a transaction holds one connection.
@@ -208,6 +238,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
     const known = await appliedMigrations(trx);
     const any = trx as unknown as AnyDb;
     const tables: Record<string, number> = {};
+    let blobs = 0;
     let current: keyof Database | null = null;
     let pending: Row[] = [];
     let header: BackupHeader | null = null;
@@ -257,8 +288,26 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
         tables[current] = 0;
         continue;
       }
+      if (typeof value.$blob === 'string' && typeof value.data === 'string') {
+        await flush();
+        current = null;
+        const content = Buffer.from(value.data, 'base64');
+        if (createHash('sha256').update(content).digest('hex') !== value.$blob) {
+          throw new AppError('VALIDATION', `备份文件第${lineNo}行的附件内容与其哈希不符，文件可能已损坏`);
+        }
+        // Content-addressed and idempotent: a failed restore leaves at most unused copies.
+        await store?.put(value.$blob, content);
+        blobs++;
+        continue;
+      }
       if (value.$end && typeof value.$end === 'object') {
         end = value.$end as Record<string, number>;
+        if (typeof value.$blobs === 'number' && value.$blobs !== blobs) {
+          throw new AppError(
+            'VALIDATION',
+            `备份文件应有${value.$blobs}个附件，实际读到${blobs}个，文件可能已损坏`,
+          );
+        }
         continue;
       }
       if (!current) throw new AppError('VALIDATION', `备份文件第${lineNo}行不属于任何数据表，文件可能已损坏`);
@@ -288,6 +337,6 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
       },
       new Date(),
     );
-    return { tables };
+    return { tables, blobs };
   });
 }

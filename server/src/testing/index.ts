@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -7,12 +10,15 @@ import type { AppConfig } from '../config';
 import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { TestClock } from '../lib/clock';
+import { diskFileStore } from '../modules/files/file.store';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
   clock: TestClock;
+  /** The data folder of this context (uploaded files live under `files/`). */
+  dataDir: string;
   /** Logs a user in and returns the Cookie header to send. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -53,11 +59,18 @@ export async function createTestContext(
   options: { seed?: boolean; webDist?: string; campaign?: 'active' | 'draft' | 'none' } = {},
 ): Promise<TestContext> {
   const { db, drop } = await createTestDb();
-  if (options.seed !== false) await seedDemo(db, { campaign: options.campaign ?? 'active' });
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
+  // Uploaded files go to a folder of this test file's own, removed at the end.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
+  if (options.seed !== false) {
+    await seedDemo(db, {
+      campaign: options.campaign ?? 'active',
+      store: diskFileStore(path.join(dataDir, 'files')),
+    });
+  }
   const config: AppConfig = {
     databaseUrl: 'test',
-    dataDir: '/nonexistent',
+    dataDir,
     webDist: options.webDist ?? null,
     clock,
     secureCookies: false,
@@ -69,6 +82,7 @@ export async function createTestContext(
     app,
     db,
     clock,
+    dataDir,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({
         method: 'POST',
@@ -83,6 +97,7 @@ export async function createTestContext(
     async close() {
       await app.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -92,4 +107,21 @@ export async function orgIdByName(db: Db, name: string): Promise<string> {
   const row = await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
   if (!row) throw new Error(`no org named ${name}`);
   return row.id;
+}
+
+/** A multipart/form-data body with one file part, for `inject({ ...multipart(...) })`. */
+export function multipart(
+  fileName: string,
+  content: Buffer,
+  field = 'file',
+  type = 'application/octet-stream',
+) {
+  const boundary = '----tiegui-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
 }

@@ -102,6 +102,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => json<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => json<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
 };
 
 function filenameOf(disposition: string | null, fallback: string): string {

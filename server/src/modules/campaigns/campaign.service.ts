@@ -97,6 +97,18 @@ export async function createCampaign(
       throw invalidField('coIssuerOrgId', '联合发文单位须为另一个省级单位');
     }
   }
+  const running = await db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('plan_id', '=', planRow.id)
+    .where('region_prefix', '=', regionPrefix(actor.regionCode ?? ''))
+    .where('state', 'in', ['draft', 'active'])
+    .executeTakeFirst();
+  if (running) {
+    throw new AppError('CONFLICT', '该方案已有未结束的专项活动，不能重复发起（否则各单位会收到重复的任务）', [
+      { field: 'planId', message: '该方案已有未结束的专项活动' },
+    ]);
+  }
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {

@@ -59,6 +59,17 @@ describe('campaigns', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('409 for a second campaign from the same plan while one is open', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/campaigns',
+      headers: { cookie: officer },
+      payload: { planId, title: '重复的活动' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().fields[0].field).toBe('planId');
+  });
+
   it('activation generates every org its obligations, once', async () => {
     expect((await activate(await ctx.login('dx-county'))).statusCode).toBe(404);
     const res = await activate(officer);

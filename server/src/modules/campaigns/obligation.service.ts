@@ -1,5 +1,6 @@
 import {
   type FormDefinition,
+  fileRefsOf,
   hasPermission,
   type Obligation,
   type ObligationDetail,
@@ -14,8 +15,9 @@ import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { AppError, forbidden } from '../../lib/errors';
+import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { findFiles } from '../files/file.repository';
 import { notifyOrgs } from '../notifications/notification.service';
 import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
 import { loadPlan } from './plan.repository';
@@ -298,7 +300,25 @@ async function ownerContext(db: Db, actor: Actor, id: string) {
   if (row.org_id !== actor.orgId) throw forbidden('只能填报本单位的任务');
   if (!hasPermission(actor.roles, 'obligation.submit')) throw forbidden();
   const plan = await loadPlan(db, row.plan_id);
-  return { row, form: formOf(plan, dutyOf(plan, row.duty_key).formKey!) };
+  const duty = dutyOf(plan, row.duty_key);
+  return { row, duty, form: formOf(plan, duty.formKey!) };
+}
+
+/** Attachments must be files this org uploaded (ids cannot be borrowed from elsewhere). */
+async function assertOwnFiles(db: Db, actor: Actor, form: FormDefinition, values: Record<string, unknown>) {
+  const refs = fileRefsOf(form, values);
+  const owned = new Set(
+    (
+      await findFiles(
+        db,
+        refs.map((r) => r.id),
+      )
+    )
+      .filter((f) => f.owner_org_id === actor.orgId)
+      .map((f) => f.id),
+  );
+  const bad = refs.find((r) => !owned.has(r.id));
+  if (bad) throw invalidField(bad.path, '附件：文件不存在或不是本单位上传的，请重新上传');
 }
 
 /** Saves a draft: required fields may still be empty, but what is filled must be valid. */
@@ -312,6 +332,7 @@ export async function saveDraft(
   const { row, form } = await ownerContext(db, actor, id);
   assertState(row, OPEN, '已报送的任务不能再修改，如需修改请等待审核退回');
   const checked = validateForm(form, values, { draft: true });
+  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
   if (checked.problems.length)
     throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
   const now = clock.now();
@@ -335,9 +356,10 @@ export async function submitObligation(
   values: unknown,
 ): Promise<ObligationDetail> {
   const { db, clock } = deps;
-  const { row, form } = await ownerContext(db, actor, id);
+  const { row, duty, form } = await ownerContext(db, actor, id);
   assertState(row, OPEN, row.state === 'accepted' ? '该任务已审核通过' : '该任务已报送，正在等待审核');
   const checked = validateForm(form, values);
+  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
   if (checked.problems.length)
     throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
   const now = clock.now();
@@ -389,7 +411,7 @@ export async function submitObligation(
       recipients.map((r) => r.org_id),
       {
         kind: 'obligation.submitted',
-        title: `${row.org_name}报送了“${row.period_label}”任务，请审核`,
+        title: `${row.org_name}报送了“${duty.title}”（${row.period_label}），请审核`,
         link: `/duties/${id}`,
       },
       now,
@@ -418,6 +440,7 @@ export async function reviewObligation(
     ['submitted'],
     row.state === 'accepted' ? '该任务已审核通过' : '该任务当前没有待审核的报送',
   );
+  const dutyTitle = dutyOf(await loadPlan(db, row.plan_id), row.duty_key).title;
   const now = clock.now();
   const stamp = now.toISOString();
   const state = decision === 'accept' ? 'accepted' : 'returned';
@@ -459,8 +482,8 @@ export async function reviewObligation(
         kind: `obligation.${state}`,
         title:
           decision === 'accept'
-            ? `“${row.period_label}”报送已审核通过`
-            : `“${row.period_label}”报送被退回，请修改后重新报送`,
+            ? `“${dutyTitle}”（${row.period_label}）已审核通过`
+            : `“${dutyTitle}”（${row.period_label}）被退回，请修改后重新报送`,
         body: comment ?? null,
         link: `/duties/${id}`,
       },

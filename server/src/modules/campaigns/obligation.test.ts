@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing';
+import { createTestContext, multipart, type TestContext } from '../../testing';
 
 /** Submissions and review on the active demo campaign, from 代县示例东山煤矿 (dx-mine). */
 let ctx: TestContext;
@@ -202,5 +202,46 @@ describe('duties kept as a record', () => {
     });
     expect(res.json()).toMatchObject({ state: 'accepted', abilities: { canEdit: false, canReview: false } });
     expect(res.json().submissions[0].state).toBe('accepted');
+  });
+});
+
+describe('submission attachments', () => {
+  it('the reviewers may download a submitted file; a draft’s file stays with the mine; others get 404', async () => {
+    ctx.clock.set('2024-11-10T02:00:00.000Z');
+    const owner = await ctx.login('dx-mine');
+    const pdf = Buffer.from('%PDF-1.4\n% demo\n');
+    const body = multipart('演练方案.pdf', pdf, 'file', 'application/pdf');
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...body.headers, cookie: owner },
+      payload: body.payload,
+    });
+    expect(up.statusCode).toBe(201);
+    const file = up.json();
+    const drills = (await call('GET', '/api/duties', owner))
+      .json()
+      .items.find((d: { dutyKey: string }) => d.dutyKey === 't9-mine-drills');
+    const values = {
+      drills: [{ name: '透水应急演练', disaster: '水害', heldOn: '2024-11-08', participants: 56 }],
+      attachments: [{ id: file.id, name: file.name }],
+    };
+    await call('PUT', `/api/duties/${drills.id}/draft`, owner, { values });
+    const borrowed = await call('PUT', `/api/duties/${drills.id}/draft`, await ctx.login('yp-mine'), {
+      values,
+    });
+    expect(borrowed.statusCode).toBe(404);
+    const fake = await call('PUT', `/api/duties/${drills.id}/draft`, owner, {
+      values: { ...values, attachments: [{ id: 'not-a-file', name: 'x.pdf' }] },
+    });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().fields[0].field).toBe('attachments.0');
+    const reviewer = await ctx.login('dx-county');
+    const get = (cookie: string) =>
+      ctx.app.inject({ method: 'GET', url: `/api/files/${file.id}`, headers: { cookie } });
+    expect((await get(reviewer)).statusCode).toBe(404);
+    expect((await call('POST', `/api/duties/${drills.id}/submit`, owner, { values })).statusCode).toBe(200);
+    expect((await get(reviewer)).statusCode).toBe(200);
+    expect((await get(await ctx.login('yp-mine'))).statusCode).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import {
   type Mine,
   type MineCreate,
   type MineListQuery,
+  type MineStatus,
   type MineUpdate,
   regionContains,
   regionPrefix,
@@ -221,6 +222,15 @@ export async function insertMine(
     })
     .execute();
   return id;
+}
+
+/**
+ * Sets a mine's registry status on behalf of another workflow (a major hazard stops the whole
+ * mine: 停产整顿; the regulator's resume consent lifts it). The caller audits it in its transaction.
+ */
+export async function setMineStatus(trx: Kysely<Database>, mineId: string, status: MineStatus, now: Date) {
+  await trx.updateTable('mines').set({ status }).where('org_id', '=', mineId).execute();
+  await trx.updateTable('orgs').set({ updated_at: now.toISOString() }).where('id', '=', mineId).execute();
 }
 
 function assertCanWrite(actor: Actor) {

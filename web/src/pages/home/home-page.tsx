@@ -1,8 +1,9 @@
 import { ORG_KINDS, ROLES } from '@tiegui/domain';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useCurrentUser } from '../../api/me';
+import { can, useCurrentUser } from '../../api/me';
 import { labelOf, regionText } from '../../lib/labels';
+import { MyDutiesCard } from '../duties/my-duties-card';
 import { navItemsFor } from '../layout/nav-menu';
 
 export function HomePage() {
@@ -30,6 +31,7 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {can(me, 'campaign.read') && <MyDutiesCard />}
       {shortcuts.length > 0 && (
         <Card title="常用功能" size="small">
           <Space wrap>

@@ -4,6 +4,7 @@ import type { Me } from '@tiegui/domain';
 import { App, Button, Layout } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { NotificationBell } from '../../components/notification-bell';
 
 type Props = { me: Me; compact: boolean; onOpenMenu: () => void };
 
@@ -39,6 +40,7 @@ export function AppHeader({ me, compact, onOpenMenu }: Props) {
         {me.org.name}
       </span>
       {compact && <span style={{ flex: 1 }} />}
+      <NotificationBell />
       <span className="tg-header-user">
         <UserOutlined />
         <span data-testid="current-user">{me.displayName}</span>

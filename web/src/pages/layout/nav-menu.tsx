@@ -1,15 +1,19 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@tiegui/domain';
-import { Menu } from 'antd';
+import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../api/me';
+import { useDutyBadge } from '../duties/duty-api';
 
 type NavItem = { key: string; label: string; icon: ReactNode };
 
@@ -18,6 +22,11 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ key: '/', label: '首页', icon: <HomeOutlined /> }];
   if (can(me, 'org.read')) items.push({ key: '/orgs', label: '组织机构', icon: <ApartmentOutlined /> });
   if (can(me, 'mine.read')) items.push({ key: '/mines', label: '矿山基础信息', icon: <DatabaseOutlined /> });
+  if (can(me, 'campaign.read')) {
+    items.push({ key: '/campaigns', label: '专项活动', icon: <FlagOutlined /> });
+    items.push({ key: '/duties', label: '我的任务', icon: <CarryOutOutlined /> });
+  }
+  if (can(me, 'notice.read')) items.push({ key: '/notices', label: '通知公文', icon: <FileTextOutlined /> });
   if (can(me, 'user.manage', 'security.manage')) {
     items.push({ key: '/users', label: '用户管理', icon: <TeamOutlined /> });
   }
@@ -33,11 +42,24 @@ function selectedKey(pathname: string): string {
 export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
+  const dutyBadge = useDutyBadge(can(me, 'campaign.read'), can(me, 'obligation.review'));
+  const items = navItemsFor(me).map((item) =>
+    item.key === '/duties' && dutyBadge > 0
+      ? {
+          ...item,
+          label: (
+            <span>
+              {item.label} <Badge count={dutyBadge} size="small" overflowCount={99} />
+            </span>
+          ),
+        }
+      : item,
+  );
   return (
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname)]}
-      items={navItemsFor(me)}
+      items={items}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

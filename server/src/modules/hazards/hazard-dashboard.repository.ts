@@ -1,0 +1,160 @@
+import { OPEN_HAZARD_STATES } from '@tiegui/domain';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { hazardScope } from '../../access/access';
+import type { Actor } from '../../access/actor';
+import type { Database } from '../../db/schema';
+
+/** The dashboard's aggregate queries: each reads the scoped hazards once through an index. */
+type HEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>;
+
+export interface DashboardScope {
+  actor: Actor;
+  regionPrefix: string | null;
+  nowIso: string;
+  /** First day of the window, 'YYYY-MM-DD'. */
+  since: string;
+}
+
+function scoped(db: Kysely<Database>, s: DashboardScope) {
+  return db
+    .selectFrom('hazards as h')
+    .where(hazardScope(s.actor))
+    .$if(s.regionPrefix !== null, (q) => q.where('h.region_code', 'like', `${s.regionPrefix}%`));
+}
+
+const one = (eb: HEb, cond: ReturnType<HEb['and']>) =>
+  eb.fn.sum<number>(eb.case().when(cond).then(eb.lit(1)).else(eb.lit(0)).end());
+
+const month = (eb: HEb, column: 'h.found_on' | 'h.closed_on') =>
+  eb.fn<string>('substr', [column, eb.lit(1), eb.lit(7)]);
+
+/** Open and overdue hazards now, by level (reads only open states). */
+export function openCounts(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', 'in', ['major', 'general'])
+    .where('h.state', 'in', OPEN_HAZARD_STATES)
+    .select((eb) => [
+      one(eb, eb.and([eb('h.level', '=', 'major')])).as('open_major'),
+      one(eb, eb.and([eb('h.level', '=', 'general')])).as('open_general'),
+      one(eb, eb.and([eb('h.level', '=', 'major'), eb('h.due_at', '<', s.nowIso)])).as('overdue_major'),
+      one(eb, eb.and([eb('h.level', '=', 'general'), eb('h.due_at', '<', s.nowIso)])).as('overdue_general'),
+    ])
+    .executeTakeFirst();
+}
+
+/** Open major hazards with an active listing. */
+export function supervisedCount(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.state', 'in', OPEN_HAZARD_STATES)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('hazard_supervisions as sv')
+          .select('sv.id')
+          .whereRef('sv.hazard_id', '=', 'h.id')
+          .where('sv.removed_at', 'is', null),
+      ),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+}
+
+/** Mines with a recurrence (2 major hazards within 3 months while producing) found in the window. */
+export function recurrenceMineCount(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.recurrence_of', 'is not', null)
+    .where('h.found_on', '>=', s.since)
+    .select((eb) => eb.fn.count<number>('h.mine_id').distinct().as('n'))
+    .executeTakeFirst();
+}
+
+/** Average days from discovery to closure of the major hazards closed in the window. */
+export function averageDaysToClose(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where('h.closed_on', '>=', s.since)
+    .select((eb) => eb.fn.avg<number>('h.days_to_close').as('avg'))
+    .executeTakeFirst();
+}
+
+/** Major hazards found per month of the window. */
+export function foundPerMonth(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where('h.found_on', '>=', s.since)
+    .select((eb) => [month(eb, 'h.found_on').as('month'), eb.fn.countAll<number>().as('n')])
+    .groupBy((eb) => month(eb, 'h.found_on'))
+    .execute();
+}
+
+/** Major hazards closed per month of the window. */
+export function closedPerMonth(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where('h.closed_on', '>=', s.since)
+    .select((eb) => [month(eb, 'h.closed_on').as('month'), eb.fn.countAll<number>().as('n')])
+    .groupBy((eb) => month(eb, 'h.closed_on'))
+    .execute();
+}
+
+/** Major hazards open when the window starts: found before it, not closed before it. */
+export function openAtStart(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where('h.found_on', '<', s.since)
+    .where((eb) => eb.or([eb('h.closed_on', 'is', null), eb('h.closed_on', '>=', s.since)]))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+}
+
+/** Major hazards by category: open now, found in the window. */
+export function byCategory(db: Kysely<Database>, s: DashboardScope) {
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where((eb) => eb.or([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.found_on', '>=', s.since)]))
+    .select((eb) => [
+      'h.category_code',
+      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES)])).as('open'),
+      one(eb, eb.and([eb('h.found_on', '>=', s.since)])).as('total'),
+    ])
+    .groupBy('h.category_code')
+    .execute();
+}
+
+/** Major hazards by region one level below the prefix: open, overdue, found in the window. */
+export function byRegion(db: Kysely<Database>, s: DashboardScope, length: number) {
+  const region = (eb: HEb) => eb.fn<string>('substr', ['h.region_code', eb.lit(1), eb.lit(length)]);
+  return scoped(db, s)
+    .where('h.level', '=', 'major')
+    .where((eb) => eb.or([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.found_on', '>=', s.since)]))
+    .select((eb) => [
+      region(eb).as('region'),
+      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES)])).as('open'),
+      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.due_at', '<', s.nowIso)])).as('overdue'),
+      one(eb, eb.and([eb('h.found_on', '>=', s.since)])).as('total'),
+    ])
+    .groupBy((eb) => region(eb))
+    .execute();
+}
+
+/** Recurrences (提请关闭 candidates) in scope, newest first. */
+export function recurrences(db: Kysely<Database>, actor: Actor, mineId?: string) {
+  return db
+    .selectFrom('hazards as h')
+    .innerJoin('hazards as p', 'p.id', 'h.recurrence_of')
+    .innerJoin('orgs as o', 'o.id', 'h.mine_id')
+    .select([
+      'h.mine_id',
+      'o.name as mine_name',
+      'h.region_code',
+      'h.id',
+      'h.found_on',
+      'p.id as previous_id',
+      'p.found_on as previous_found_on',
+    ])
+    .where(hazardScope(actor))
+    .$if(mineId !== undefined, (q) => q.where('h.mine_id', '=', mineId!))
+    .orderBy('h.found_on', 'desc')
+    .limit(500)
+    .execute();
+}

@@ -1,0 +1,154 @@
+import {
+  type HazardDashboard,
+  regionPrefix,
+  SHANXI,
+  SHANXI_CITIES,
+  SHIPPED_HAZARD_STANDARDS,
+  shanghaiDate,
+  XINZHOU_COUNTIES,
+} from '@tiegui/domain';
+import { assertMinesInScope } from '../../access/access';
+import type { Actor } from '../../access/actor';
+import { shiftMonths } from './hazard.effects';
+import type { HazardDeps } from './hazard.service';
+import { loadStandard } from './hazard-catalog.service';
+import {
+  averageDaysToClose,
+  byCategory,
+  byRegion,
+  closedPerMonth,
+  type DashboardScope,
+  foundPerMonth,
+  openAtStart,
+  openCounts,
+  recurrenceMineCount,
+  recurrences,
+  supervisedCount,
+} from './hazard-dashboard.repository';
+
+const REGION_NAMES = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));
+const regionName = (code: string) => REGION_NAMES.get(code.padEnd(6, '0')) ?? code.padEnd(6, '0');
+
+/** Category titles of the latest stored versions (codes do not collide across standards). */
+async function categoryTitles(deps: HazardDeps): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const shipped of SHIPPED_HAZARD_STANDARDS) {
+    const s = await loadStandard(deps.db, shipped.key);
+    for (const c of s?.categories ?? []) titles.set(c.code, `${c.part ? `${c.part} ` : ''}${c.title}`);
+  }
+  return titles;
+}
+
+/**
+ * The 动态清零 dashboard of the actor's jurisdiction (narrowed to a region prefix for drill-down):
+ * figures for major hazards unless named general, over a window of whole months ending this month.
+ */
+export async function hazardDashboard(
+  deps: HazardDeps,
+  actor: Actor,
+  query: { regionCode?: string; months: number },
+): Promise<HazardDashboard> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const today = shanghaiDate(now);
+  const since = `${shiftMonths(`${today.slice(0, 7)}-01`, -(query.months - 1))}`;
+  const prefix = query.regionCode ? query.regionCode.replace(/(00)+$/, '') || query.regionCode : null;
+  const s: DashboardScope = { actor, regionPrefix: prefix, nowIso: now.toISOString(), since };
+  // Group one level below the region asked for, or below the actor's own region.
+  const level = prefix ?? regionPrefix(actor.regionCode ?? '140000');
+  const childLength = Math.min(6, level.length + 2);
+  const [counts, supervised, recurrence, avg, found, closed, start, categories, regions, titles] =
+    await Promise.all([
+      openCounts(db, s),
+      supervisedCount(db, s),
+      recurrenceMineCount(db, s),
+      averageDaysToClose(db, s),
+      foundPerMonth(db, s),
+      closedPerMonth(db, s),
+      openAtStart(db, s),
+      byCategory(db, s),
+      byRegion(db, s, childLength),
+      categoryTitles(deps),
+    ]);
+  const months: HazardDashboard['months'] = [];
+  let open = Number(start?.n ?? 0);
+  for (let i = 0; i < query.months; i++) {
+    const m = shiftMonths(since, i).slice(0, 7);
+    const f = Number(found.find((r) => r.month === m)?.n ?? 0);
+    const c = Number(closed.find((r) => r.month === m)?.n ?? 0);
+    open += f - c;
+    months.push({ month: m, found: f, closed: c, openAtEnd: open });
+  }
+  const avgDays = avg?.avg === null || avg?.avg === undefined ? null : Math.round(Number(avg.avg) * 10) / 10;
+  return {
+    asOf: now.toISOString(),
+    regionCode: prefix,
+    openMajor: Number(counts?.open_major ?? 0),
+    openGeneral: Number(counts?.open_general ?? 0),
+    overdueMajor: Number(counts?.overdue_major ?? 0),
+    overdueGeneral: Number(counts?.overdue_general ?? 0),
+    supervised: Number(supervised?.n ?? 0),
+    recurrenceMines: Number(recurrence?.n ?? 0),
+    avgDaysToClose: avgDays,
+    months,
+    byCategory: categories
+      .map((c) => ({
+        code: c.category_code ?? '',
+        name: c.category_code ? (titles.get(c.category_code) ?? c.category_code) : '未分类',
+        open: Number(c.open ?? 0),
+        total: Number(c.total ?? 0),
+      }))
+      .sort((a, b) => b.open - a.open || b.total - a.total || a.code.localeCompare(b.code)),
+    byRegion: regions
+      .map((r) => ({
+        code: r.region.padEnd(6, '0'),
+        name: regionName(r.region),
+        open: Number(r.open ?? 0),
+        overdue: Number(r.overdue ?? 0),
+        total: Number(r.total ?? 0),
+      }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+const presentRecurrence = (r: Awaited<ReturnType<typeof recurrences>>[number]) => ({
+  mineId: r.mine_id,
+  mineName: r.mine_name,
+  regionCode: r.region_code,
+  hazardId: r.id,
+  foundOn: r.found_on,
+  previousHazardId: r.previous_id,
+  previousFoundOn: r.previous_found_on,
+});
+
+/** Recurrences in scope: mines to be proposed for closure (提请关闭). */
+export async function listRecurrences(deps: HazardDeps, actor: Actor) {
+  return (await recurrences(deps.db, actor)).map(presentRecurrence);
+}
+
+/** A mine's hazard flags: open and overdue majors, and whether it is to be proposed for closure. */
+export async function mineHazardFlags(deps: HazardDeps, actor: Actor, mineId: string) {
+  await assertMinesInScope(deps.db, actor, [mineId]);
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const counts = await deps.db
+    .selectFrom('hazards')
+    .where('mine_id', '=', mineId)
+    .where('level', '=', 'major')
+    .where('state', '!=', 'closed')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn
+        .sum<number>(eb.case().when('due_at', '<', nowIso).then(eb.lit(1)).else(eb.lit(0)).end())
+        .as('overdue'),
+    ])
+    .executeTakeFirst();
+  const list = (await recurrences(deps.db, actor, mineId)).map(presentRecurrence);
+  return {
+    mineId,
+    openMajor: Number(counts?.open ?? 0),
+    overdue: Number(counts?.overdue ?? 0),
+    closureProposal: list.length > 0,
+    recurrences: list,
+  };
+}

@@ -1,0 +1,179 @@
+import type { HazardFileRef } from '@tiegui/domain';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../access/actor';
+import { type AuditActor, appendAudit } from '../../audit/audit.service';
+import type { Database } from '../../db/schema';
+import { invalidField } from '../../lib/errors';
+import { setMineStatus } from '../mines/mine.service';
+import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
+import { existingFiles, recurrencePartner } from './hazard.repository';
+
+/** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
+
+/** Files must exist and belong to the actor's org or to the hazard's mine; a 400 names `<field>.<i>.id`. */
+export async function checkFiles(
+  db: Kysely<Database>,
+  actor: Actor,
+  mineId: string,
+  groups: Record<string, readonly HazardFileRef[] | undefined>,
+): Promise<void> {
+  const all = Object.values(groups).flatMap((refs) => refs ?? []);
+  if (all.length === 0) return;
+  const rows = new Map(
+    (
+      await existingFiles(
+        db,
+        all.map((r) => r.id),
+      )
+    ).map((r) => [r.id, r.owner_org_id]),
+  );
+  for (const [field, refs] of Object.entries(groups)) {
+    for (const [i, ref] of (refs ?? []).entries()) {
+      const owner = rows.get(ref.id);
+      if (!owner || (owner !== actor.orgId && owner !== mineId))
+        throw invalidField(`${field}.${i}.id`, `文件“${ref.name}”不存在或无权使用，请重新上传`);
+    }
+  }
+}
+
+/** 'YYYY-MM-DD' moved by whole months, the day clamped to the month's end. */
+export function shiftMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another. */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The earlier major hazard that makes this one a recurrence (two within 3 months while producing). */
+export async function findRecurrence(
+  trx: Kysely<Database>,
+  h: { id: string; mine_id: string; level: string; production_stop: string; found_on: string },
+): Promise<string | null> {
+  if (h.level !== 'major' || h.production_stop !== 'none') return null;
+  const partner = await recurrencePartner(
+    trx,
+    h.mine_id,
+    { from: shiftMonths(h.found_on, -3), to: shiftMonths(h.found_on, 3) },
+    h.id,
+  );
+  return partner?.id ?? null;
+}
+
+/** The mine's regulators: its supervising bureau and its division (both lines). */
+export async function regulatorsOf(trx: Kysely<Database>, mineId: string): Promise<string[]> {
+  const row = await trx
+    .selectFrom('orgs as o')
+    .innerJoin('mines as m', 'm.org_id', 'o.id')
+    .select(['o.parent_id', 'm.division_org_id'])
+    .where('o.id', '=', mineId)
+    .executeTakeFirst();
+  return [row?.parent_id, row?.division_org_id].filter((x): x is string => Boolean(x));
+}
+
+/** Orgs with an active listing on the hazard. */
+export async function listersOf(trx: Kysely<Database>, hazardId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('hazard_supervisions')
+    .select('org_id')
+    .where('hazard_id', '=', hazardId)
+    .where('removed_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.org_id);
+}
+
+export function notify(
+  trx: Kysely<Database>,
+  orgIds: readonly string[],
+  input: NotificationInput,
+  now: Date,
+) {
+  return notifyOrgs(trx, orgIds, input, now);
+}
+
+/**
+ * The whole mine stops for a major hazard: its registry status becomes 停产整顿. Returns the status
+ * to restore on the resume consent (the one before the first hazard that stopped it).
+ */
+export async function stopMine(
+  trx: Kysely<Database>,
+  who: AuditActor,
+  mineId: string,
+  hazardId: string,
+  now: Date,
+): Promise<string> {
+  const mine = await trx
+    .selectFrom('mines')
+    .select('status')
+    .where('org_id', '=', mineId)
+    .executeTakeFirstOrThrow();
+  const holder = await trx
+    .selectFrom('hazards')
+    .select('mine_status_before')
+    .where('mine_id', '=', mineId)
+    .where('production_stop', '=', 'mine')
+    .where('state', 'not in', ['resume_approved', 'closed'])
+    .where('id', '!=', hazardId)
+    .where('mine_status_before', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  const before = holder?.mine_status_before ?? mine.status;
+  if (mine.status !== 'suspended_rectification') {
+    await setMineStatus(trx, mineId, 'suspended_rectification', now);
+    await appendAudit(
+      trx,
+      who,
+      {
+        action: 'mine.updated',
+        entityType: 'mine',
+        entityId: mineId,
+        changes: { status: 'suspended_rectification', reason: '重大事故隐患停产整顿', hazardId },
+      },
+      now,
+    );
+  }
+  return before;
+}
+
+/** The resume consent lifts 停产整顿 unless another major hazard still holds the whole mine stopped. */
+export async function resumeMine(
+  trx: Kysely<Database>,
+  who: AuditActor,
+  h: { id: string; mine_id: string; mine_status_before: string | null },
+  now: Date,
+): Promise<void> {
+  const other = await trx
+    .selectFrom('hazards')
+    .select('id')
+    .where('mine_id', '=', h.mine_id)
+    .where('production_stop', '=', 'mine')
+    .where('state', 'not in', ['resume_approved', 'closed'])
+    .where('id', '!=', h.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (other) return;
+  const mine = await trx
+    .selectFrom('mines')
+    .select('status')
+    .where('org_id', '=', h.mine_id)
+    .executeTakeFirstOrThrow();
+  const restore = h.mine_status_before ?? 'producing';
+  if (mine.status !== 'suspended_rectification' || restore === 'suspended_rectification') return;
+  await setMineStatus(trx, h.mine_id, restore as 'producing', now);
+  await appendAudit(
+    trx,
+    who,
+    {
+      action: 'mine.updated',
+      entityType: 'mine',
+      entityId: h.mine_id,
+      changes: { status: restore, reason: '重大事故隐患整改后同意恢复生产', hazardId: h.id },
+    },
+    now,
+  );
+}

@@ -1,0 +1,240 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Db } from '../../db/database';
+import { insertChunkRows } from '../../db/dialect';
+import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
+
+export type OrgEb = ExpressionBuilder<Database & { o: Database['orgs'] }, 'o'>;
+export type OrgFilter = (eb: OrgEb) => Expression<SqlBool>;
+
+export function noticeQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('notices as n')
+    .innerJoin('orgs as iss', 'iss.id', 'n.issuer_org_id')
+    .leftJoin('orgs as co', 'co.id', 'n.co_issuer_org_id')
+    .select([
+      'n.id',
+      'n.campaign_id',
+      'n.parent_notice_id',
+      'n.root_notice_id',
+      'n.doc_number',
+      'n.title',
+      'n.issuer_org_id',
+      'n.co_issuer_org_id',
+      'n.issued_on',
+      'n.body',
+      'n.attachments',
+      'n.reply_due_at',
+      'n.created_at',
+      'iss.name as issuer_name',
+      'co.name as co_issuer_name',
+    ]);
+}
+export type NoticeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof noticeQuery>['executeTakeFirst']>>>;
+
+export function findNotice(db: Db, id: string) {
+  return noticeQuery(db).where('n.id', '=', id).executeTakeFirst();
+}
+
+/** Every notice of one cascade: the first issued and all forwards below it. */
+export function cascadeNotices(db: Db, rootId: string) {
+  return noticeQuery(db).where('n.root_notice_id', '=', rootId).orderBy('n.id').execute();
+}
+
+/** One org's deliveries within a cascade. */
+export function orgDeliveriesInCascade(db: Db, rootId: string, orgId: string) {
+  return db
+    .selectFrom('notice_deliveries as d')
+    .innerJoin('notices as n', 'n.id', 'd.notice_id')
+    .leftJoin('users as u', 'u.id', 'd.signed_by')
+    .selectAll('d')
+    .select('u.display_name as signed_by_name')
+    .where('n.root_notice_id', '=', rootId)
+    .where('d.org_id', '=', orgId)
+    .execute();
+}
+export type DeliveryRow = Awaited<ReturnType<typeof orgDeliveriesInCascade>>[number];
+
+/** Every delivery of a cascade with its org and who signed. */
+export function cascadeDeliveries(db: Db, rootId: string) {
+  return db
+    .selectFrom('notice_deliveries as d')
+    .innerJoin('notices as n', 'n.id', 'd.notice_id')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .leftJoin('orgs as p', 'p.id', 'o.parent_id')
+    .leftJoin('users as u', 'u.id', 'd.signed_by')
+    .selectAll('d')
+    .select([
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'o.region_code',
+      'o.path',
+      'p.name as parent_name',
+      'u.display_name as signed_by_name',
+    ])
+    .where('n.root_notice_id', '=', rootId)
+    .orderBy('d.notice_id')
+    .orderBy('o.path')
+    .execute();
+}
+export type CascadeDeliveryRow = Awaited<ReturnType<typeof cascadeDeliveries>>[number];
+
+/** Of these orgs, the ids that pass a filter. */
+export async function orgIdsMatching(
+  db: Db,
+  ids: readonly string[],
+  filter: OrgFilter,
+): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  const found = new Set<string>();
+  // Chunked: a province-wide cascade names thousands of orgs.
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await db
+      .selectFrom('orgs as o')
+      .select('o.id')
+      .where('o.id', 'in', unique.slice(i, i + 5000))
+      .where(filter)
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/** Active orgs passing all the filters, with the facts a recipient list or a roll-up needs. */
+export function activeOrgs(db: Kysely<Database>, filters: readonly OrgFilter[], kinds?: readonly string[]) {
+  let q = db
+    .selectFrom('orgs as o')
+    .leftJoin('orgs as p', 'p.id', 'o.parent_id')
+    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.region_code', 'o.path', 'p.name as parent_name'])
+    .where('o.active', '=', 1);
+  if (kinds) q = q.where('o.kind', 'in', kinds.length ? [...kinds] : ['-']);
+  for (const f of filters) q = q.where(f);
+  return q.orderBy('o.path').execute();
+}
+export type ActiveOrgRow = Awaited<ReturnType<typeof activeOrgs>>[number];
+
+/** Groups owning at least one active mine that passes the mine filter (aliases `o`, `m`). */
+export function groupsOwningMines(
+  db: Db,
+  mineFilter: (
+    eb: ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>,
+  ) => Expression<SqlBool>,
+) {
+  return db
+    .selectFrom('orgs as o')
+    .innerJoin('mines as m', 'm.org_id', 'o.id')
+    .select('m.group_org_id')
+    .distinct()
+    .where('m.group_org_id', 'is not', null)
+    .where('o.active', '=', 1)
+    .where(mineFilter)
+    .execute();
+}
+
+export async function insertNotice(trx: Kysely<Database>, row: NoticeTable) {
+  await trx.insertInto('notices').values(row).execute();
+}
+
+export async function insertDeliveries(trx: Kysely<Database>, rows: NoticeDeliveryTable[]) {
+  const chunk = insertChunkRows(trx as Kysely<unknown>, 8);
+  for (let i = 0; i < rows.length; i += chunk)
+    await trx
+      .insertInto('notice_deliveries')
+      .values(rows.slice(i, i + chunk))
+      .execute();
+}
+
+/** 收文: the deliveries to one org, unsigned first, newest first. */
+export function inbox(db: Db, orgId: string, limit: number) {
+  return noticeQuery(db)
+    .innerJoin('notice_deliveries as d', 'd.notice_id', 'n.id')
+    .leftJoin('users as u', 'u.id', 'd.signed_by')
+    .select([
+      'd.delivered_at',
+      'd.read_at',
+      'd.signed_at',
+      'd.forwarded_notice_id',
+      'd.last_urged_at',
+      'u.display_name as signed_by_name',
+    ])
+    .where('d.org_id', '=', orgId)
+    .orderBy((eb) => eb.case().when('d.signed_at', 'is', null).then(0).else(1).end())
+    .orderBy('d.delivered_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function unsignedCount(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notice_deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('signed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** 发文: notices an org issued or co-issued, newest first. */
+export function sent(db: Db, orgId: string, limit: number) {
+  return noticeQuery(db)
+    .where((eb) => eb.or([eb('n.issuer_org_id', '=', orgId), eb('n.co_issuer_org_id', '=', orgId)]))
+    .orderBy('n.issued_on', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Per notice: how many orgs it went to directly, and how many of them read, signed, forwarded. */
+export async function deliveryStats(db: Db, noticeIds: readonly string[]) {
+  if (noticeIds.length === 0) return new Map<string, DeliveryStats>();
+  const rows = await db
+    .selectFrom('notice_deliveries as d')
+    .select((eb) => [
+      'd.notice_id',
+      eb.fn.countAll<number>().as('recipients'),
+      eb.fn.count<number>('d.read_at').as('read'),
+      eb.fn.count<number>('d.signed_at').as('signed'),
+      eb.fn.count<number>('d.forwarded_notice_id').as('forwarded'),
+    ])
+    .where('d.notice_id', 'in', [...noticeIds])
+    .groupBy('d.notice_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.notice_id,
+      {
+        recipients: Number(r.recipients),
+        read: Number(r.read),
+        signed: Number(r.signed),
+        forwarded: Number(r.forwarded),
+      },
+    ]),
+  );
+}
+export interface DeliveryStats {
+  recipients: number;
+  read: number;
+  signed: number;
+  forwarded: number;
+}
+
+/** How many direct recipients of each org kind. */
+export function recipientKindCounts(db: Db, noticeId: string) {
+  return db
+    .selectFrom('notice_deliveries as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .select((eb) => ['o.kind', eb.fn.countAll<number>().as('n')])
+    .where('d.notice_id', '=', noticeId)
+    .groupBy('o.kind')
+    .execute();
+}
+
+/** Notices whose attachments name this file (ids are ULIDs, checked before they get here). */
+export function noticesWithAttachment(db: Db, fileId: string) {
+  return db
+    .selectFrom('notices')
+    .select('id')
+    .where('attachments', 'like', `%"id":"${fileId}"%`)
+    .limit(50)
+    .execute();
+}

@@ -1,0 +1,412 @@
+import {
+  hasPermission,
+  type Notice,
+  type NoticeSummary,
+  type OrgKind,
+  type ZNoticeForward,
+  type ZNoticeIssue,
+} from '@tiegui/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../access/actor';
+import { appendAudit, auditActorOf } from '../../audit/audit.service';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { AppError, forbidden, invalidField } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { findCampaign } from '../campaigns/campaign.repository';
+import { seesCampaign } from '../campaigns/campaign.service';
+import { assertFilesUsable, type FileReferrer } from '../files/file.service';
+import { notifyOrgs } from '../notifications/notification.service';
+import { noticeInScope } from './notice.access';
+import {
+  type DeliveryStats,
+  deliveryStats,
+  inbox,
+  insertDeliveries,
+  insertNotice,
+  type NoticeRow,
+  recipientKindCounts,
+  sent,
+  unsignedCount,
+} from './notice.repository';
+import { resolveRecipients } from './notice-recipients';
+
+export interface NoticeDeps {
+  db: Db;
+  clock: Clock;
+  /** Who else may vouch for an attachment (the same list the file routes use). */
+  fileReferrers: readonly FileReferrer[];
+}
+
+type IssueInput = z.output<typeof ZNoticeIssue>;
+type ForwardInput = z.output<typeof ZNoticeForward>;
+
+const LIST_LIMIT = 500;
+const KIND_ORDER: OrgKind[] = ['province', 'division', 'city', 'county', 'group', 'mine'];
+
+interface DeliveryFields {
+  delivered_at: string;
+  read_at: string | null;
+  signed_at: string | null;
+  signed_by_name: string | null;
+  forwarded_notice_id: string | null;
+  last_urged_at: string | null;
+}
+
+function summary(
+  row: NoticeRow,
+  delivery: DeliveryFields | null,
+  stats: DeliveryStats | null,
+): NoticeSummary {
+  return {
+    id: row.id,
+    docNumber: row.doc_number,
+    title: row.title,
+    issuerOrgId: row.issuer_org_id,
+    issuerName: row.issuer_name,
+    coIssuerOrgId: row.co_issuer_org_id,
+    coIssuerName: row.co_issuer_name,
+    issuedOn: row.issued_on,
+    replyDueAt: row.reply_due_at,
+    parentNoticeId: row.parent_notice_id,
+    rootNoticeId: row.root_notice_id,
+    campaignId: row.campaign_id,
+    createdAt: row.created_at,
+    delivery: delivery && {
+      deliveredAt: delivery.delivered_at,
+      readAt: delivery.read_at,
+      signedAt: delivery.signed_at,
+      signedByName: delivery.signed_by_name,
+      forwardedNoticeId: delivery.forwarded_notice_id,
+      lastUrgedAt: delivery.last_urged_at,
+    },
+    stats,
+  };
+}
+
+const isIssuer = (actor: Actor, row: Pick<NoticeRow, 'issuer_org_id' | 'co_issuer_org_id'>) =>
+  row.issuer_org_id === actor.orgId || row.co_issuer_org_id === actor.orgId;
+
+/** 收文 (deliveries to my org, unsigned first) or 发文 (issued by my org, with its recipients' progress). */
+export async function listNotices(
+  { db }: NoticeDeps,
+  actor: Actor,
+  box: 'inbox' | 'sent',
+): Promise<{ items: NoticeSummary[]; unsigned: number }> {
+  const unsigned = await unsignedCount(db, actor.orgId);
+  if (box === 'inbox') {
+    const rows = await inbox(db, actor.orgId, LIST_LIMIT);
+    return { items: rows.map((r) => summary(r, r, null)), unsigned };
+  }
+  const rows = await sent(db, actor.orgId, LIST_LIMIT);
+  const stats = await deliveryStats(
+    db,
+    rows.map((r) => r.id),
+  );
+  const none = { recipients: 0, read: 0, signed: 0, forwarded: 0 };
+  return { items: rows.map((r) => summary(r, null, stats.get(r.id) ?? none)), unsigned };
+}
+
+/** A notice with the actor's delivery and abilities. Opening it marks the delivery read (first time) and its notifications. */
+export async function getNotice(deps: NoticeDeps, actor: Actor, id: string): Promise<Notice> {
+  const { db, clock } = deps;
+  const { notice, access } = await noticeInScope(db, actor, id);
+  const now = clock.now().toISOString();
+  let delivery = access.mine.get(id) ?? null;
+  if (delivery && delivery.read_at === null) {
+    await db
+      .updateTable('notice_deliveries')
+      .set({ read_at: now })
+      .where('notice_id', '=', id)
+      .where('org_id', '=', actor.orgId)
+      .where('read_at', 'is', null)
+      .execute();
+    delivery = { ...delivery, read_at: now };
+  }
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', actor.userId)
+    .where('link', '=', `/notices/${id}`)
+    .where('read_at', 'is', null)
+    .execute();
+
+  const byId = new Map(access.notices.map((n) => [n.id, n]));
+  const chain: Notice['chain'] = [];
+  for (let at = notice.parent_notice_id; at; at = byId.get(at)?.parent_notice_id ?? null) {
+    const n = byId.get(at);
+    if (!n) break;
+    chain.unshift({
+      id: n.id,
+      docNumber: n.doc_number,
+      title: n.title,
+      issuerName: n.issuer_name,
+      coIssuerName: n.co_issuer_name,
+      issuedOn: n.issued_on,
+    });
+  }
+  const campaign = notice.campaign_id
+    ? await db.selectFrom('campaigns').select('title').where('id', '=', notice.campaign_id).executeTakeFirst()
+    : undefined;
+  const stats = isIssuer(actor, notice)
+    ? ((await deliveryStats(db, [id])).get(id) ?? { recipients: 0, read: 0, signed: 0, forwarded: 0 })
+    : null;
+  const kinds = await recipientKindCounts(db, id);
+  return {
+    ...summary(notice, delivery, stats),
+    body: notice.body,
+    attachments: JSON.parse(notice.attachments) as { id: string; name: string }[],
+    campaignTitle: campaign?.title ?? null,
+    chain,
+    recipientCounts: kinds
+      .map((k) => ({ kind: k.kind as OrgKind, count: Number(k.n) }))
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)),
+    abilities: {
+      canSign: !!delivery && delivery.signed_at === null,
+      canForward:
+        !!delivery && delivery.forwarded_notice_id === null && hasPermission(actor.roles, 'notice.issue'),
+      canUrge: hasPermission(actor.roles, 'notice.issue'),
+    },
+  };
+}
+
+async function checkCommon(deps: NoticeDeps, actor: Actor, input: ForwardInput) {
+  const names = await assertFilesUsable(
+    { db: deps.db, referrers: deps.fileReferrers },
+    actor,
+    input.attachments,
+    'attachments',
+  );
+  return input.attachments.map((a) => ({ id: a.id, name: a.name || names.get(a.id) || a.id }));
+}
+
+/** Inserts a notice with its deliveries and tells each recipient org's users. */
+async function storeNotice(
+  trx: Kysely<Database>,
+  actor: Actor,
+  row: Parameters<typeof insertNotice>[1],
+  recipients: readonly string[],
+  now: Date,
+) {
+  await insertNotice(trx, row);
+  await insertDeliveries(
+    trx,
+    recipients.map((orgId) => ({
+      notice_id: row.id,
+      org_id: orgId,
+      delivered_at: now.toISOString(),
+      read_at: null,
+      signed_at: null,
+      signed_by: null,
+      forwarded_notice_id: null,
+      last_urged_at: null,
+    })),
+  );
+  const issuer = await trx.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst();
+  await notifyOrgs(
+    trx,
+    recipients,
+    {
+      kind: 'notice.delivered',
+      title: `新收文：${row.title}`,
+      body: `${issuer?.name ?? ''} ${row.doc_number}${row.reply_due_at ? '（有回复期限）' : ''}，请及时签收`,
+      link: `/notices/${row.id}`,
+    },
+    now,
+  );
+}
+
+const utc = (iso: string | null | undefined) => (iso ? new Date(iso).toISOString() : null);
+
+/** 发文: a new notice of the actor's org (optionally jointly with a peer), delivered to every resolved recipient. */
+export async function issueNotice(deps: NoticeDeps, actor: Actor, input: IssueInput): Promise<Notice> {
+  const { db, clock } = deps;
+  if (input.coIssuerOrgId) {
+    const [me, co] = await Promise.all(
+      [actor.orgId, input.coIssuerOrgId].map((id) =>
+        db.selectFrom('orgs').select(['kind', 'active']).where('id', '=', id).executeTakeFirst(),
+      ),
+    );
+    if (co?.active !== 1 || co.kind !== me?.kind || input.coIssuerOrgId === actor.orgId)
+      throw invalidField('coIssuerOrgId', '联合发文单位：须为另一个同级单位');
+  }
+  if (input.campaignId) {
+    const campaign = await findCampaign(db, input.campaignId);
+    if (!campaign || !seesCampaign(actor, campaign))
+      throw invalidField('campaignId', '关联专项活动：专项活动不存在或无权查看');
+  }
+  const attachments = await checkCommon(deps, actor, input);
+  const recipients = await resolveRecipients(db, actor, input.recipients, [input.coIssuerOrgId]);
+  const now = clock.now();
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await storeNotice(
+      trx,
+      actor,
+      {
+        id,
+        campaign_id: input.campaignId ?? null,
+        parent_notice_id: null,
+        root_notice_id: id,
+        doc_number: input.docNumber,
+        title: input.title,
+        issuer_org_id: actor.orgId,
+        co_issuer_org_id: input.coIssuerOrgId ?? null,
+        issued_on: input.issuedOn,
+        body: input.body,
+        attachments: JSON.stringify(attachments),
+        reply_due_at: utc(input.replyDueAt),
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+      },
+      recipients,
+      now,
+    );
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      {
+        action: 'notice.issued',
+        entityType: 'notice',
+        entityId: id,
+        changes: {
+          docNumber: input.docNumber,
+          title: input.title,
+          recipients: recipients.length,
+          kinds: input.recipients.kinds,
+        },
+      },
+      now,
+    );
+  });
+  return getNotice(deps, actor, id);
+}
+
+/** The actor's org's delivery of a notice it may read: 403 when the org is not a recipient. */
+async function myDelivery(db: Db, actor: Actor, id: string, doing: string) {
+  const { notice, access } = await noticeInScope(db, actor, id);
+  const delivery = access.mine.get(id);
+  if (!delivery) throw forbidden(`本单位不是该通知的接收单位，不能${doing}`);
+  return { notice, delivery };
+}
+
+/** 签收: a user of a recipient org signs the notice off for the org; once. */
+export async function signOffNotice(deps: NoticeDeps, actor: Actor, id: string): Promise<Notice> {
+  const { db, clock } = deps;
+  const { delivery } = await myDelivery(db, actor, id, '签收');
+  if (delivery.signed_at) throw new AppError('CONFLICT', '本单位已签收该通知');
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('notice_deliveries')
+      .set((eb) => ({
+        signed_at: now.toISOString(),
+        signed_by: actor.userId,
+        read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())),
+      }))
+      .where('notice_id', '=', id)
+      .where('org_id', '=', actor.orgId)
+      .where('signed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '本单位已签收该通知');
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      { action: 'notice.signed', entityType: 'notice', entityId: id },
+      now,
+    );
+  });
+  return getNotice(deps, actor, id);
+}
+
+/**
+ * 转发: a recipient org passes the notice on as its own notice (own preface, attachments, deadline and
+ * recipients within its reach), linked to the original; forwarding signs the original off if not yet.
+ */
+export async function forwardNotice(
+  deps: NoticeDeps,
+  actor: Actor,
+  id: string,
+  input: ForwardInput,
+): Promise<Notice> {
+  const { db, clock } = deps;
+  const { notice, delivery } = await myDelivery(db, actor, id, '转发');
+  if (delivery.forwarded_notice_id) throw new AppError('CONFLICT', '本单位已转发过该通知');
+  const attachments = await checkCommon(deps, actor, input);
+  const recipients = await resolveRecipients(db, actor, input.recipients, [
+    notice.issuer_org_id,
+    notice.co_issuer_org_id,
+  ]);
+  const now = clock.now();
+  const forwardId = newId();
+  await db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('notice_deliveries')
+      .set((eb) => ({
+        forwarded_notice_id: forwardId,
+        read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())),
+      }))
+      .where('notice_id', '=', id)
+      .where('org_id', '=', actor.orgId)
+      .where('forwarded_notice_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '本单位已转发过该通知');
+    const signed = await trx
+      .updateTable('notice_deliveries')
+      .set({ signed_at: now.toISOString(), signed_by: actor.userId })
+      .where('notice_id', '=', id)
+      .where('org_id', '=', actor.orgId)
+      .where('signed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(signed.numUpdatedRows) === 1) {
+      await appendAudit(
+        trx,
+        auditActorOf(actor),
+        { action: 'notice.signed', entityType: 'notice', entityId: id, changes: { by: 'forward' } },
+        now,
+      );
+    }
+    await storeNotice(
+      trx,
+      actor,
+      {
+        id: forwardId,
+        campaign_id: notice.campaign_id,
+        parent_notice_id: id,
+        root_notice_id: notice.root_notice_id,
+        doc_number: input.docNumber,
+        title: input.title,
+        issuer_org_id: actor.orgId,
+        co_issuer_org_id: null,
+        issued_on: input.issuedOn,
+        body: input.body,
+        attachments: JSON.stringify(attachments),
+        reply_due_at: utc(input.replyDueAt),
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+      },
+      recipients,
+      now,
+    );
+    await appendAudit(
+      trx,
+      auditActorOf(actor),
+      {
+        action: 'notice.forwarded',
+        entityType: 'notice',
+        entityId: forwardId,
+        changes: {
+          original: id,
+          docNumber: input.docNumber,
+          title: input.title,
+          recipients: recipients.length,
+          kinds: input.recipients.kinds,
+        },
+      },
+      now,
+    );
+  });
+  return getNotice(deps, actor, forwardId);
+}

@@ -1,0 +1,113 @@
+import {
+  CHECKLIST_RESULTS,
+  type ChecklistResult,
+  type FileRef,
+  type FormDefinition,
+  type FormField,
+  type FormValues,
+  type LeafField,
+} from '@tiegui/domain';
+import { Descriptions, Grid, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { fileUrl } from './attachments-input';
+import './form-renderer.css';
+
+const RESULT_COLORS: Record<ChecklistResult, string> = { ok: 'green', problem: 'red', na: 'default' };
+
+const blank = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function leafText(field: LeafField, value: unknown): ReactNode {
+  if (blank(value)) return '—';
+  switch (field.type) {
+    case 'text':
+    case 'date':
+      return String(value);
+    case 'textarea':
+      return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
+    case 'number':
+      return field.unit ? `${String(value)} ${field.unit}` : String(value);
+    case 'single':
+      return field.options.find((o) => o.value === value)?.label ?? String(value);
+    case 'multi':
+      return (value as string[]).map((v) => field.options.find((o) => o.value === v)?.label ?? v).join('、');
+    case 'attachments':
+      return (
+        <span style={{ display: 'flex', flexDirection: 'column' }}>
+          {(value as FileRef[]).map((f) => (
+            <a key={f.id} href={fileUrl(f.id)} target="_blank" rel="noreferrer">
+              {f.name}
+            </a>
+          ))}
+        </span>
+      );
+  }
+}
+
+function fieldText(field: FormField, value: unknown): ReactNode {
+  if (field.type === 'checklist') {
+    const given = (value ?? {}) as Record<string, { result?: string; note?: string }>;
+    return (
+      <ol className="tg-checklist">
+        {field.items.map((item) => {
+          const entry = given[item.key];
+          const result = entry?.result as ChecklistResult | undefined;
+          return (
+            <li key={item.key} className="tg-checklist-item">
+              <div>{item.label}</div>
+              {result ? (
+                <Tag color={RESULT_COLORS[result]}>{CHECKLIST_RESULTS[result] ?? result}</Tag>
+              ) : (
+                <Tag>未填</Tag>
+              )}
+              {entry?.note && (
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</Typography.Text>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    );
+  }
+  if (field.type === 'rows') {
+    const rows = Array.isArray(value) ? (value as FormValues[]) : [];
+    if (rows.length === 0) return '—';
+    return (
+      <Table<FormValues & { _i: number }>
+        size="small"
+        rowKey="_i"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={rows.map((row, i) => ({ ...row, _i: i + 1 }))}
+        columns={[
+          { title: '序号', dataIndex: '_i', width: 56 },
+          ...field.fields.map((sub) => ({
+            title: sub.label,
+            key: sub.key,
+            render: (_: unknown, row: FormValues) => leafText(sub, row[sub.key]),
+          })),
+        ]}
+      />
+    );
+  }
+  return leafText(field, value);
+}
+
+/** A submitted version, read-only: every field of the form with what was filled in. */
+export function FormView({ definition, values }: { definition: FormDefinition; values: FormValues }) {
+  const screens = Grid.useBreakpoint();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      layout={screens.md === false ? 'vertical' : 'horizontal'}
+      styles={{ label: { width: 180 } }}
+      items={definition.fields.map((field) => ({
+        key: field.key,
+        label: field.label,
+        children: fieldText(field, values[field.key]),
+      }))}
+    />
+  );
+}

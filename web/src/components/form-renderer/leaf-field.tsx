@@ -1,0 +1,84 @@
+import type { FormDefinition, LeafField } from '@tiegui/domain';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
+import { AttachmentsInput } from './attachments-input';
+import { pathRule } from './form-checks';
+
+type NamePath = (string | number)[];
+
+/** Radio buttons while the choices fit on a phone; a select beyond that. */
+const MAX_RADIO_OPTIONS = 4;
+
+function control(field: LeafField, label: string): ReactNode {
+  switch (field.type) {
+    case 'text':
+      return <Input maxLength={field.maxLength} showCount={field.maxLength > 100} aria-label={label} />;
+    case 'textarea':
+      return (
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 12 }}
+          maxLength={field.maxLength}
+          showCount
+          aria-label={label}
+        />
+      );
+    case 'number':
+      return (
+        <InputNumber
+          style={{ width: '100%', maxWidth: 240 }}
+          suffix={field.unit}
+          aria-label={label}
+          step={field.integer ? 1 : undefined}
+        />
+      );
+    case 'date':
+      return <DatePicker style={{ width: '100%', maxWidth: 240 }} aria-label={label} />;
+    case 'single':
+      return field.options.length <= MAX_RADIO_OPTIONS ? (
+        <Radio.Group options={field.options} aria-label={label} />
+      ) : (
+        <Select options={field.options} allowClear placeholder="请选择" aria-label={label} />
+      );
+    case 'multi':
+      return <Checkbox.Group options={field.options} aria-label={label} />;
+    case 'attachments':
+      return <AttachmentsInput maxFiles={field.maxFiles} />;
+  }
+}
+
+/** Dates travel as 'YYYY-MM-DD' strings; the picker works with dayjs. */
+const dateProps = {
+  getValueProps: (value: unknown) => ({
+    value: typeof value === 'string' && value !== '' ? dayjs(value) : undefined,
+  }),
+  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined),
+};
+
+type Props = {
+  definition: FormDefinition;
+  field: LeafField;
+  /** The antd name (relative inside a Form.List). */
+  name: NamePath;
+  /** The dotted form path the validator and the server use, e.g. `rectifications.0.dueOn`. */
+  path: string;
+  /** Hide the label (a rows cell, whose column header names it). */
+  bare?: boolean;
+};
+
+/** One leaf field as an antd Form.Item, checked by the shared validator as it changes. */
+export function LeafFormItem({ definition, field, name, path, bare }: Props) {
+  return (
+    <Form.Item
+      name={name}
+      label={bare ? undefined : field.label}
+      required={field.required}
+      extra={bare ? undefined : field.help}
+      rules={[pathRule(definition, path)]}
+      style={bare ? { marginBottom: 0 } : undefined}
+      {...(field.type === 'date' ? dateProps : {})}
+    >
+      {control(field, field.label)}
+    </Form.Item>
+  );
+}

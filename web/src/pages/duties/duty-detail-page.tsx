@@ -1,0 +1,109 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { ObligationDetail } from '@tiegui/domain';
+import { Alert, Button, Card, Descriptions, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Loading, QueryError } from '../../components/status-results';
+import { formatTime } from '../../lib/time';
+import { useDuty } from './duty-api';
+import { DutyEditor } from './duty-editor';
+import { DutyHistory } from './duty-history';
+import { LateTags, ObligationStateTag, taskLabel } from './duty-labels';
+import { DutyReview } from './duty-review';
+
+const TIME = 'YYYY-MM-DD HH:mm';
+
+function facts(d: ObligationDetail): { label: string; children: ReactNode }[] {
+  const items: { label: string; children: ReactNode }[] = [
+    { label: '专项活动', children: <Link to={`/campaigns/${d.campaignId}`}>{d.campaignTitle}</Link> },
+    { label: '任务', children: taskLabel(d.task) },
+    { label: '周期', children: d.periodLabel },
+    { label: '报送单位', children: d.orgName },
+    { label: '截止时间', children: formatTime(d.dueAt, TIME) },
+    {
+      label: '接收单位',
+      children:
+        d.recipients.length === 0 ? (
+          '存档备查'
+        ) : (
+          <span style={{ display: 'flex', flexDirection: 'column' }} data-testid="duty-recipients">
+            {d.recipients.map((r) => (
+              <span key={r.id}>{r.name}</span>
+            ))}
+          </span>
+        ),
+    },
+    { label: '依据', children: d.source },
+  ];
+  if (d.dutyNote) items.push({ label: '说明', children: d.dutyNote });
+  if (d.submittedAt) items.push({ label: '报送时间', children: formatTime(d.submittedAt, TIME) });
+  if (d.acceptedAt) items.push({ label: '通过时间', children: formatTime(d.acceptedAt, TIME) });
+  return items;
+}
+
+/** One duty: what is owed to whom by when, the form to fill or the version to review, and its history. */
+export function DutyDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const query = useDuty(id);
+
+  if (query.isPending) return <Loading />;
+  if (query.error) {
+    return (
+      <QueryError
+        error={query.error}
+        notFoundTitle="任务不存在或无权查看"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  const detail = query.data;
+  const returned =
+    detail.state === 'returned' ? detail.submissions.find((s) => s.state === 'returned') : null;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label="返回"
+              onClick={() => void navigate(-1)}
+            />
+            <span style={{ whiteSpace: 'normal' }} data-testid="duty-title">
+              {detail.dutyTitle}
+            </span>
+          </Space>
+        }
+        extra={
+          <span data-testid="duty-state">
+            <ObligationStateTag state={detail.state} />
+            <LateTags obligation={detail} />
+          </span>
+        }
+        styles={{ header: { flexWrap: 'wrap' } }}
+      >
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={facts(detail).map((item, i) => ({ key: String(i), ...item }))}
+        />
+      </Card>
+      {returned && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`${returned.reviewerOrgName ?? '接收单位'}退回了第${returned.version}版`}
+          description={`退回意见：${returned.reviewComment ?? '—'}`}
+          data-testid="duty-returned"
+        />
+      )}
+      {detail.abilities.canEdit && <DutyEditor key={`${detail.id}-${detail.state}`} detail={detail} />}
+      {detail.abilities.canReview && <DutyReview detail={detail} />}
+      <DutyHistory detail={detail} />
+    </Space>
+  );
+}
