@@ -11,6 +11,7 @@ import { hashPassword } from './modules/auth/password';
 import { diskFileStore } from './modules/files/file.store';
 import { insertUser } from './modules/users/user.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo';
+import { seedHazardsScale } from './seed/hazards-scale';
 import { seedScale } from './seed/scale';
 import { backupDatabase, restoreDatabase } from './system/backup';
 
@@ -19,6 +20,7 @@ const USAGE = `用法: npm run tiegui -- <命令>
   migrate                       执行数据库迁移
   seed --demo                   写入演示数据（空库）
   seed --scale province [--seed N]  生成全省规模数据（约4000座矿山）
+  seed --hazards N [--seed N]   在库中矿山上生成N条隐患（压测数据，可与 --scale 同用）
   backup <file>                 备份全部数据到文件
   restore <file>                从备份文件恢复（目标库须为空库）
   audit-verify                  校验审计日志哈希链
@@ -96,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       demo: { type: 'boolean' },
       scale: { type: 'string' },
+      hazards: { type: 'string' },
       seed: { type: 'string' },
       password: { type: 'string' },
     },
@@ -119,18 +122,27 @@ async function main(argv: string[]): Promise<number> {
           );
           return 0;
         }
+        if (values.scale !== 'province' && values.hazards === undefined) {
+          console.error(USAGE);
+          return 2;
+        }
+        const seed = Number(values.seed ?? 1);
         if (values.scale === 'province') {
-          const seed = Number(values.seed ?? 1);
           const t0 = performance.now();
           const result = await seedScale(db, { seed });
           const rss = process.memoryUsage().rss;
           console.log(
             `已生成全省规模数据：${result.mines}座矿山，${result.orgs}个单位，用时${((performance.now() - t0) / 1000).toFixed(1)}秒，内存${(rss / 1048576).toFixed(0)}MB`,
           );
-          return 0;
         }
-        console.error(USAGE);
-        return 2;
+        if (values.hazards !== undefined) {
+          const t0 = performance.now();
+          const result = await seedHazardsScale(db, { seed, count: Number(values.hazards) });
+          console.log(
+            `已生成隐患数据：${result.hazards}条（重大${result.major}条，未销号${result.open}条，挂牌督办${result.supervisions}条），用时${((performance.now() - t0) / 1000).toFixed(1)}秒`,
+          );
+        }
+        return 0;
       });
     case 'backup': {
       const file = positionals[0] && userPath(positionals[0]);

@@ -1,62 +1,12 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/schema';
 import { seedDemoHazards } from '../modules/hazards/hazard.demo';
 import { createTestContext, orgIdByName, type TestContext } from '../testing';
+import { SCOPE_ACTORS, SQL_COMPILERS } from '../testing/sql';
 import { hazardScope } from './access';
-import type { Actor } from './actor';
 
 /** The hazard scope: a hazard is seen exactly where its mine is (one named test per org kind). */
-const compilers = {
-  sqlite: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new SqliteIntrospector(db),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-  }),
-  postgres: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  }),
-};
-const base: Actor = {
-  userId: 'u',
-  username: 'u',
-  roles: ['regulator_officer'],
-  orgId: 'ORG',
-  orgKind: 'county',
-  orgPath: '/P/C/ORG/',
-  regionCode: '140923',
-  coveredRegions: [],
-  ip: null,
-};
-const actors: Record<string, Actor> = {
-  province: { ...base, orgKind: 'province', orgPath: '/P/', regionCode: '140000' },
-  division: { ...base, orgKind: 'division', coveredRegions: ['1409'] },
-  city: { ...base, orgKind: 'city', orgPath: '/P/C/', regionCode: '140900' },
-  county: base,
-  group: { ...base, roles: ['group_officer'], orgKind: 'group' },
-  mine: { ...base, roles: ['mine_safety_officer'], orgKind: 'mine' },
-  admin: { ...base, roles: ['sys_admin'], orgKind: 'province' },
-};
-
-describe.each(Object.entries(compilers))('hazard scope SQL on %s', (name, db) => {
-  it.each(Object.entries(actors))('%s', (kind, actor) => {
+describe.each(Object.entries(SQL_COMPILERS))('hazard scope SQL on %s', (name, db) => {
+  it.each(Object.entries(SCOPE_ACTORS))('%s', (kind, actor) => {
     const compiled = db.selectFrom('hazards as h').select('h.id').where(hazardScope(actor)).compile();
     expect({ sql: compiled.sql, parameters: compiled.parameters }).toMatchSnapshot(`${name} ${kind}`);
   });

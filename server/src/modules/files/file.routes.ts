@@ -1,27 +1,11 @@
 import { UPLOAD_MAX_MB, ZErrorBody, ZIdParams, ZStoredFile } from '@tiegui/domain';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
-import { invalidField } from '../../lib/errors';
-import { type FileDeps, readFile, type Upload, uploadFile } from './file.service';
+import { uploadedFile } from '../../http/upload';
+import { type FileDeps, readFile, uploadFile } from './file.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-
-/** The one file of a multipart request, field `file`; too large is a 400 on `file` like any other refusal. */
-async function uploadedFile(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart())
-    throw invalidField('file', '文件：请以表单文件方式（multipart/form-data，字段file）上传');
-  const part = await request.file();
-  if (part?.fieldname !== 'file') throw invalidField('file', '文件：请选择要上传的文件');
-  try {
-    return { fileName: part.filename || '', content: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw invalidField('file', `文件：文件不能超过${UPLOAD_MAX_MB}MB`);
-    throw error;
-  }
-}
 
 export const fileRoutes =
   (deps: FileDeps): FastifyPluginAsyncZod =>

@@ -1,22 +1,13 @@
 import { ZErrorBody, ZHazardExportQuery, ZHazardImportResult, ZIdParams } from '@tiegui/domain';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
-import { invalidField } from '../../lib/errors';
-import { type ExcelFile, importReceipt } from '../mines/mine.excel';
+import { uploadedFile } from '../../http/upload';
+import { importReceipt } from '../mines/mine.excel';
 import { exportHazards, hazardImportTemplate, importHazards } from './hazard.excel';
 import type { HazardDeps } from './hazard.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-
-async function uploadedFile(request: FastifyRequest): Promise<ExcelFile> {
-  if (!request.isMultipart())
-    throw invalidField('file', '请以表单文件方式（multipart/form-data，字段file）上传Excel文件');
-  const part = await request.file();
-  if (part?.fieldname !== 'file') throw invalidField('file', '请选择要上传的Excel文件');
-  return { fileName: part.filename || '未命名文件', content: await part.toBuffer() };
-}
 
 export const hazardExcelRoutes =
   (deps: HazardDeps): FastifyPluginAsyncZod =>
@@ -63,7 +54,8 @@ export const hazardExcelRoutes =
           response: { 200: ZHazardImportResult, ...errors },
         },
       },
-      async (request) => importHazards(deps, actorOf(request.session), await uploadedFile(request)),
+      async (request) =>
+        importHazards(deps, actorOf(request.session), await uploadedFile(request, 'Excel文件')),
     );
     app.get(
       '/hazards/import-receipts/:id',

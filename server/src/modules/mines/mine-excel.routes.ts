@@ -1,24 +1,14 @@
 import { ZErrorBody, ZIdParams, ZMineImportResult, ZMineListQuery } from '@tiegui/domain';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
-import { invalidField } from '../../lib/errors';
-import { type ExcelFile, exportMines, importMines, importReceipt, mineImportTemplate } from './mine.excel';
+import { uploadedFile } from '../../http/upload';
+import { exportMines, importMines, importReceipt, mineImportTemplate } from './mine.excel';
 import type { MineDeps } from './mine.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 
 export const ZMineExportQuery = ZMineListQuery.omit({ cursor: true, limit: true });
-
-/** The one uploaded file of a multipart request, field `file`. */
-async function uploadedFile(request: FastifyRequest): Promise<ExcelFile> {
-  if (!request.isMultipart())
-    throw invalidField('file', '请以表单文件方式（multipart/form-data，字段file）上传Excel文件');
-  const part = await request.file();
-  if (part?.fieldname !== 'file') throw invalidField('file', '请选择要上传的Excel文件');
-  return { fileName: part.filename || '未命名文件', content: await part.toBuffer() };
-}
 
 export const mineExcelRoutes =
   (deps: MineDeps): FastifyPluginAsyncZod =>
@@ -47,7 +37,8 @@ export const mineExcelRoutes =
           response: { 200: ZMineImportResult, ...errors },
         },
       },
-      async (request) => importMines(deps, actorOf(request.session), await uploadedFile(request)),
+      async (request) =>
+        importMines(deps, actorOf(request.session), await uploadedFile(request, 'Excel文件')),
     );
     app.get(
       '/mines/import-receipts/:id',

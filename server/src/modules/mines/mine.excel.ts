@@ -2,6 +2,7 @@ import type { Mine, MineImportResult, MineListQuery } from '@tiegui/domain';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
+import type { Download } from '../../http/download';
 import { AppError, forbidden, invalidField, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { findImportReceipt, insertImportReceipt, type MineRow, sortValueOf } from './mine.repository';
@@ -18,10 +19,7 @@ import {
 } from './mine-excel.columns';
 
 /** An xlsx file going in or out. */
-export interface ExcelFile {
-  fileName: string;
-  content: Buffer;
-}
+export type ExcelFile = Download;
 
 export type MineExportQuery = Omit<MineListQuery, 'cursor' | 'limit'>;
 
