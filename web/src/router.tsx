@@ -8,6 +8,10 @@ import { CampaignDetailPage } from './pages/campaigns/campaign-detail-page';
 import { CampaignListPage } from './pages/campaigns/campaign-list-page';
 import { DutiesPage } from './pages/duties/duties-page';
 import { DutyDetailPage } from './pages/duties/duty-detail-page';
+import { HazardDashboardPage } from './pages/hazards/hazard-dashboard-page';
+import { HazardDetailPage } from './pages/hazards/hazard-detail-page';
+import { HazardFormPage } from './pages/hazards/hazard-form-page';
+import { HazardListPage } from './pages/hazards/hazard-list-page';
 import { HomePage } from './pages/home/home-page';
 import { AppLayout } from './pages/layout/app-layout';
 import { LoginPage } from './pages/login/login-page';
@@ -43,6 +47,10 @@ export const router = createBrowserRouter([
       { path: 'notices/new', element: guard(['notice.issue'], <NoticeFormPage />) },
       { path: 'notices/:id', element: guard(['notice.read'], <NoticeDetailPage />) },
       { path: 'notices/:id/forward', element: guard(['notice.issue'], <NoticeFormPage />) },
+      { path: 'hazards', element: guard(['hazard.read'], <HazardListPage />) },
+      { path: 'hazards/new', element: guard(['hazard.report'], <HazardFormPage />) },
+      { path: 'hazards/dashboard', element: guard(['hazard.read'], <HazardDashboardPage />) },
+      { path: 'hazards/:id', element: guard(['hazard.read'], <HazardDetailPage />) },
       { path: 'users', element: guard(['user.manage', 'security.manage'], <UsersPage />) },
       { path: 'audit', element: guard(['audit.read'], <AuditPage />) },
       { path: 'change-password', element: <ChangePasswordPage /> },

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
 import { labelOf, regionText } from '../../lib/labels';
 import { MyDutiesCard } from '../duties/my-duties-card';
+import { OpenMajorCard } from '../hazards/open-major-card';
 import { navItemsFor } from '../layout/nav-menu';
 
 export function HomePage() {
@@ -32,6 +33,7 @@ export function HomePage() {
         </Descriptions>
       </Card>
       {can(me, 'campaign.read') && <MyDutiesCard />}
+      {can(me, 'hazard.read') && <OpenMajorCard />}
       {shortcuts.length > 0 && (
         <Card title="常用功能" size="small">
           <Space wrap>

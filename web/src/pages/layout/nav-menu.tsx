@@ -7,6 +7,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@tiegui/domain';
 import { Badge, Menu } from 'antd';
@@ -27,6 +28,7 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ key: '/duties', label: '我的任务', icon: <CarryOutOutlined /> });
   }
   if (can(me, 'notice.read')) items.push({ key: '/notices', label: '通知公文', icon: <FileTextOutlined /> });
+  if (can(me, 'hazard.read')) items.push({ key: '/hazards', label: '隐患治理', icon: <WarningOutlined /> });
   if (can(me, 'user.manage', 'security.manage')) {
     items.push({ key: '/users', label: '用户管理', icon: <TeamOutlined /> });
   }

@@ -6,11 +6,18 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, downloadFile, isApiError } from '../../api/client';
 import { can, useCurrentUser } from '../../api/me';
+import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
 import { QueryError } from '../../components/status-results';
 import { filtersFromParams, filtersQuery, filtersToParams, type MineFilters } from './mine-api';
 import { MineFiltersBar } from './mine-filters';
-import { MineImportModal } from './mine-import-modal';
 import { MineTable } from './mine-table';
+
+const IMPORT_TARGET: ImportTarget = {
+  base: '/mines',
+  title: '导入矿山基础信息',
+  templateName: '矿山基础信息导入模板.xlsx',
+  rowIs: '一座矿山',
+};
 
 type MinePage = { items: Mine[]; nextCursor: string | null; total: number };
 
@@ -86,7 +93,7 @@ export function MineListPage() {
           {list.error && list.data && <Alert type="error" showIcon message={list.error.message} />}
         </>
       )}
-      <MineImportModal open={importOpen} onClose={() => setImportOpen(false)} />
+      <ExcelImportModal open={importOpen} onClose={() => setImportOpen(false)} target={IMPORT_TARGET} />
     </Card>
   );
 }

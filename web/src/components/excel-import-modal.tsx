@@ -1,35 +1,45 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MineImportResult } from '@tiegui/domain';
+import type { MineImportResult as ImportResult } from '@tiegui/domain';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { apiUrl, downloadFile, uploadFile } from '../../api/client';
+import { apiUrl, downloadFile, uploadFile } from '../api/client';
 
-type Props = { open: boolean; onClose: () => void };
+/** What differs between registers: where its routes live and how its rows are named. */
+export interface ImportTarget {
+  /** The API base: `/mines` has `/mines/import-template`, `/mines/import`, `/mines/import-receipts/:id`. */
+  base: string;
+  title: string;
+  templateName: string;
+  /** One row of the sheet, e.g. 一座矿山. */
+  rowIs: string;
+}
+
+type Props = { open: boolean; onClose: () => void; target: ImportTarget };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 导入: template download, one .xlsx upload, and the server's per-row verdict with its receipt. */
-export function MineImportModal({ open, onClose }: Props) {
+export function ExcelImportModal({ open, onClose, target }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [result, setResult] = useState<MineImportResult | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const template = useMutation({
-    mutationFn: () => downloadFile('/mines/import-template', undefined, '矿山基础信息导入模板.xlsx'),
+    mutationFn: () => downloadFile(`${target.base}/import-template`, undefined, target.templateName),
     onError: (err) => message.error(err.message),
   });
 
   const upload = useMutation({
-    mutationFn: (file: File) => uploadFile<MineImportResult>('/mines/import', file, 'file', file.name),
+    mutationFn: (file: File) => uploadFile<ImportResult>(`${target.base}/import`, file, 'file', file.name),
     onMutate: () => {
       setError(null);
       setResult(null);
     },
     onSuccess: (data) => {
       setResult(data);
-      if (data.imported > 0) void queryClient.invalidateQueries({ queryKey: ['mines'] });
+      if (data.imported > 0) void queryClient.invalidateQueries({ queryKey: [target.base.slice(1)] });
     },
     onError: (err) => setError(err.message),
   });
@@ -42,7 +52,7 @@ export function MineImportModal({ open, onClose }: Props) {
 
   return (
     <Modal
-      title="导入矿山基础信息"
+      title={target.title}
       open={open}
       onCancel={close}
       footer={<Button onClick={close}>关闭</Button>}
@@ -71,17 +81,17 @@ export function MineImportModal({ open, onClose }: Props) {
           </p>
           <p className="ant-upload-text">{upload.isPending ? '正在导入…' : '点击或拖入填好的 .xlsx 文件'}</p>
           <p className="ant-upload-hint">
-            按模板填写，每行一座矿山；有错误的行不会导入，可下载错误回执修改后重新导入。
+            按模板填写，每行{target.rowIs}；有错误的行不会导入，可下载错误回执修改后重新导入。
           </p>
         </Upload.Dragger>
         {error && <Alert type="error" showIcon message={error} />}
-        {result && <ImportResultView result={result} />}
+        {result && <ImportResultView result={result} base={target.base} />}
       </Space>
     </Modal>
   );
 }
 
-function ImportResultView({ result }: { result: MineImportResult }) {
+function ImportResultView({ result, base }: { result: ImportResult; base: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="import-result">
       <Alert
@@ -95,7 +105,7 @@ function ImportResultView({ result }: { result: MineImportResult }) {
         <Descriptions.Item label="失败">{result.failed}</Descriptions.Item>
       </Descriptions>
       {result.receiptId && (
-        <a href={apiUrl(`/mines/import-receipts/${encodeURIComponent(result.receiptId)}`)} download>
+        <a href={apiUrl(`${base}/import-receipts/${encodeURIComponent(result.receiptId)}`)} download>
           <DownloadOutlined /> 下载错误回执
         </a>
       )}

@@ -1,0 +1,111 @@
+import { BarChartOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, downloadFile, isApiError } from '../../api/client';
+import { can, useCurrentUser } from '../../api/me';
+import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
+import { QueryError } from '../../components/status-results';
+import {
+  filtersFromParams,
+  filtersQuery,
+  filtersToParams,
+  type HazardFilters,
+  type HazardPage,
+} from './hazard-api';
+import { HazardFiltersBar } from './hazard-filters';
+import { HazardTable } from './hazard-table';
+
+const IMPORT_TARGET: ImportTarget = {
+  base: '/hazards',
+  title: '导入隐患台账',
+  templateName: '隐患台账导入模板.xlsx',
+  rowIs: '一条隐患',
+};
+
+const PAGE_SIZE = 50;
+
+/** 隐患台账: the register in my data scope, filters in the URL, keyset 加载更多. */
+export function HazardListPage() {
+  const me = useCurrentUser();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [importOpen, setImportOpen] = useState(false);
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+
+  const list = useInfiniteQuery({
+    queryKey: ['hazards', 'list', filters],
+    queryFn: ({ pageParam }) =>
+      api.get<HazardPage>('/hazards', {
+        ...filtersQuery(filters),
+        limit: PAGE_SIZE,
+        cursor: pageParam,
+        count: pageParam === undefined,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const exporter = useMutation({
+    mutationFn: () => downloadFile('/hazards/export', filtersQuery(filters), '隐患台账.xlsx'),
+    onError: (err) => message.error(err.message),
+  });
+
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? null;
+  const setFilters = (next: HazardFilters) => setParams(filtersToParams(next), { replace: true });
+
+  return (
+    <Card title="隐患治理">
+      <div className="tg-toolbar">
+        <Space wrap>
+          {can(me, 'hazard.report') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/hazards/new')}>
+              登记隐患
+            </Button>
+          )}
+          <Button icon={<BarChartOutlined />} onClick={() => void navigate('/hazards/dashboard')}>
+            动态清零
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
+            台账导出
+          </Button>
+          {can(me, 'hazard.report') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+              台账导入
+            </Button>
+          )}
+        </Space>
+      </div>
+      <HazardFiltersBar value={filters} onChange={setFilters} />
+      {list.error && !list.data ? (
+        isApiError(list.error, 400) ? (
+          <Alert type="error" showIcon message={list.error.message} />
+        ) : (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        )
+      ) : (
+        <>
+          <HazardTable
+            items={items}
+            loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+          />
+          <div className="tg-toolbar" style={{ marginTop: 12, justifyContent: 'space-between' }}>
+            <Typography.Text type="secondary" data-testid="hazard-total">
+              {total === null ? '' : `共 ${total} 条，`}已显示 {items.length} 条
+            </Typography.Text>
+            {list.hasNextPage && (
+              <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                加载更多
+              </Button>
+            )}
+          </div>
+          {list.error && list.data && <Alert type="error" showIcon message={list.error.message} />}
+        </>
+      )}
+      <ExcelImportModal open={importOpen} onClose={() => setImportOpen(false)} target={IMPORT_TARGET} />
+    </Card>
+  );
+}
