@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { campaignBench } from './campaign.bench';
+import { hazardsBench } from './hazards.bench';
 import { type Bench, type Figure, ROOT } from './lib';
 import { mineListBench } from './mine-list.bench';
 import { seedScaleBench } from './seed-scale.bench';
 
-const BENCHES: Bench[] = [seedScaleBench, mineListBench, campaignBench];
+const BENCHES: Bench[] = [seedScaleBench, mineListBench, campaignBench, hazardsBench];
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [

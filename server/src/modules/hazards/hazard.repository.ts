@@ -86,12 +86,17 @@ export function listHazards(
   const column = SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const op = desc ? '<' : '>';
   const after = page.after;
+  // The redundant bound on the sort column alone lets both databases start the index range at the
+  // cursor; with the OR alone they filter every row before it (a deep page reads them all).
   return applyHazardFilter(db, baseQuery(db).where(hazardScope(actor)), filter, page.nowIso)
     .$if(after !== null, (qb) =>
       qb.where((eb) =>
-        eb.or([
-          eb(column, op, after!.value),
-          eb.and([eb(column, '=', after!.value), eb('h.id', op, after!.id)]),
+        eb.and([
+          eb(column, desc ? '<=' : '>=', after!.value),
+          eb.or([
+            eb(column, op, after!.value),
+            eb.and([eb(column, '=', after!.value), eb('h.id', op, after!.id)]),
+          ]),
         ]),
       ),
     )
