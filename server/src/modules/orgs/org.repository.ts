@@ -13,7 +13,8 @@ export interface OrgRow {
   path: string;
 }
 
-export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeMines: boolean }) {
+/** The org columns every read here returns (an `OrgRow`). */
+function orgQuery(db: Db) {
   return db
     .selectFrom('orgs as o')
     .select([
@@ -25,7 +26,11 @@ export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeM
       'o.region_code',
       'o.active',
       'o.path',
-    ])
+    ]);
+}
+
+export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeMines: boolean }) {
+  return orgQuery(db)
     .where(orgScope(actor))
     .$if(filter.kind !== undefined, (q) => q.where('o.kind', '=', filter.kind!))
     .$if(!filter.includeMines && filter.kind !== 'mine', (q) => q.where('o.kind', '!=', 'mine'))
@@ -34,38 +39,11 @@ export function listOrgs(db: Db, actor: Actor, filter: { kind?: string; includeM
 }
 
 export function findOrgInScope(db: Db, actor: Actor, id: string) {
-  return db
-    .selectFrom('orgs as o')
-    .select([
-      'o.id',
-      'o.parent_id',
-      'o.kind',
-      'o.name',
-      'o.short_name',
-      'o.region_code',
-      'o.active',
-      'o.path',
-    ])
-    .where('o.id', '=', id)
-    .where(orgScope(actor))
-    .executeTakeFirst();
+  return orgQuery(db).where('o.id', '=', id).where(orgScope(actor)).executeTakeFirst();
 }
 
 export function findOrg(db: Db, id: string) {
-  return db
-    .selectFrom('orgs as o')
-    .select([
-      'o.id',
-      'o.parent_id',
-      'o.kind',
-      'o.name',
-      'o.short_name',
-      'o.region_code',
-      'o.active',
-      'o.path',
-    ])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+  return orgQuery(db).where('o.id', '=', id).executeTakeFirst();
 }
 
 export async function coveredRegionsByDivision(
