@@ -70,11 +70,10 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   await mine.waitForURL((url) => url.pathname === '/hazards');
   await mine.getByRole('button', { name: /登记隐患/ }).click();
   await mine.waitForURL((url) => url.pathname === '/hazards/new');
-  await mine
-    .locator('.ant-form-item')
-    .filter({ has: mine.locator('#categoryCode') })
-    .locator('.ant-select-selector')
-    .click();
+  // The cascader stays disabled until the mine's standard has loaded; a click before that is lost.
+  const category = mine.locator('.ant-form-item').filter({ has: mine.locator('#categoryCode') });
+  await category.locator('.ant-select:not(.ant-select-disabled)').waitFor();
+  await category.locator('.ant-select-selector').click();
   await mine.locator('.ant-cascader-menu-item').filter({ hasText: '煤矿重大事故隐患判定标准' }).click();
   await mine.locator('.ant-cascader-menu-item').filter({ hasText: '有严重水患' }).click();
   await mine.locator('.ant-cascader-menu').nth(2).locator('.ant-cascader-menu-item').first().click();

@@ -117,13 +117,14 @@ export function hazardScope(actor: Actor) {
   return (eb: HazardEb) => {
     if (!isBusinessUser(actor)) return NOTHING;
     if (actor.orgKind === 'mine') return eb('h.mine_id', '=', actor.orgId);
-    return eb(
-      'h.mine_id',
-      'in',
+    // EXISTS, not IN: SQLite then walks the hazards in the page's index order and checks each
+    // one's mine, instead of reading every hazard of every mine in scope and sorting them all.
+    return eb.exists(
       eb
         .selectFrom('orgs as o')
         .innerJoin('mines as m', 'm.org_id', 'o.id')
         .select('o.id')
+        .whereRef('o.id', '=', 'h.mine_id')
         .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
     );
   };
