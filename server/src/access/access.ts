@@ -111,23 +111,47 @@ type HazardEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>;
 
 /**
  * Filter on a hazard query (alias `h`): the hazards of the mines in the actor's scope (mineScope),
- * so a hazard is seen exactly where its mine is. A mine sees its own without a subquery.
+ * so a hazard is seen exactly where its mine is. `h.region_code` is the mine's region (kept equal
+ * by the mine registry), so region-based scopes (province, division) read it without a join, a
+ * mine sees its own by equality, and a bureau's subtree, which lies inside its region, is first
+ * narrowed by region and then checked mine by mine. EXISTS rather than IN lets the planner walk
+ * the index of the page's sort order and stop at the page.
  */
 export function hazardScope(actor: Actor) {
   return (eb: HazardEb) => {
     if (!isBusinessUser(actor)) return NOTHING;
-    if (actor.orgKind === 'mine') return eb('h.mine_id', '=', actor.orgId);
-    // EXISTS, not IN: SQLite then walks the hazards in the page's index order and checks each
-    // one's mine, instead of reading every hazard of every mine in scope and sorting them all.
-    return eb.exists(
-      eb
-        .selectFrom('orgs as o')
-        .innerJoin('mines as m', 'm.org_id', 'o.id')
-        .select('o.id')
-        .whereRef('o.id', '=', 'h.mine_id')
-        .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
-    );
+    switch (actor.orgKind) {
+      case 'mine':
+        return eb('h.mine_id', '=', actor.orgId);
+      case 'province':
+        return hazardRegionMatch(eb, [regionPrefix(actor.regionCode ?? '')]);
+      case 'division':
+        return hazardRegionMatch(eb, actor.coveredRegions);
+      case 'city':
+      case 'county':
+      case 'group': {
+        const inScope = eb.exists(
+          eb
+            .selectFrom('orgs as o')
+            .innerJoin('mines as m', 'm.org_id', 'o.id')
+            .select('o.id')
+            .whereRef('o.id', '=', 'h.mine_id')
+            .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
+        );
+        if (actor.orgKind === 'group' || !actor.regionCode) return inScope;
+        return eb.and([eb('h.region_code', 'like', `${regionPrefix(actor.regionCode)}%`), inScope]);
+      }
+      default: {
+        const never: never = actor.orgKind;
+        throw new Error(`unknown org kind ${String(never)}`);
+      }
+    }
   };
+}
+
+function hazardRegionMatch(eb: HazardEb, prefixes: readonly string[]) {
+  if (prefixes.length === 0) return NOTHING;
+  return eb.or(prefixes.map((p) => eb('h.region_code', 'like', `${p}%`)));
 }
 
 /** An out-of-scope or missing record: 404, recorded as a denied access. */

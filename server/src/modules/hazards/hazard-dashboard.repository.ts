@@ -1,10 +1,14 @@
-import { OPEN_HAZARD_STATES } from '@tiegui/domain';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { hazardScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
 
-/** The dashboard's aggregate queries: each reads the scoped hazards once through an index. */
+/**
+ * The dashboard's aggregate queries: each reads the scoped hazards once through one of the partial
+ * indexes of migration 0005 (major hazards; open hazards), which hold every column read here. Open
+ * is spelled `state <> 'closed'` and major `level = 'major'` with literals, as in those indexes'
+ * WHERE clauses.
+ */
 type HEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>;
 
 export interface DashboardScope {
@@ -25,14 +29,17 @@ function scoped(db: Kysely<Database>, s: DashboardScope) {
 const one = (eb: HEb, cond: ReturnType<HEb['and']>) =>
   eb.fn.sum<number>(eb.case().when(cond).then(eb.lit(1)).else(eb.lit(0)).end());
 
+// Literals, not parameters: a planner proves a partial index applies only from a constant.
+const isOpen = (eb: HEb) => eb('h.state', '<>', sql.lit('closed'));
+const isMajor = (eb: HEb) => eb('h.level', '=', sql.lit('major'));
+
 const month = (eb: HEb, column: 'h.found_on' | 'h.closed_on') =>
   eb.fn<string>('substr', [column, eb.lit(1), eb.lit(7)]);
 
 /** Open and overdue hazards now, by level (reads only open states). */
 export function openCounts(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', 'in', ['major', 'general'])
-    .where('h.state', 'in', OPEN_HAZARD_STATES)
+    .where(isOpen)
     .select((eb) => [
       one(eb, eb.and([eb('h.level', '=', 'major')])).as('open_major'),
       one(eb, eb.and([eb('h.level', '=', 'general')])).as('open_general'),
@@ -45,7 +52,7 @@ export function openCounts(db: Kysely<Database>, s: DashboardScope) {
 /** Open major hazards with an active listing. */
 export function supervisedCount(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.state', 'in', OPEN_HAZARD_STATES)
+    .where(isOpen)
     .where((eb) =>
       eb.exists(
         eb
@@ -71,7 +78,7 @@ export function recurrenceMineCount(db: Kysely<Database>, s: DashboardScope) {
 /** Average days from discovery to closure of the major hazards closed in the window. */
 export function averageDaysToClose(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', '=', 'major')
+    .where(isMajor)
     .where('h.closed_on', '>=', s.since)
     .select((eb) => eb.fn.avg<number>('h.days_to_close').as('avg'))
     .executeTakeFirst();
@@ -80,7 +87,7 @@ export function averageDaysToClose(db: Kysely<Database>, s: DashboardScope) {
 /** Major hazards found per month of the window. */
 export function foundPerMonth(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', '=', 'major')
+    .where(isMajor)
     .where('h.found_on', '>=', s.since)
     .select((eb) => [month(eb, 'h.found_on').as('month'), eb.fn.countAll<number>().as('n')])
     .groupBy((eb) => month(eb, 'h.found_on'))
@@ -90,7 +97,7 @@ export function foundPerMonth(db: Kysely<Database>, s: DashboardScope) {
 /** Major hazards closed per month of the window. */
 export function closedPerMonth(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', '=', 'major')
+    .where(isMajor)
     .where('h.closed_on', '>=', s.since)
     .select((eb) => [month(eb, 'h.closed_on').as('month'), eb.fn.countAll<number>().as('n')])
     .groupBy((eb) => month(eb, 'h.closed_on'))
@@ -100,7 +107,7 @@ export function closedPerMonth(db: Kysely<Database>, s: DashboardScope) {
 /** Major hazards open when the window starts: found before it, not closed before it. */
 export function openAtStart(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', '=', 'major')
+    .where(isMajor)
     .where('h.found_on', '<', s.since)
     .where((eb) => eb.or([eb('h.closed_on', 'is', null), eb('h.closed_on', '>=', s.since)]))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -110,11 +117,11 @@ export function openAtStart(db: Kysely<Database>, s: DashboardScope) {
 /** Major hazards by category: open now, found in the window. */
 export function byCategory(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
-    .where('h.level', '=', 'major')
-    .where((eb) => eb.or([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.found_on', '>=', s.since)]))
+    .where(isMajor)
+    .where((eb) => eb.or([isOpen(eb), eb('h.found_on', '>=', s.since)]))
     .select((eb) => [
       'h.category_code',
-      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES)])).as('open'),
+      one(eb, eb.and([isOpen(eb)])).as('open'),
       one(eb, eb.and([eb('h.found_on', '>=', s.since)])).as('total'),
     ])
     .groupBy('h.category_code')
@@ -125,12 +132,12 @@ export function byCategory(db: Kysely<Database>, s: DashboardScope) {
 export function byRegion(db: Kysely<Database>, s: DashboardScope, length: number) {
   const region = (eb: HEb) => eb.fn<string>('substr', ['h.region_code', eb.lit(1), eb.lit(length)]);
   return scoped(db, s)
-    .where('h.level', '=', 'major')
-    .where((eb) => eb.or([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.found_on', '>=', s.since)]))
+    .where(isMajor)
+    .where((eb) => eb.or([isOpen(eb), eb('h.found_on', '>=', s.since)]))
     .select((eb) => [
       region(eb).as('region'),
-      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES)])).as('open'),
-      one(eb, eb.and([eb('h.state', 'in', OPEN_HAZARD_STATES), eb('h.due_at', '<', s.nowIso)])).as('overdue'),
+      one(eb, eb.and([isOpen(eb)])).as('open'),
+      one(eb, eb.and([isOpen(eb), eb('h.due_at', '<', s.nowIso)])).as('overdue'),
       one(eb, eb.and([eb('h.found_on', '>=', s.since)])).as('total'),
     ])
     .groupBy((eb) => region(eb))

@@ -309,6 +309,14 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
       orgSet.path = `${parent.path}${id}/`;
     }
     await trx.updateTable('orgs').set(orgSet).where('id', '=', id).execute();
+    if (input.regionCode !== undefined && input.regionCode !== current.regionCode) {
+      // A hazard carries its mine's region (the hazard scope and the by-region figures read it).
+      await trx
+        .updateTable('hazards')
+        .set({ region_code: input.regionCode })
+        .where('mine_id', '=', id)
+        .execute();
+    }
     await trx
       .updateTable('mines')
       .set({

@@ -1,0 +1,97 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database';
+import { migrateToLatest } from '../../db/migrate';
+import type { Database } from '../../db/schema';
+import { SCOPE_ACTORS } from '../../testing/sql';
+import { listHazardsPage } from './hazard.service';
+import { hazardDashboard } from './hazard-dashboard.service';
+
+/**
+ * The query plans SQLite chooses for the dashboard and the list, read with EXPLAIN QUERY PLAN on
+ * the embedded engine the server ships with. Without ANALYZE statistics SQLite plans the same for
+ * ten rows as for two million, so these plans are the ones measured in bench/ at province scale:
+ * a figure that walks the whole hazards table or a page that sorts every hazard in scope fails
+ * here, long before anyone waits for it.
+ */
+let raw: SQLite.Database;
+let db: Db;
+const captured: { sql: string; parameters: readonly unknown[] }[] = [];
+const clock = { now: () => new Date('2025-12-31T06:00:00.000Z') };
+
+beforeAll(async () => {
+  raw = new SQLite(':memory:');
+  db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: raw }),
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
+  });
+  await migrateToLatest(db);
+});
+afterAll(() => db.destroy());
+
+/** Runs fn and returns the plan of each hazards query it made, one line per plan step. */
+async function plansOf(fn: () => Promise<unknown>): Promise<string[][]> {
+  captured.length = 0;
+  await fn();
+  return captured
+    .filter((q) => /from "hazards" as "h"/.test(q.sql))
+    .map((q) =>
+      (
+        raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]
+      ).map((r) => r.detail),
+    );
+}
+
+/** The plan steps that read the hazards table (alias h). */
+const hazardSteps = (plan: string[]) => plan.filter((step) => /^(SCAN|SEARCH) h\b/.test(step));
+
+const DASHBOARD_INDEXES = /USING (COVERING )?INDEX hazards_(major_found|major_closed|open|recurrences)\b/;
+/** A mine's own hazards (hundreds, not millions) come through its index. */
+const MINE_INDEX = /USING (COVERING )?INDEX hazards_mine \(mine_id=\?/;
+
+describe('dashboard plans', () => {
+  for (const kind of ['province', 'division', 'city', 'county', 'group', 'mine'] as const) {
+    it(`${kind}: every figure reads one partial index of major or open hazards, never the table`, async () => {
+      const plans = await plansOf(() => hazardDashboard({ db, clock }, SCOPE_ACTORS[kind]!, { months: 12 }));
+      expect(plans.length).toBeGreaterThanOrEqual(9);
+      for (const plan of plans) {
+        const steps = hazardSteps(plan);
+        expect(steps, plan.join('\n')).toHaveLength(1);
+        expect(steps[0], plan.join('\n')).toMatch(kind === 'mine' ? MINE_INDEX : DASHBOARD_INDEXES);
+      }
+    });
+  }
+});
+
+describe('list plans', () => {
+  for (const kind of ['province', 'division', 'city', 'county', 'group'] as const) {
+    it(`${kind}: a page walks the sort order's index and stops; it never sorts the scope`, async () => {
+      for (const sort of ['-foundOn', 'foundOn', '-updatedAt'] as const) {
+        const [plan] = await plansOf(() =>
+          listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort, limit: 50, count: false }),
+        );
+        expect(plan, `${sort}`).toBeDefined();
+        expect(hazardSteps(plan!)[0], plan!.join('\n')).toMatch(
+          /^SCAN h USING INDEX hazards_(found|updated)\b/,
+        );
+        expect(plan!.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      }
+    });
+  }
+
+  it('open majors of a county read the index of open hazards', async () => {
+    const [plan] = await plansOf(() =>
+      listHazardsPage({ db, clock }, SCOPE_ACTORS.county!, {
+        sort: '-foundOn',
+        limit: 50,
+        count: false,
+        level: 'major',
+        open: true,
+      }),
+    );
+    expect(hazardSteps(plan!)[0], plan!.join('\n')).toMatch(/INDEX hazards_/);
+  });
+});
