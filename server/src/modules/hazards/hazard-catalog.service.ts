@@ -1,6 +1,7 @@
 import {
   type HazardStandard,
   type HazardStandardSummary,
+  hasPermission,
   SHIPPED_HAZARD_STANDARDS,
   ZHazardStandard,
 } from '@tiegui/domain';
@@ -138,13 +139,18 @@ export async function getStandard({ db }: { db: Db }, key: string, version?: num
   return s;
 }
 
+/** Whether the actor may upload a next version (a province holder of hazard.catalog), for the web. */
+export function canUploadStandard(actor: Actor): boolean {
+  return actor.orgKind === 'province' && hasPermission(actor.roles, 'hazard.catalog');
+}
+
 /** A province administrator uploads the next version of a standard (validated by the shared schema). */
 export async function uploadStandard(
   { db, clock }: { db: Db; clock: Clock },
   actor: Actor,
   standard: HazardStandard,
 ): Promise<HazardStandardSummary> {
-  if (actor.orgKind !== 'province') throw forbidden('只有省级部门可以维护重大事故隐患判定标准');
+  if (!canUploadStandard(actor)) throw forbidden('只有省级部门可以维护重大事故隐患判定标准');
   const latest = await loadStandard(db, standard.key);
   if (latest && standard.version <= latest.version)
     throw invalidField('version', `版本号须大于现有版本${latest.version}`);
@@ -152,6 +158,14 @@ export async function uploadStandard(
     throw invalidField('mineCategory', '新版本的适用矿山类别须与原标准一致');
   const now = clock.now();
   const id = await db.transaction().execute(async (trx) => {
+    // Another administrator may have saved this version since the check above.
+    const { highest } = await trx
+      .selectFrom('hazard_catalogs')
+      .select((eb) => eb.fn.max('version').as('highest'))
+      .where('catalog_key', '=', standard.key)
+      .executeTakeFirstOrThrow();
+    if (Number(highest ?? 0) >= standard.version)
+      throw invalidField('version', `版本号须大于现有版本${highest}，请刷新后重试`);
     const id = await storeStandard(trx, standard, now, actor.userId);
     await appendAudit(
       trx,

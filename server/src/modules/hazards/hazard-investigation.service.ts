@@ -1,14 +1,24 @@
-import { hasPermission, type Investigation, type InvestigationCreate, shanghaiDate } from '@tiegui/domain';
-import { mineScope } from '../../access/access';
+import {
+  type HazardLevel,
+  hasPermission,
+  type Investigation,
+  type InvestigationCreate,
+  shanghaiDate,
+} from '@tiegui/domain';
+import type { ExpressionBuilder } from 'kysely';
+import { assertMinesInScope, mineScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { submitObligation } from '../campaigns/obligation.service';
 import { checkFiles } from './hazard.effects';
 import { parseRefs } from './hazard.present';
 import type { HazardDeps } from './hazard.service';
+
+type MineEb = ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>;
 
 /** The campaign duty the monthly investigation fulfils (plan-2024 task 10). */
 export const MONTHLY_INVESTIGATION_DUTY = 't10-monthly-investigation';
@@ -23,6 +33,31 @@ function query(db: Db) {
     .select(['o.name as mine_name', 'ob.state as obligation_state']);
 }
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirst']>>>;
+
+/** A hazard the investigation found, as the record shows it (the mine's own, so in the reader's scope). */
+export interface InvestigationHazard {
+  id: string;
+  level: HazardLevel;
+  description: string;
+  state: string;
+}
+export type InvestigationView = Investigation & { hazards: InvestigationHazard[] };
+
+/** Mines in scope that have or have not recorded a month (未记录的矿山). */
+export interface InvestigationCoverage {
+  month: string;
+  mines: number;
+  recorded: number;
+  notRecorded: { mineId: string; mineName: string; regionCode: string | null }[];
+}
+
+/** How many of the not-recorded mines the coverage names (the counts cover them all). */
+export const COVERAGE_NAMED_MAX = 200;
+
+/** Whether the actor records its mine's monthly investigation (what POST checks, for the web). */
+export function canRecordInvestigation(actor: Actor): boolean {
+  return actor.orgKind === 'mine' && hasPermission(actor.roles, 'hazard.rectify');
+}
 
 function present(r: Row): Investigation {
   return {
@@ -44,12 +79,29 @@ function present(r: Row): Investigation {
   };
 }
 
-/** The investigations of the mines in scope, newest month first. */
+async function withHazards(db: Db, records: Investigation[]): Promise<InvestigationView[]> {
+  const ids = [...new Set(records.flatMap((r) => r.hazardIds))];
+  const rows = ids.length
+    ? await db
+        .selectFrom('hazards')
+        .select(['id', 'level', 'description', 'state'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((h) => [h.id, { ...h, level: h.level as HazardLevel }]));
+  return records.map((r) => ({
+    ...r,
+    hazards: r.hazardIds.flatMap((id) => byId.get(id) ?? []),
+  }));
+}
+
+/** The investigations of the mines in scope, newest month first (a mine filter out of scope: 404). */
 export async function listInvestigations(
   { db }: HazardDeps,
   actor: Actor,
   filter: { mineId?: string; month?: string },
-): Promise<Investigation[]> {
+): Promise<InvestigationView[]> {
+  if (filter.mineId) await assertMinesInScope(db, actor, [filter.mineId]);
   const rows = await query(db)
     .where(mineScope(actor))
     .$if(filter.mineId !== undefined, (q) => q.where('i.mine_id', '=', filter.mineId!))
@@ -58,7 +110,57 @@ export async function listInvestigations(
     .orderBy('i.id')
     .limit(500)
     .execute();
-  return rows.map(present);
+  return withHazards(db, rows.map(present));
+}
+
+/**
+ * Which active mines in scope (or the one filtered) have recorded the month and which have not,
+ * the not-recorded ones named by region and name up to COVERAGE_NAMED_MAX.
+ */
+export async function investigationCoverage(
+  { db }: HazardDeps,
+  actor: Actor,
+  filter: { month: string; mineId?: string },
+): Promise<InvestigationCoverage> {
+  if (filter.mineId) await assertMinesInScope(db, actor, [filter.mineId]);
+  const mines = db
+    .selectFrom('orgs as o')
+    .innerJoin('mines as m', 'm.org_id', 'o.id')
+    .where(mineScope(actor))
+    .where('o.active', '=', 1)
+    .where('m.status', '!=', 'closed')
+    .$if(filter.mineId !== undefined, (q) => q.where('o.id', '=', filter.mineId!));
+  const recordedIn = (eb: MineEb) =>
+    eb.exists(
+      eb
+        .selectFrom('hazard_investigations as i')
+        .select('i.id')
+        .whereRef('i.mine_id', '=', 'o.id')
+        .where('i.month', '=', filter.month),
+    );
+  const [counts, missing] = await Promise.all([
+    mines
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('mines'),
+        eb.fn
+          .sum<number | string | null>(eb.case().when(recordedIn(eb)).then(1).else(0).end())
+          .as('recorded'),
+      ])
+      .executeTakeFirstOrThrow(),
+    mines
+      .select(['o.id', 'o.name', 'o.region_code'])
+      .where((eb) => eb.not(recordedIn(eb)))
+      .orderBy('o.region_code')
+      .orderBy('o.name')
+      .limit(COVERAGE_NAMED_MAX)
+      .execute(),
+  ]);
+  return {
+    month: filter.month,
+    mines: Number(counts.mines),
+    recorded: Number(counts.recorded ?? 0),
+    notRecorded: missing.map((m) => ({ mineId: m.id, mineName: m.name, regionCode: m.region_code })),
+  };
 }
 
 /**
@@ -70,10 +172,9 @@ export async function recordInvestigation(
   deps: HazardDeps,
   actor: Actor,
   input: InvestigationCreate,
-): Promise<Investigation> {
+): Promise<InvestigationView> {
   const { db, clock } = deps;
-  if (actor.orgKind !== 'mine' || !hasPermission(actor.roles, 'hazard.rectify'))
-    throw forbidden('只有矿山企业可以记录本矿的月度重大事故隐患排查');
+  if (!canRecordInvestigation(actor)) throw forbidden('只有矿山企业可以记录本矿的月度重大事故隐患排查');
   const now = clock.now();
   if (!input.investigatedOn.startsWith(input.month))
     throw invalidField('investigatedOn', `排查日期：须在${input.month}月内`);
@@ -96,7 +197,10 @@ export async function recordInvestigation(
     .where('mine_id', '=', actor.orgId)
     .where('month', '=', input.month)
     .executeTakeFirst();
-  if (existing) throw new AppError('CONFLICT', `${input.month}的月度排查已记录`);
+  if (existing) {
+    const message = `${input.month}的月度排查已记录`;
+    throw new AppError('CONFLICT', message, [{ field: 'month', message }]);
+  }
   const obligation = await db
     .selectFrom('obligations as ob')
     .innerJoin('campaigns as c', 'c.id', 'ob.campaign_id')
@@ -155,5 +259,6 @@ export async function recordInvestigation(
     });
   }
   const row = await query(db).where('i.id', '=', id).executeTakeFirstOrThrow();
-  return present(row);
+  const [view] = await withHazards(db, [present(row)]);
+  return view!;
 }

@@ -4,6 +4,7 @@ import {
   ZHazardCreate,
   ZHazardDashboard,
   ZHazardDetail,
+  ZHazardLevel,
   ZHazardListQuery,
   ZHazardPage,
   ZHazardStandard,
@@ -20,13 +21,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
 import { getHazard, type HazardDeps, listHazardsPage, registerHazard } from './hazard.service';
-import { getStandard, listStandards, uploadStandard } from './hazard-catalog.service';
+import { canUploadStandard, getStandard, listStandards, uploadStandard } from './hazard-catalog.service';
 import { hazardDashboard, listRecurrences, mineHazardFlags } from './hazard-dashboard.service';
-import { listInvestigations, recordInvestigation } from './hazard-investigation.service';
+import {
+  canRecordInvestigation,
+  investigationCoverage,
+  listInvestigations,
+  recordInvestigation,
+} from './hazard-investigation.service';
 import { checkSupervisionOverdue, listForSupervision, removeSupervision } from './hazard-supervision.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['hazards'];
+
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM');
+/** A record with the hazards it found, so a reader sees them without opening each. */
+const ZInvestigationView = ZInvestigation.extend({
+  hazards: z.array(
+    z.object({ id: z.string(), level: ZHazardLevel, description: z.string(), state: z.string() }),
+  ),
+});
+const ZInvestigationCoverage = z.object({
+  month: z.string(),
+  mines: z.number(),
+  recorded: z.number(),
+  notRecorded: z.array(
+    z.object({ mineId: z.string(), mineName: z.string(), regionCode: z.string().nullable() }),
+  ),
+});
 
 const ZOverdueCheck = z.object({
   overdue: z.array(
@@ -134,15 +156,34 @@ export const hazardRoutes =
           summary: '主要负责人月度重大事故隐患排查记录',
           querystring: z.object({
             mineId: z.string().max(64).optional(),
-            month: z
-              .string()
-              .regex(/^\d{4}-\d{2}$/)
-              .optional(),
+            month: ZMonth.optional(),
           }),
-          response: { 200: z.object({ items: z.array(ZInvestigation) }), ...errors },
+          response: {
+            200: z.object({ items: z.array(ZInvestigationView), canRecord: z.boolean() }),
+            ...errors,
+          },
         },
       },
-      async (request) => ({ items: await listInvestigations(deps, actorOf(request.session), request.query) }),
+      async (request) => {
+        const actor = actorOf(request.session);
+        return {
+          items: await listInvestigations(deps, actor, request.query),
+          canRecord: canRecordInvestigation(actor),
+        };
+      },
+    );
+    app.get(
+      '/hazards/investigations/coverage',
+      {
+        config: { permission: 'hazard.read' },
+        schema: {
+          tags,
+          summary: '某月已记录和未记录月度排查的矿山（数据范围内）',
+          querystring: z.object({ month: ZMonth, mineId: z.string().max(64).optional() }),
+          response: { 200: ZInvestigationCoverage, ...errors },
+        },
+      },
+      async (request) => investigationCoverage(deps, actorOf(request.session), request.query),
     );
     app.post(
       '/hazards/investigations',
@@ -152,7 +193,7 @@ export const hazardRoutes =
           tags,
           summary: '记录月度重大事故隐患排查（有任务时同时报送）',
           body: ZInvestigationCreate,
-          response: { 201: ZInvestigation, ...errors },
+          response: { 201: ZInvestigationView, ...errors },
         },
       },
       async (request, reply) =>
@@ -165,10 +206,16 @@ export const hazardRoutes =
         schema: {
           tags,
           summary: '重大事故隐患判定标准（各版本）',
-          response: { 200: z.object({ items: z.array(ZHazardStandardSummary) }), ...errors },
+          response: {
+            200: z.object({ items: z.array(ZHazardStandardSummary), canUpload: z.boolean() }),
+            ...errors,
+          },
         },
       },
-      async () => ({ items: await listStandards(deps) }),
+      async (request) => ({
+        items: await listStandards(deps),
+        canUpload: canUploadStandard(actorOf(request.session)),
+      }),
     );
     app.get(
       '/hazards/catalogs/:key',
