@@ -12,6 +12,8 @@ import { HazardDashboardPage } from './pages/hazards/hazard-dashboard-page';
 import { HazardDetailPage } from './pages/hazards/hazard-detail-page';
 import { HazardFormPage } from './pages/hazards/hazard-form-page';
 import { HazardListPage } from './pages/hazards/hazard-list-page';
+import { InvestigationFormPage } from './pages/hazards/investigation-form-page';
+import { InvestigationListPage } from './pages/hazards/investigation-list-page';
 import { HomePage } from './pages/home/home-page';
 import { AppLayout } from './pages/layout/app-layout';
 import { LoginPage } from './pages/login/login-page';
@@ -50,6 +52,8 @@ export const router = createBrowserRouter([
       { path: 'hazards', element: guard(['hazard.read'], <HazardListPage />) },
       { path: 'hazards/new', element: guard(['hazard.report'], <HazardFormPage />) },
       { path: 'hazards/dashboard', element: guard(['hazard.read'], <HazardDashboardPage />) },
+      { path: 'hazards/investigations', element: guard(['hazard.read'], <InvestigationListPage />) },
+      { path: 'hazards/investigations/new', element: guard(['hazard.rectify'], <InvestigationFormPage />) },
       { path: 'hazards/:id', element: guard(['hazard.read'], <HazardDetailPage />) },
       { path: 'users', element: guard(['user.manage', 'security.manage'], <UsersPage />) },
       { path: 'audit', element: guard(['audit.read'], <AuditPage />) },

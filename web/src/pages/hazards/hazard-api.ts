@@ -3,10 +3,14 @@ import type {
   Hazard,
   HazardDashboard,
   HazardDetail,
+  HazardLevel,
   HazardStandard,
   HazardStandardSummary,
+  Investigation,
 } from '@tiegui/domain';
+import dayjs from 'dayjs';
 import { api, type Query } from '../../api/client';
+import { ZONE } from '../../lib/time';
 
 export type HazardPage = { items: Hazard[]; nextCursor: string | null; total: number | null };
 export type Recurrence = {
@@ -30,21 +34,58 @@ export function useHazard(id: string | undefined) {
   });
 }
 
-/** Every stored standard (summaries); the content of one is fetched by key. */
+/** Every stored standard (summaries), and whether the server lets this user upload a next version. */
 export function useStandards() {
   return useQuery({
     queryKey: ['hazards', 'catalogs'],
-    queryFn: () => api.get<{ items: HazardStandardSummary[] }>('/hazards/catalogs'),
+    queryFn: () => api.get<{ items: HazardStandardSummary[]; canUpload: boolean }>('/hazards/catalogs'),
     staleTime: 10 * 60_000,
   });
 }
 
-export function useStandard(key: string | null | undefined) {
+/** One standard's content: the latest version, or the given one (versions never change once stored). */
+export function useStandard(key: string | null | undefined, version?: number) {
   return useQuery({
-    queryKey: ['hazards', 'catalog', key],
-    queryFn: () => api.get<HazardStandard>(`/hazards/catalogs/${encodeURIComponent(key ?? '')}`),
+    queryKey: ['hazards', 'catalog', key, version ?? 'latest'],
+    queryFn: () => api.get<HazardStandard>(`/hazards/catalogs/${encodeURIComponent(key ?? '')}`, { version }),
     enabled: !!key,
     staleTime: 10 * 60_000,
+  });
+}
+
+/** A monthly investigation with the hazards it found (GET/POST /api/hazards/investigations). */
+export type InvestigationView = Investigation & {
+  hazards: { id: string; level: HazardLevel; description: string; state: string }[];
+};
+
+export type InvestigationCoverage = {
+  month: string;
+  mines: number;
+  recorded: number;
+  notRecorded: { mineId: string; mineName: string; regionCode: string | null }[];
+};
+
+/** 'YYYY-MM', as the investigation routes take a month. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** This month in Beijing time, 'YYYY-MM'. */
+export const currentMonth = () => dayjs().tz(ZONE).format('YYYY-MM');
+
+export type InvestigationFilter = { month?: string; mineId?: string };
+
+export function useInvestigations(filter: InvestigationFilter) {
+  return useQuery({
+    queryKey: ['hazards', 'investigations', 'list', filter],
+    queryFn: () =>
+      api.get<{ items: InvestigationView[]; canRecord: boolean }>('/hazards/investigations', filter),
+  });
+}
+
+/** Which mines in scope have recorded the month and which not yet. */
+export function useInvestigationCoverage(month: string, mineId: string | undefined) {
+  return useQuery({
+    queryKey: ['hazards', 'investigations', 'coverage', month, mineId ?? null],
+    queryFn: () => api.get<InvestigationCoverage>('/hazards/investigations/coverage', { month, mineId }),
   });
 }
 

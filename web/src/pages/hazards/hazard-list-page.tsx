@@ -1,4 +1,10 @@
-import { BarChartOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -68,6 +74,9 @@ export function HazardListPage() {
           )}
           <Button icon={<BarChartOutlined />} onClick={() => void navigate('/hazards/dashboard')}>
             动态清零
+          </Button>
+          <Button icon={<CalendarOutlined />} onClick={() => void navigate('/hazards/investigations')}>
+            月度排查
           </Button>
           <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
             台账导出
