@@ -8,6 +8,7 @@ import { CampaignDetailPage } from './pages/campaigns/campaign-detail-page';
 import { CampaignListPage } from './pages/campaigns/campaign-list-page';
 import { DutiesPage } from './pages/duties/duties-page';
 import { DutyDetailPage } from './pages/duties/duty-detail-page';
+import { CatalogPage } from './pages/hazards/catalog-page';
 import { HazardDashboardPage } from './pages/hazards/hazard-dashboard-page';
 import { HazardDetailPage } from './pages/hazards/hazard-detail-page';
 import { HazardFormPage } from './pages/hazards/hazard-form-page';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
       { path: 'hazards/dashboard', element: guard(['hazard.read'], <HazardDashboardPage />) },
       { path: 'hazards/investigations', element: guard(['hazard.read'], <InvestigationListPage />) },
       { path: 'hazards/investigations/new', element: guard(['hazard.rectify'], <InvestigationFormPage />) },
+      { path: 'hazards/catalogs', element: guard(['hazard.read'], <CatalogPage />) },
       { path: 'hazards/:id', element: guard(['hazard.read'], <HazardDetailPage />) },
       { path: 'users', element: guard(['user.manage', 'security.manage'], <UsersPage />) },
       { path: 'audit', element: guard(['audit.read'], <AuditPage />) },

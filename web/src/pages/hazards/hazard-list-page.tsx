@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   DownloadOutlined,
   PlusOutlined,
@@ -77,6 +78,9 @@ export function HazardListPage() {
           </Button>
           <Button icon={<CalendarOutlined />} onClick={() => void navigate('/hazards/investigations')}>
             月度排查
+          </Button>
+          <Button icon={<BookOutlined />} onClick={() => void navigate('/hazards/catalogs')}>
+            判定标准
           </Button>
           <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
             台账导出
