@@ -379,8 +379,12 @@ function onSqlite(): Promise<Figure[]> {
   return withCleanup(remove, () => runOn('SQLite', path.join(dir, 'tiegui.sqlite'), dir));
 }
 
+/** TIEGUI_BENCH_PG_URL runs on that database instead of a throwaway cluster, reusing its hazards. */
+const PG_URL = process.env.TIEGUI_BENCH_PG_URL;
+
 async function onPostgres(): Promise<Figure[]> {
   const { dir, remove } = tempDir('hazards-pg');
+  if (PG_URL) return withCleanup(remove, () => runOn('PostgreSQL', PG_URL, dir));
   let cluster: PgCluster | null = null;
   return withCleanup(
     () => {

@@ -42,9 +42,19 @@ export interface HazardDeps {
 }
 
 /** One hazard with its history, listings and what the actor may do; 404 out of scope. */
-export async function getHazard({ db, clock }: HazardDeps, actor: Actor, id: string): Promise<HazardDetail> {
-  const row = await findHazard(db, actor, id);
+export async function getHazard(deps: HazardDeps, actor: Actor, id: string): Promise<HazardDetail> {
+  const row = await findHazard(deps.db, actor, id);
   if (!row) throw new OutOfScopeError('隐患');
+  return hazardDetail(deps, actor, row);
+}
+
+/** The detail of a hazard row already read in scope: its history, listings and closure. */
+export async function hazardDetail(
+  { db, clock }: HazardDeps,
+  actor: Actor,
+  row: HazardRow,
+): Promise<HazardDetail> {
+  const id = row.id;
   const now = clock.now();
   const [events, supervisions] = await Promise.all([eventsOf(db, id), supervisionsOf(db, [id])]);
   return {

@@ -33,7 +33,7 @@ import {
 } from './hazard.effects';
 import { matchingParty } from './hazard.present';
 import { findHazard, type HazardRow, insertHazardEvent } from './hazard.repository';
-import { getHazard, type HazardDeps } from './hazard.service';
+import { type HazardDeps, hazardDetail } from './hazard.service';
 
 type Evidence = Record<string, unknown>;
 type Update = Partial<Omit<HazardTable, 'id'>>;
@@ -262,12 +262,13 @@ export async function executeTransition(
   await checkFiles(db, actor, row.mine_id, refs);
 
   const to = t.to ?? state;
-  await db.transaction().execute(async (trx) => {
+  const after = await db.transaction().execute(async (trx) => {
     const who = auditActorOf(actor);
     const update = await EFFECTS[action]({ trx, who, row, evidence, now });
+    const set = { ...update, state: to, updated_at: now.toISOString() };
     const changed = await trx
       .updateTable('hazards')
-      .set({ ...update, state: to, updated_at: now.toISOString() })
+      .set(set)
       .where('id', '=', id)
       .where('state', '=', state)
       .where('updated_at', '=', row.updated_at)
@@ -318,6 +319,8 @@ export async function executeTransition(
         now,
       );
     }
+    // The row as written (the guarded update proved nobody changed it in between): no read-back.
+    return { ...row, ...set };
   });
-  return getHazard(deps, actor, id);
+  return hazardDetail(deps, actor, after);
 }
