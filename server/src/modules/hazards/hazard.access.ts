@@ -1,4 +1,4 @@
-import { hazardScope } from '../../access/access';
+import { hazardScope, mineScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 
@@ -7,7 +7,8 @@ const FILE_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * A file is readable by whoever may see a hazard that references it: in its photos or files, or in
- * the evidence of one of its steps (plan, progress photos, evaluation report, resume application).
+ * the evidence of one of its steps (plan, progress photos, evaluation report, resume application);
+ * or by whoever may see the mine of a monthly investigation that attaches it.
  */
 export async function hazardFileReferrer(db: Db, actor: Actor, fileId: string): Promise<boolean> {
   if (!FILE_ID.test(fileId)) return false;
@@ -40,15 +41,14 @@ export async function hazardFileReferrer(db: Db, actor: Actor, fileId: string): 
     .select('i.id')
     .where('i.files', 'like', pattern)
     .where((eb) =>
-      actor.orgKind === 'mine'
-        ? eb('i.mine_id', '=', actor.orgId)
-        : eb.exists(
-            eb
-              .selectFrom('hazards as h')
-              .select('h.id')
-              .whereRef('h.mine_id', '=', 'i.mine_id')
-              .where(hazardScope(actor)),
-          ),
+      eb.exists(
+        eb
+          .selectFrom('orgs as o')
+          .innerJoin('mines as m', 'm.org_id', 'o.id')
+          .select('o.id')
+          .whereRef('o.id', '=', 'i.mine_id')
+          .where((inner) => mineScope(actor)(inner)),
+      ),
     )
     .limit(1)
     .executeTakeFirst();
