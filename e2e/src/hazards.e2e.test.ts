@@ -88,6 +88,9 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   expect(await textOf(mine.getByTestId('hazard-facts'))).toContain('现场照片.png');
 
   expect(await openMajor(county)).toBe(before + 1);
+  // By region: open now next to found in the window, each column saying which it counts.
+  await county.getByRole('columnheader', { name: '未销号' }).waitFor();
+  await county.getByRole('columnheader', { name: '近12个月发现' }).waitFor();
 
   // 五落实 without the funds: the server's answer lands at the field; then with them.
   await mine.goto(hazardUrl);

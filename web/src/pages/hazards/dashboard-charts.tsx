@@ -54,14 +54,20 @@ export function MonthlyChart({ months }: { months: HazardDashboard['months'] }) 
 
 type Count = { code: string; name: string; open: number; total: number };
 
-/** Horizontal bars of open vs all, one per category or region; a click on a region drills down. */
+/**
+ * Horizontal bars, one per category or region: open now (whenever found) next to those found in
+ * the window; a click on a region drills down.
+ */
 export function CountsChart({
   rows,
   label,
+  foundLabel,
   onPick,
 }: {
   rows: Count[];
   label: string;
+  /** The window's name for the second bar, e.g. 近12个月发现. */
+  foundLabel: string;
   onPick?: (code: string) => void;
 }) {
   const handler = onPick
@@ -84,7 +90,7 @@ export function CountsChart({
       },
       series: [
         { type: 'bar', name: '未销号', data: rows.map((r) => r.open), itemStyle: { color: '#cf1322' } },
-        { type: 'bar', name: '累计', data: rows.map((r) => r.total), itemStyle: { color: '#91caff' } },
+        { type: 'bar', name: foundLabel, data: rows.map((r) => r.total), itemStyle: { color: '#91caff' } },
       ],
     },
     handler,

@@ -85,7 +85,7 @@ export function HazardDashboardPage() {
           <Card title="按地区（点击下钻）" size="small">
             <RegionTable d={d} onPick={drill} />
             <Suspense fallback={null}>
-              <CountsChart rows={d.byRegion} label="各地区隐患数" onPick={drill} />
+              <CountsChart rows={d.byRegion} label="各地区隐患数" foundLabel={foundIn(d)} onPick={drill} />
             </Suspense>
           </Card>
         </Col>
@@ -95,7 +95,7 @@ export function HazardDashboardPage() {
               <Empty description="暂无隐患" />
             ) : (
               <Suspense fallback={null}>
-                <CountsChart rows={d.byCategory.slice(0, 15)} label="各类别隐患数" />
+                <CountsChart rows={d.byCategory.slice(0, 15)} label="各类别隐患数" foundLabel={foundIn(d)} />
               </Suspense>
             )}
           </Card>
@@ -176,6 +176,9 @@ function Figures({ d }: { d: HazardDashboard }) {
   );
 }
 
+/** 未销号 counts every open hazard whenever found; the other figure counts the window's months. */
+const foundIn = (d: HazardDashboard) => `近${d.months.length}个月发现`;
+
 function RegionTable({ d, onPick }: { d: HazardDashboard; onPick: (code: string) => void }) {
   return (
     <Table
@@ -197,7 +200,7 @@ function RegionTable({ d, onPick }: { d: HazardDashboard; onPick: (code: string)
         },
         { title: '未销号', dataIndex: 'open', align: 'right' },
         { title: '逾期', dataIndex: 'overdue', align: 'right' },
-        { title: '累计', dataIndex: 'total', align: 'right' },
+        { title: foundIn(d), dataIndex: 'total', align: 'right' },
       ]}
     />
   );
