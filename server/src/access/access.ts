@@ -139,7 +139,7 @@ export function hazardScope(actor: Actor) {
             .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
         );
         if (actor.orgKind === 'group' || !actor.regionCode) return inScope;
-        return eb.and([eb('h.region_code', 'like', `${regionPrefix(actor.regionCode)}%`), inScope]);
+        return eb.and([hazardInRegion(eb, regionPrefix(actor.regionCode)), inScope]);
       }
       default: {
         const never: never = actor.orgKind;
@@ -151,7 +151,17 @@ export function hazardScope(actor: Actor) {
 
 function hazardRegionMatch(eb: HazardEb, prefixes: readonly string[]) {
   if (prefixes.length === 0) return NOTHING;
-  return eb.or(prefixes.map((p) => eb('h.region_code', 'like', `${p}%`)));
+  return eb.or(prefixes.map((p) => hazardInRegion(eb, p)));
+}
+
+/**
+ * A hazard within a region prefix (codes are digits: no LIKE wildcards in them). A whole code (a
+ * county's six digits) is matched without the wildcard: PostgreSQL then reads it as an equality
+ * and may use an index on region_code, while SQLite keeps reading the partial indexes that hold
+ * region_code (an `=` would send it to the region index and a table lookup per row instead).
+ */
+export function hazardInRegion(eb: HazardEb, prefix: string) {
+  return eb('h.region_code', 'like', prefix.length >= 6 ? prefix : `${prefix}%`);
 }
 
 /** An out-of-scope or missing record: 404, recorded as a denied access. */

@@ -13,7 +13,9 @@ export function createDb(url: string): Db {
     // Keep bigint counts as numbers: no table here comes near 2^53 rows.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // No JIT: it compiles expressions for plans it costs as large (a page walking an index with a
+    // filter), adding tens of milliseconds to queries that run in a few.
+    const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
     // An idle connection the server closes (restart, failover, a dropped test database) must not
     // crash the process: the pool replaces it on the next query.
     pool.on('error', (error) => {

@@ -11,6 +11,8 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('hazards_closed').execute();
   await db.schema.dropIndex('hazards_level_state').execute();
+  // Replaced by hazards_recurrences below, which holds only the recurrences.
+  await db.schema.dropIndex('hazards_recurrence').execute();
   // Grouping by category must not walk this index over every row: only categorised rows are in it.
   await db.schema.dropIndex('hazards_category').execute();
   await db.schema
@@ -58,6 +60,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropIndex(name).execute();
   }
   await db.schema.createIndex('hazards_category').on('hazards').columns(['category_code', 'state']).execute();
+  await db.schema.createIndex('hazards_recurrence').on('hazards').column('recurrence_of').execute();
   await db.schema
     .createIndex('hazards_level_state')
     .on('hazards')

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { hazardScope } from '../../access/access';
+import { hazardInRegion, hazardScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
 
@@ -23,7 +23,7 @@ function scoped(db: Kysely<Database>, s: DashboardScope) {
   return db
     .selectFrom('hazards as h')
     .where(hazardScope(s.actor))
-    .$if(s.regionPrefix !== null, (q) => q.where('h.region_code', 'like', `${s.regionPrefix}%`));
+    .$if(s.regionPrefix !== null, (q) => q.where((eb) => hazardInRegion(eb, s.regionPrefix!)));
 }
 
 const one = (eb: HEb, cond: ReturnType<HEb['and']>) =>
