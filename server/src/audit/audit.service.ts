@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import { lockAuditChain } from '../db/dialect';
+import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 export interface AuditInput {
@@ -71,12 +72,7 @@ export async function appendAudit(
   at: Date,
 ): Promise<void> {
   await lockAuditChain(trx as Kysely<unknown>);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = await chainHead(trx);
   const fields: ChainFields = {
     at: at.toISOString(),
     actor_user_id: who.userId,
@@ -89,11 +85,56 @@ export async function appendAudit(
     ip: who.ip,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx
-    .insertInto('audit_events')
-    .values({ ...fields, hash: eventHash(fields) })
-    .execute();
+  await insertEvent(
+    trx,
+    fields.at,
+    fields.actor_user_id,
+    fields.actor_username,
+    fields.actor_org_id,
+    fields.action,
+    fields.entity_type,
+    fields.entity_id,
+    fields.changes,
+    fields.ip,
+    fields.prev_hash,
+    eventHash(fields),
+  );
 }
+
+// Every change appends an event: both statements are built once (see db/prepared.ts).
+const chainHead = prepared((db) =>
+  db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1),
+);
+
+const insertEvent = prepared(
+  (
+    db,
+    at: string,
+    actorUserId: string | null,
+    actorUsername: string | null,
+    actorOrgId: string | null,
+    action: string,
+    entityType: string | null,
+    entityId: string | null,
+    changes: string | null,
+    ip: string | null,
+    prevHash: string,
+    hash: string,
+  ) =>
+    db.insertInto('audit_events').values({
+      at,
+      actor_user_id: actorUserId,
+      actor_username: actorUsername,
+      actor_org_id: actorOrgId,
+      action,
+      entity_type: entityType,
+      entity_id: entityId,
+      changes,
+      ip,
+      prev_hash: prevHash,
+      hash,
+    }),
+);
 
 /** Records an event in its own transaction (logins, denials: nothing else changes with them). */
 export async function recordAudit(db: Db, who: AuditActor, input: AuditInput, at: Date): Promise<void> {

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
+import { activeListers } from './hazard.queries';
 import { existingFiles, recurrencePartner } from './hazard.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
@@ -78,13 +79,7 @@ export async function regulatorsOf(trx: Kysely<Database>, mineId: string): Promi
 
 /** Orgs with an active listing on the hazard. */
 export async function listersOf(trx: Kysely<Database>, hazardId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('hazard_supervisions')
-    .select('org_id')
-    .where('hazard_id', '=', hazardId)
-    .where('removed_at', 'is', null)
-    .execute();
-  return rows.map((r) => r.org_id);
+  return (await activeListers(trx, hazardId)).map((r) => r.org_id);
 }
 
 export function notify(

@@ -22,9 +22,9 @@ import { newId } from '../../lib/ids';
 import { decodeCursor, encodeCursor } from '../mines/cursor';
 import { checkFiles, findRecurrence, notify, regulatorsOf, stopMine } from './hazard.effects';
 import { isRegulator, presentEvent, presentHazard, presentSupervision } from './hazard.present';
+import { eventsOfHazard, supervisionsOfHazard } from './hazard.queries';
 import {
   countHazards,
-  eventsOf,
   findHazard,
   type HazardRow,
   insertHazard,
@@ -32,7 +32,6 @@ import {
   listHazards,
   mineFacts,
   sortValueOf,
-  supervisionsOf,
 } from './hazard.repository';
 import { loadStandard } from './hazard-catalog.service';
 
@@ -56,7 +55,7 @@ export async function hazardDetail(
 ): Promise<HazardDetail> {
   const id = row.id;
   const now = clock.now();
-  const [events, supervisions] = await Promise.all([eventsOf(db, id), supervisionsOf(db, [id])]);
+  const [events, supervisions] = await Promise.all([eventsOfHazard(db, id), supervisionsOfHazard(db, id)]);
   return {
     ...(await presentHazard(db, actor, row, now)),
     events: events.map(presentEvent),

@@ -32,7 +32,8 @@ import {
   stopMine,
 } from './hazard.effects';
 import { matchingParty } from './hazard.present';
-import { findHazard, type HazardRow, insertHazardEvent } from './hazard.repository';
+import { insertEvent } from './hazard.queries';
+import { findHazard, type HazardRow } from './hazard.repository';
 import { type HazardDeps, hazardDetail } from './hazard.service';
 
 type Evidence = Record<string, unknown>;
@@ -279,17 +280,18 @@ export async function executeTransition(
       action === 'grantExtension'
         ? { ...evidence, previousTimeLimit: row.time_limit, newTimeLimit: row.extension_until }
         : evidence;
-    await insertHazardEvent(trx, {
-      id: newId(),
-      hazard_id: id,
+    await insertEvent(
+      trx,
+      newId(),
+      id,
       action,
-      from_state: state,
-      to_state: to,
-      actor_user_id: actor.userId,
-      actor_org_id: actor.orgId,
-      at: now.toISOString(),
-      evidence: JSON.stringify(recorded),
-    });
+      state,
+      to,
+      actor.userId,
+      actor.orgId,
+      now.toISOString(),
+      JSON.stringify(recorded),
+    );
     await appendAudit(
       trx,
       who,

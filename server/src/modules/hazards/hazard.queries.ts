@@ -1,0 +1,72 @@
+import { prepared } from '../../db/prepared';
+
+/**
+ * The statements every hazard transition runs, built once (db/prepared.ts): the history row it
+ * writes and the history and listings its answer shows.
+ */
+
+export const insertEvent = prepared(
+  (
+    db,
+    id: string,
+    hazardId: string,
+    action: string,
+    fromState: string | null,
+    toState: string | null,
+    actorUserId: string,
+    actorOrgId: string,
+    at: string,
+    evidence: string,
+  ) =>
+    db.insertInto('hazard_events').values({
+      id,
+      hazard_id: hazardId,
+      action,
+      from_state: fromState,
+      to_state: toState,
+      actor_user_id: actorUserId,
+      actor_org_id: actorOrgId,
+      at,
+      evidence,
+    }),
+);
+
+/** A hazard's history, oldest first, with who acted. */
+export const eventsOfHazard = prepared((db, hazardId: string) =>
+  db
+    .selectFrom('hazard_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('orgs as o', 'o.id', 'e.actor_org_id')
+    .select([
+      'e.id',
+      'e.action',
+      'e.from_state',
+      'e.to_state',
+      'e.at',
+      'e.evidence',
+      'u.display_name as actor_name',
+      'o.name as actor_org_name',
+    ])
+    .where('e.hazard_id', '=', hazardId)
+    .orderBy('e.id'),
+);
+
+/** A hazard's listings (挂牌督办), current and removed, with the listing org's name. */
+export const supervisionsOfHazard = prepared((db, hazardId: string) =>
+  db
+    .selectFrom('hazard_supervisions as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .selectAll('s')
+    .select('o.name as org_name')
+    .where('s.hazard_id', '=', hazardId)
+    .orderBy('s.id'),
+);
+
+/** The orgs with an active listing of a hazard. */
+export const activeListers = prepared((db, hazardId: string) =>
+  db
+    .selectFrom('hazard_supervisions')
+    .select('org_id')
+    .where('hazard_id', '=', hazardId)
+    .where('removed_at', 'is', null),
+);
