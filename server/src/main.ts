@@ -7,6 +7,7 @@ import { appendAudit, verifyAuditChain } from './audit/audit.service';
 import { configFromEnv, userPath } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { startJobs } from './jobs';
 import { hashPassword } from './modules/auth/password';
 import { diskFileStore } from './modules/files/file.store';
 import { insertUser } from './modules/users/user.service';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
+  const stopJobs = startJobs({ db, clock: config.clock });
   const where = config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : config.databaseUrl;
   console.log(
     `\n铁规 Tiegui 已启动：http://localhost:${port}/   （接口文档 http://localhost:${port}/api/docs）`,
@@ -75,6 +77,7 @@ async function start(): Promise<void> {
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
   }
   const stop = async () => {
+    stopJobs();
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobs } from './jobs';
+import { MAJOR } from './modules/hazards/hazard.fixtures';
+import { createTestContext, type TestContext } from './testing';
+
+/** A running server reminds listers of overdue 挂牌督办 listings without anyone asking. */
+let ctx: TestContext;
+const c: Record<string, string> = {};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  for (const u of ['dx-mine', 'dx-county']) c[u] = await ctx.login(u);
+});
+afterAll(() => ctx.close());
+
+const call = (method: 'GET' | 'POST', url: string, user: string, payload?: object) =>
+  ctx.app.inject({ method, url, headers: { cookie: c[user]! }, ...(payload ? { payload } : {}) });
+const reminders = async () =>
+  (
+    (await call('GET', '/api/notifications', 'dx-county')).json().items as { kind: string; link: string }[]
+  ).filter((n) => n.kind === 'hazard.supervision_overdue');
+
+describe('startJobs', () => {
+  it('notifies the lister of a late listing at start, once a day, and stops when told', async () => {
+    const id = (await call('POST', '/api/hazards', 'dx-mine', MAJOR)).json().id;
+    const listed = await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', {
+      deadline: '2024-08-20',
+      reportCadence: 'weekly',
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(await reminders()).toHaveLength(0);
+
+    // Nine days without a weekly report.
+    ctx.clock.set('2024-08-10T02:00:00.000Z');
+    for (const u of ['dx-mine', 'dx-county']) c[u] = await ctx.login(u);
+    const logged: string[] = [];
+    const stop = startJobs({ db: ctx.db, clock: ctx.clock }, (m) => logged.push(m), 20);
+    try {
+      await expect.poll(() => logged.length, { timeout: 5000 }).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      stop();
+    }
+    // Several rounds ran; only the first found listings not yet reminded today.
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/已通知\d+项/);
+    expect((await reminders()).filter((n) => n.link === `/hazards/${id}`)).toHaveLength(1);
+  });
+});

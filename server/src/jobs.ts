@@ -1,0 +1,40 @@
+import type { Db } from './db/database';
+import type { Clock } from './lib/clock';
+import { checkSupervisionOverdue } from './modules/hazards/hazard-supervision.service';
+
+/** How often a running server looks for overdue 挂牌督办 listings (each lister hears once a day). */
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The duties a running server does on its own: right after start and then every hour, every
+ * lister of an overdue listing (a late progress report, a passed deadline or time limit) is
+ * notified, at most once a day per listing. Returns the function that stops them.
+ */
+export function startJobs(
+  deps: { db: Db; clock: Clock },
+  log: (message: string) => void = console.warn,
+  everyMs = CHECK_EVERY_MS,
+): () => void {
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running) return;
+    running = runJobsOnce(deps)
+      .then((notified) => {
+        if (notified > 0) log(`挂牌督办逾期提醒：已通知${notified}项`);
+      })
+      .catch((error: unknown) => log(`挂牌督办逾期检查失败：${String(error)}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** One round of the jobs; returns how many listings were notified. */
+export async function runJobsOnce(deps: { db: Db; clock: Clock }): Promise<number> {
+  const result = await checkSupervisionOverdue(deps, null);
+  return result.notified;
+}
