@@ -51,4 +51,5 @@ export const GLOSSARY: Record<string, string> = {
   selfReported: '企业自查自报',
   zeroing: '动态清零',
   ledger: '隐患台账',
+  search: '全文检索（隐患内容和地点中的字词，搜索词）',
 };

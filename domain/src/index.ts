@@ -16,6 +16,7 @@ export * from './glossary';
 export * from './rules/deadlines';
 export * from './rules/password';
 export * from './rules/region';
+export * from './rules/search';
 export * from './rules/uscc';
 export * from './schemas/audit';
 export * from './schemas/auth';
