@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_campaigns';
 import * as m0003 from './migrations/0003_notices';
 import * as m0004 from './migrations/0004_hazards';
 import * as m0005 from './migrations/0005_hazard_dashboard_indexes';
+import * as m0006 from './migrations/0006_hazard_search';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_notices': m0003,
   '0004_hazards': m0004,
   '0005_hazard_dashboard_indexes': m0005,
+  '0006_hazard_search': m0006,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -314,6 +314,23 @@ export interface HazardInvestigationTable {
   created_at: string;
 }
 
+// The text search index (全文检索) of hazards' description and location: derived from `hazards`
+// (which never change those two), written with each hazard, rebuilt on restore rather than backed
+// up. Its SQL lives in dialect.ts; each dialect has its own tables (0006_hazard_search).
+
+/** SQLite: a stable integer per hazard, the rowid of its row in the FTS5 table `hazard_search`. */
+export interface HazardSearchKeyTable {
+  id: Generated<number>;
+  hazard_id: string;
+}
+
+/** PostgreSQL: the hazard's tokens as a tsvector (text here), in parts of at most 256 positions. */
+export interface HazardSearchTable {
+  hazard_id: string;
+  part: number;
+  tokens: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   division_regions: DivisionRegionTable;
@@ -337,4 +354,6 @@ export interface Database {
   hazard_events: HazardEventTable;
   hazard_supervisions: HazardSupervisionTable;
   hazard_investigations: HazardInvestigationTable;
+  hazard_search_keys: HazardSearchKeyTable;
+  hazard_search: HazardSearchTable;
 }

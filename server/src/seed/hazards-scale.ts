@@ -13,7 +13,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { appendAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
-import { insertChunkRows } from '../db/dialect';
+import { indexHazardTexts, insertChunkRows, optimizeHazardSearch } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import { seededRandom } from '../lib/ids';
@@ -24,8 +24,9 @@ import { ensureShippedStandards, loadStandard } from '../modules/hazards/hazard-
  * (the 4,000-mine scale seed), found from 2023-01-01 to 2025-12-31 and seen as of that last day.
  * Older hazards are mostly closed, recent ones still in the loop; about 2.5% are major, classified
  * with the shipped standards, a third of those listed for supervision, some flagged as recurrences.
- * Only the rows the list and the dashboard read are written (hazards and listings): no history,
- * no notifications, one audit event for the whole run. Deterministic for a seed number.
+ * Only the rows the list and the dashboard read are written (hazards, their search index entries
+ * and listings): no history, no notifications, one audit event for the whole run. Deterministic
+ * for a seed number.
  */
 
 const FIRST_DAY = Date.UTC(2023, 0, 1) / 86_400_000;
@@ -407,9 +408,11 @@ export async function seedHazardsScale(
     }
     await db.transaction().execute(async (trx) => {
       await insertChunked(trx, 'hazards', hazards);
+      await indexHazardTexts(trx as never, hazards);
       await insertChunked(trx, 'hazard_supervisions', listings);
     });
   }
+  await optimizeHazardSearch(db as never);
   await db
     .transaction()
     .execute((trx) =>

@@ -7,7 +7,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
-import { insertChunkRows, resetSerial } from '../db/dialect';
+import { insertChunkRows, rebuildHazardSearch, resetSerial } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../modules/files/file.store';
@@ -31,11 +31,16 @@ const VERSION = 1;
 const PAGE = 2000;
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
+/** Tables derived from others: not in a backup, rebuilt after a restore (and dialect-specific). */
+type DerivedTable = 'hazard_search_keys' | 'hazard_search';
+
 /**
  * Every table and its keyset order, in dump order: parents before children. Typed against the
- * schema so a new table fails to compile until it is listed here.
+ * schema so a new table fails to compile until it is listed here (or among the derived ones).
  */
-const TABLE_ORDER: { [T in keyof Database]: readonly (keyof Database[T] & string)[] } = {
+const TABLE_ORDER: {
+  [T in Exclude<keyof Database, DerivedTable>]: readonly (keyof Database[T] & string)[];
+} = {
   // A parent's path is a prefix of its children's, so path order puts parents first.
   orgs: ['path', 'id'],
   division_regions: ['division_id', 'region_prefix'],
@@ -62,7 +67,7 @@ const TABLE_ORDER: { [T in keyof Database]: readonly (keyof Database[T] & string
   hazard_supervisions: ['id'],
   hazard_investigations: ['id'],
 };
-export const TABLES = Object.keys(TABLE_ORDER) as (keyof Database & string)[];
+export const TABLES = Object.keys(TABLE_ORDER) as (keyof typeof TABLE_ORDER & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };
 
 type Row = Record<string, unknown>;
@@ -216,7 +221,8 @@ function parseLine(line: string, lineNo: number): Row {
 
 /**
  * Loads a backup into an empty database in one transaction, keeping every id and audit seq,
- * so the audit chain still verifies; then records the restore in the audit log.
+ * so the audit chain still verifies; indexes the hazards for search (derived, not backed up);
+ * then records the restore in the audit log.
  */
 export async function restoreDatabase(
   db: Db,
@@ -281,7 +287,7 @@ export async function restoreDatabase(
       if (end) throw new AppError('VALIDATION', '备份文件在结尾记录之后还有内容，文件可能已损坏');
       if (typeof value.$table === 'string') {
         await flush();
-        if (!TABLES.includes(value.$table as keyof Database)) {
+        if (!TABLES.includes(value.$table as (typeof TABLES)[number])) {
           throw new AppError('VALIDATION', `备份文件含有未知的数据表 ${value.$table}`);
         }
         current = value.$table as keyof Database;
@@ -328,6 +334,7 @@ export async function restoreDatabase(
       }
     }
     await resetSerial(any as Kysely<unknown>, 'audit_events', 'seq');
+    await rebuildHazardSearch(any as Kysely<unknown>);
     await appendAudit(
       trx,
       SYSTEM,

@@ -1,10 +1,17 @@
-import type { HazardFilter, HazardListQuery } from '@tiegui/domain';
+import { type HazardFilter, type HazardListQuery, SEARCH_QUERY_MAX, searchQuery } from '@tiegui/domain';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { hazardScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
-import { containsInsensitive } from '../../db/dialect';
+import {
+  countSearchMatches,
+  hazardTextMatch,
+  type IndexQuery,
+  indexHazardTexts,
+  type SearchPlan,
+} from '../../db/dialect';
 import type { Database, HazardTable } from '../../db/schema';
+import { invalidField } from '../../lib/errors';
 
 type HDb = Database & { h: Database['hazards']; mo: Database['orgs']; fo: Database['orgs'] };
 type HEb = ExpressionBuilder<HDb, 'h'>;
@@ -37,21 +44,47 @@ function baseQuery(db: Kysely<Database>) {
 
 export type HazardRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
 
+/**
+ * Below this many matching hazards a page reads them all from the search index and sorts them;
+ * above MANY_MATCHES it walks its sort order and asks the index about each hazard; between, it
+ * walks with the set of matches. At 2 million hazards (bench/) each costs 15–40 ms at its bounds:
+ * reading a match is a random row read, a walk stops after a page of matches.
+ */
+const FEW_MATCHES = 1000;
+const MANY_MATCHES = 30_000;
+
+export interface TextSearch {
+  query: IndexQuery;
+  plan: SearchPlan;
+}
+
+/**
+ * The text search of a filter (null without one), planned for a page by how many hazards match
+ * (a count in the index that stops past MANY_MATCHES). 400 for a query too long for the index.
+ */
+async function planTextSearch(
+  db: Db,
+  q: string | undefined,
+  use: 'page' | 'count',
+): Promise<TextSearch | null> {
+  if (q === undefined) return null;
+  const query = searchQuery(q);
+  if (query.kind === 'all') return null;
+  if (query.kind === 'tooLong') throw invalidField('q', `搜索词：不能超过${SEARCH_QUERY_MAX}个字`);
+  if (use === 'count') return { query, plan: 'everyMatch' };
+  const n = await countSearchMatches(db as never, query, MANY_MATCHES + 1);
+  return { query, plan: n <= FEW_MATCHES ? 'fromIndex' : n <= MANY_MATCHES ? 'walkSet' : 'walkProbe' };
+}
+
 export function applyHazardFilter<O>(
   db: Kysely<Database>,
   q: SelectQueryBuilder<HDb, 'h' | 'mo' | 'fo', O>,
   f: HazardFilter,
   nowIso: string,
+  search: TextSearch | null,
 ) {
   return q
-    .$if(f.q !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          containsInsensitive(db as never, 'h.description', f.q!),
-          containsInsensitive(db as never, 'h.location', f.q!),
-        ]),
-      ),
-    )
+    .$if(search !== null, (qb) => qb.where(hazardTextMatch(db as never, 'h.id', search!.query, search!.plan)))
     .$if(f.mineId !== undefined, (qb) => qb.where('h.mine_id', '=', f.mineId!))
     .$if(f.regionCode !== undefined, (qb) => qb.where('h.region_code', 'like', `${f.regionCode}%`))
     .$if(f.categoryCode !== undefined, (qb) => qb.where('h.category_code', '=', f.categoryCode!))
@@ -76,7 +109,7 @@ export interface Keyset {
 }
 
 /** One page of scoped, filtered hazards in keyset order. */
-export function listHazards(
+export async function listHazards(
   db: Db,
   actor: Actor,
   filter: HazardFilter,
@@ -86,9 +119,10 @@ export function listHazards(
   const column = SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const op = desc ? '<' : '>';
   const after = page.after;
+  const search = await planTextSearch(db, filter.q, 'page');
   // The redundant bound on the sort column alone lets both databases start the index range at the
   // cursor; with the OR alone they filter every row before it (a deep page reads them all).
-  return applyHazardFilter(db, baseQuery(db).where(hazardScope(actor)), filter, page.nowIso)
+  return applyHazardFilter(db, baseQuery(db).where(hazardScope(actor)), filter, page.nowIso, search)
     .$if(after !== null, (qb) =>
       qb.where((eb) =>
         eb.and([
@@ -107,6 +141,7 @@ export function listHazards(
 }
 
 export async function countHazards(db: Db, actor: Actor, filter: HazardFilter, nowIso: string) {
+  const search = await planTextSearch(db, filter.q, 'count');
   const row = await applyHazardFilter(
     db,
     db
@@ -117,6 +152,7 @@ export async function countHazards(db: Db, actor: Actor, filter: HazardFilter, n
       .where(hazardScope(actor)),
     filter,
     nowIso,
+    search,
   ).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -135,8 +171,10 @@ export function findHazardById(db: Kysely<Database>, id: string) {
   return baseQuery(db).where('h.id', '=', id).executeTakeFirst();
 }
 
-export function insertHazard(trx: Kysely<Database>, row: HazardTable) {
-  return trx.insertInto('hazards').values(row).execute();
+/** A new hazard and its search index entry (its description and location never change). */
+export async function insertHazard(trx: Kysely<Database>, row: HazardTable) {
+  await trx.insertInto('hazards').values(row).execute();
+  await indexHazardTexts(trx as never, [row]);
 }
 
 export function insertHazardEvent(trx: Kysely<Database>, row: Database['hazard_events']) {
