@@ -142,6 +142,24 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
       'list open majors (county)',
       await timeRequest(app, county, `${list}&level=major&open=true`, LIST_RUNS),
     );
+    // Words of the generated texts, by how many of 2 million hazards contain them.
+    for (const [what, word] of [
+      ['rare word', '防治水机构'], // ~300: one situation of the coal standard
+      ['commoner word', '设计'], // ~12,000
+      ['common word', '电缆'], // ~120,000: one of the general texts
+      ['one character', '水'], // ~310,000
+    ] as const) {
+      const url = `${list}&q=${encodeURIComponent(word)}`;
+      add(`search ${what} (province)`, await timeRequest(app, province, url, LIST_RUNS), `q=${word}`);
+      if (what === 'rare word' || what === 'common word') {
+        add(`search ${what} (county)`, await timeRequest(app, county, url, LIST_RUNS));
+        add(
+          `search ${what}, first page with total (province)`,
+          await timeRequest(app, province, `${url}&count=true`, LIST_RUNS),
+          'as the web asks',
+        );
+      }
+    }
     add(
       'dashboard (province)',
       await timeRequest(app, province, '/api/hazards/dashboard', DASHBOARD_RUNS),
