@@ -149,6 +149,11 @@ export function hazardScope(actor: Actor) {
   };
 }
 
+/** The one mine whose records are all the actor may see (a mine's own staff), else null. */
+export function ownMineOf(actor: Actor): string | null {
+  return isBusinessUser(actor) && actor.orgKind === 'mine' ? actor.orgId : null;
+}
+
 function hazardRegionMatch(eb: HazardEb, prefixes: readonly string[]) {
   if (prefixes.length === 0) return NOTHING;
   return eb.or(prefixes.map((p) => hazardInRegion(eb, p)));

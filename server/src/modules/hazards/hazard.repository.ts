@@ -1,6 +1,6 @@
 import { type HazardFilter, type HazardListQuery, SEARCH_QUERY_MAX, searchQuery } from '@tiegui/domain';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
-import { hazardScope } from '../../access/access';
+import { hazardScope, ownMineOf } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 import {
@@ -10,6 +10,7 @@ import {
   indexHazardTexts,
   type SearchPlan,
 } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
 import type { Database, HazardTable } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 
@@ -162,9 +163,20 @@ export function sortValueOf(row: HazardRow, sort: HazardListQuery['sort']): stri
 }
 
 /** A hazard in the actor's scope (undefined otherwise). */
-export function findHazard(db: Kysely<Database>, actor: Actor, id: string) {
+export async function findHazard(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<HazardRow | undefined> {
+  const mine = ownMineOf(actor);
+  if (mine !== null) return (await ownHazard(db, id, mine))[0];
   return baseQuery(db).where('h.id', '=', id).where(hazardScope(actor)).executeTakeFirst();
 }
+
+/** A mine user's read before each step of the loop, built once (db/prepared.ts). */
+const ownHazard = prepared((db, id: string, mineId: string) =>
+  baseQuery(db).where('h.id', '=', id).where('h.mine_id', '=', mineId),
+);
 
 /** A hazard regardless of scope (inside a transaction, after the scope check). */
 export function findHazardById(db: Kysely<Database>, id: string) {
