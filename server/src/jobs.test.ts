@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJobs } from './jobs';
+import { runJobsOnce, startJobs } from './jobs';
 import { MAJOR } from './modules/hazards/hazard.fixtures';
 import { createTestContext, type TestContext } from './testing';
 
@@ -44,6 +44,25 @@ describe('startJobs', () => {
     // Several rounds ran; only the first found listings not yet reminded today.
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/已通知\d+项/);
+    expect((await reminders()).filter((n) => n.link === `/hazards/${id}`)).toHaveLength(1);
+  });
+
+  it('two processes checking at the same moment remind once (the day is claimed with the notice)', async () => {
+    const id = (await call('POST', '/api/hazards', 'dx-mine', MAJOR)).json().id;
+    expect(
+      (
+        await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', {
+          deadline: '2024-08-12',
+          reportCadence: 'weekly',
+        })
+      ).statusCode,
+    ).toBe(200);
+    ctx.clock.set('2024-08-13T02:00:00.000Z');
+    for (const u of ['dx-mine', 'dx-county']) c[u] = await ctx.login(u);
+    const deps = { db: ctx.db, clock: ctx.clock };
+    // Both rounds read the listings before either writes, as two servers would.
+    const [a, b] = await Promise.all([runJobsOnce(deps), runJobsOnce(deps)]);
+    expect(a + b).toBeGreaterThan(0);
     expect((await reminders()).filter((n) => n.link === `/hazards/${id}`)).toHaveLength(1);
   });
 });

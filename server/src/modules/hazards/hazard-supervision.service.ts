@@ -173,9 +173,21 @@ export async function checkSupervisionOverdue(
     }))
     .filter((x) => x.report || x.deadline);
   const due = found.filter((x) => x.s.last_notified_on !== today);
+  let notified = 0;
   if (due.length > 0) {
     await db.transaction().execute(async (trx) => {
       for (const { s, report, deadline } of due) {
+        // Claim the day's notice first: with several server processes (PostgreSQL behind a load
+        // balancer) two rounds may find the same listing, and only the one whose update matched
+        // sends it.
+        const claimed = await trx
+          .updateTable('hazard_supervisions')
+          .set({ last_notified_on: today })
+          .where('id', '=', s.id)
+          .where((eb) => eb.or([eb('last_notified_on', 'is', null), eb('last_notified_on', '!=', today)]))
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) === 0) continue;
+        notified += 1;
         const what = [report ? '未按期报告整改进展' : null, deadline ? '已超过整改期限' : null]
           .filter(Boolean)
           .join('、');
@@ -189,11 +201,6 @@ export async function checkSupervisionOverdue(
           },
           now,
         );
-        await trx
-          .updateTable('hazard_supervisions')
-          .set({ last_notified_on: today })
-          .where('id', '=', s.id)
-          .execute();
       }
       await appendAudit(
         trx,
@@ -201,7 +208,7 @@ export async function checkSupervisionOverdue(
         {
           action: 'hazard.supervision_checked',
           entityType: 'hazard',
-          changes: { overdue: found.length, notified: due.length },
+          changes: { overdue: found.length, notified },
         },
         now,
       );
@@ -216,6 +223,6 @@ export async function checkSupervisionOverdue(
       reportOverdue: report,
       deadlineOverdue: deadline,
     })),
-    notified: due.length,
+    notified,
   };
 }
