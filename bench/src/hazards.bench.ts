@@ -130,6 +130,7 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
       });
       figures.push({ bench, metric: `${metric} p95`, value: r.p95, unit: 'ms' });
     };
+    const group = await login(app, 'grp-a');
     for (const [who, cookie] of [
       ['province', province],
       ['county', county],
@@ -138,10 +139,36 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
       const deep = await deepUrl(app, cookie, DEEP_PAGE);
       add(`list page ${deep.page} by cursor (${who})`, await timeRequest(app, cookie, deep.url, LIST_RUNS));
     }
-    add(
-      'list open majors (county)',
-      await timeRequest(app, county, `${list}&level=major&open=true`, LIST_RUNS),
-    );
+    add('list first page (group)', await timeRequest(app, group, list, LIST_RUNS));
+    // The filters a regulator reaches for; a county's rows are under 1% of the province's.
+    for (const [what, filter] of [
+      ['open majors', 'level=major&open=true'],
+      ['overdue', 'overdue=true'],
+      ['supervised', 'supervised=true'],
+      ['one state', 'state=resume_applied'],
+      ['majors', 'level=major'],
+      ['from tips', 'source=tip'],
+    ] as const) {
+      for (const [who, cookie] of [
+        ['province', province],
+        ['county', county],
+      ] as const) {
+        add(`list ${what} (${who})`, await timeRequest(app, cookie, `${list}&${filter}`, LIST_RUNS), filter);
+      }
+    }
+    // The count the web asks beside the first page (capped at HAZARD_COUNT_CAP).
+    for (const [who, cookie, filter] of [
+      ['province', province, ''],
+      ['city 忻州', city, ''],
+      ['county', county, ''],
+      ['group', group, ''],
+      ['province, open majors', province, 'level=major&open=true'],
+      ['county, overdue', county, 'overdue=true'],
+      ['county, from tips', county, 'source=tip'],
+      ['province, from tips', province, 'source=tip'],
+    ] as const) {
+      add(`count (${who})`, await timeRequest(app, cookie, `/api/hazards/count?${filter}`, LIST_RUNS));
+    }
     // Words of the generated texts, by how many of 2 million hazards contain them.
     for (const [what, word] of [
       ['rare word', '防治水机构'], // ~300: one situation of the coal standard
@@ -154,9 +181,8 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
       if (what === 'rare word' || what === 'common word') {
         add(`search ${what} (county)`, await timeRequest(app, county, url, LIST_RUNS));
         add(
-          `search ${what}, first page with total (province)`,
-          await timeRequest(app, province, `${url}&count=true`, LIST_RUNS),
-          'as the web asks',
+          `count of search ${what} (province)`,
+          await timeRequest(app, province, `/api/hazards/count?q=${encodeURIComponent(word)}`, LIST_RUNS),
         );
       }
     }

@@ -183,7 +183,11 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   const other = await journey.newPage();
   await login(other, 'yp-mine');
   await other.goto('/hazards');
-  await other.getByTestId('hazard-total').filter({ hasText: '已显示' }).waitFor();
+  // The count comes beside the page: a mine's few hazards all fit the first page.
+  const totals = other.getByTestId('hazard-total').filter({ hasText: '共' });
+  await totals.waitFor();
+  const [, counted, shown] = /共 ([\d,]+) 条，已显示 (\d+) 条/.exec((await totals.textContent()) ?? '') ?? [];
+  expect(Number(counted?.replace(/,/g, ''))).toBe(Number(shown));
   expect(await other.locator('.ant-table-tbody').textContent()).not.toContain(DESCRIPTION);
   await other.goto(hazardUrl);
   await other.getByText('隐患不存在或无权查看').waitFor();

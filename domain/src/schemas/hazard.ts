@@ -190,8 +190,6 @@ export const ZHazardListQuery = ZHazardFilter.extend({
   sort: z.enum(HAZARD_SORTS).default('-foundOn'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Count the matches too (costs a scan on big jurisdictions; ask for it on the first page). */
-  count: queryBoolean.default(false),
 });
 export type HazardListQuery = z.infer<typeof ZHazardListQuery>;
 export const ZHazardExportQuery = ZHazardFilter.extend({ sort: z.enum(HAZARD_SORTS).default('-foundOn') });
@@ -199,8 +197,16 @@ export const ZHazardExportQuery = ZHazardFilter.extend({ sort: z.enum(HAZARD_SOR
 export const ZHazardPage = z.object({
   items: z.array(ZHazard),
   nextCursor: z.string().nullable(),
-  total: z.number().nullable(),
 });
+
+/**
+ * A filtered list's count stops past this many: counting every match of a province's millions
+ * would hold the server for seconds, and a number that large says "narrow the filter" anyway.
+ */
+export const HAZARD_COUNT_CAP = 10_000;
+/** How many hazards match a filter: `total` exactly, or at least `total` when `capped`. */
+export const ZHazardCount = z.object({ total: z.number(), capped: z.boolean() });
+export type HazardCount = z.infer<typeof ZHazardCount>;
 
 export const ZInvestigationCreate = z.strictObject({
   /** The month investigated, 'YYYY-MM'. */

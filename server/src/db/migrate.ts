@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_notices';
 import * as m0004 from './migrations/0004_hazards';
 import * as m0005 from './migrations/0005_hazard_dashboard_indexes';
 import * as m0006 from './migrations/0006_hazard_search';
+import * as m0007 from './migrations/0007_hazard_list_indexes';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_hazards': m0004,
   '0005_hazard_dashboard_indexes': m0005,
   '0006_hazard_search': m0006,
+  '0007_hazard_list_indexes': m0007,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

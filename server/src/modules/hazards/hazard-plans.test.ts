@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { SCOPE_ACTORS } from '../../testing/sql';
-import { listHazardsPage } from './hazard.service';
+import { countHazardsOf, listHazardsPage } from './hazard.service';
 import { hazardDashboard } from './hazard-dashboard.service';
 
 /**
@@ -48,7 +48,8 @@ async function plansOf(fn: () => Promise<unknown>): Promise<string[][]> {
 /** The plan steps that read the hazards table (alias h). */
 const hazardSteps = (plan: string[]) => plan.filter((step) => /^(SCAN|SEARCH) h\b/.test(step));
 
-const DASHBOARD_INDEXES = /USING (COVERING )?INDEX hazards_(major_found|major_closed|open|recurrences)\b/;
+const DASHBOARD_INDEXES =
+  /USING (COVERING )?INDEX hazards_(major_found|major_order|major_closed|open|open_order|recurrences)\b/;
 /** A mine's own hazards (hundreds, not millions) come through its index. */
 const MINE_INDEX = /USING (COVERING )?INDEX hazards_mine \(mine_id=\?/;
 
@@ -71,27 +72,47 @@ describe('list plans', () => {
     it(`${kind}: a page walks the sort order's index and stops; it never sorts the scope`, async () => {
       for (const sort of ['-foundOn', 'foundOn', '-updatedAt'] as const) {
         const [plan] = await plansOf(() =>
-          listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort, limit: 50, count: false }),
+          listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort, limit: 50 }),
         );
         expect(plan, `${sort}`).toBeDefined();
-        expect(hazardSteps(plan!)[0], plan!.join('\n')).toMatch(
-          /^SCAN h USING INDEX hazards_(found|updated)\b/,
+        // A county walks its own region's rows in found_on order (region_code, found_on).
+        const walk =
+          kind === 'county' && sort !== '-updatedAt'
+            ? /^SEARCH h USING INDEX hazards_region \(region_code=\?\)/
+            : /^SCAN h USING INDEX hazards_(found|updated)\b/;
+        expect(hazardSteps(plan!)[0], plan!.join('\n')).toMatch(walk);
+        expect(plan!.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      }
+    });
+
+    it(`${kind}: a page of open or major hazards walks only those, in order`, async () => {
+      for (const [filter, index] of [
+        [{ open: true }, 'hazards_open_order'],
+        [{ overdue: true }, 'hazards_open_order'],
+        [{ state: 'resume_applied' }, 'hazards_open_order'],
+        [{ level: 'major' }, 'hazards_major_order'],
+        [{ supervised: true }, 'hazards_major_order'],
+      ] as const) {
+        const [plan] = await plansOf(() =>
+          listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort: '-foundOn', limit: 50, ...filter }),
+        );
+        expect(hazardSteps(plan!)[0], `${JSON.stringify(filter)}\n${plan!.join('\n')}`).toMatch(
+          new RegExp(`^SCAN h USING (COVERING )?INDEX ${index}\\b`),
         );
         expect(plan!.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
       }
     });
-  }
 
-  it('open majors of a county read the index of open hazards', async () => {
-    const [plan] = await plansOf(() =>
-      listHazardsPage({ db, clock }, SCOPE_ACTORS.county!, {
-        sort: '-foundOn',
-        limit: 50,
-        count: false,
-        level: 'major',
-        open: true,
-      }),
-    );
-    expect(hazardSteps(plan!)[0], plan!.join('\n')).toMatch(/INDEX hazards_/);
-  });
+    it(`${kind}: a count finds the scope through an index and never walks the table`, async () => {
+      for (const filter of [{}, { source: 'tip' }, { open: true }, { level: 'major' }] as const) {
+        const plans = await plansOf(() => countHazardsOf({ db, clock }, SCOPE_ACTORS[kind]!, filter));
+        const steps = plans.flatMap(hazardSteps);
+        expect(steps.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        for (const step of steps)
+          expect(step, `${JSON.stringify(filter)}\n${plans.join('\n')}`).toMatch(
+            /^SEARCH h\b|INDEX hazards_(open|major)/,
+          );
+      }
+    });
+  }
 });

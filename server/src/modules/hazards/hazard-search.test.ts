@@ -123,13 +123,19 @@ interface Item {
   location: string;
 }
 
-/** Every hazard the user finds for a query, walking the pages, with the total the first page gives. */
+/** Every hazard the user finds for a query, walking the pages, with the count of the same filter. */
 async function search(user: string, q: string | null) {
   const items: Item[] = [];
   let cursor: string | null = null;
-  let total: number | null = null;
+  const counted = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/hazards/count${q === null ? '' : `?q=${encodeURIComponent(q)}`}`,
+    headers: { cookie: c[user]! },
+  });
+  expect(counted.statusCode, counted.body).toBe(200);
+  const { total } = counted.json() as { total: number; capped: boolean };
   do {
-    const params = new URLSearchParams({ limit: '3', count: String(cursor === null) });
+    const params = new URLSearchParams({ limit: '3' });
     if (q !== null) params.set('q', q);
     if (cursor) params.set('cursor', cursor);
     const res = await ctx.app.inject({
@@ -138,8 +144,7 @@ async function search(user: string, q: string | null) {
       headers: { cookie: c[user]! },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: Item[]; nextCursor: string | null; total: number | null };
-    total ??= page.total;
+    const page = res.json() as { items: Item[]; nextCursor: string | null };
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -207,12 +212,7 @@ describe('every way a query meets the index', () => {
         if (query.kind !== 'prefix' && query.kind !== 'phrase') throw new Error(q);
         const rows = await applyHazardFilter(
           ctx.db,
-          ctx.db
-            .selectFrom('hazards as h')
-            .innerJoin('orgs as mo', 'mo.id', 'h.mine_id')
-            .innerJoin('orgs as fo', 'fo.id', 'h.found_by_org_id')
-            .select('h.id')
-            .orderBy('h.found_on', 'desc'),
+          ctx.db.selectFrom('hazards as h').select('h.id').orderBy('h.found_on', 'desc'),
           {},
           nowIso,
           { query, plan },

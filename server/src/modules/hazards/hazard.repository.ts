@@ -1,6 +1,13 @@
-import { type HazardFilter, type HazardListQuery, SEARCH_QUERY_MAX, searchQuery } from '@tiegui/domain';
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
-import { hazardScope, ownMineOf } from '../../access/access';
+import {
+  HAZARD_COUNT_CAP,
+  type HazardFilter,
+  type HazardListQuery,
+  regionPrefix,
+  SEARCH_QUERY_MAX,
+  searchQuery,
+} from '@tiegui/domain';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { hazardScope, mineScope, ownMineOf } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 import {
@@ -14,7 +21,7 @@ import { prepared } from '../../db/prepared';
 import type { Database, HazardTable } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 
-type HDb = Database & { h: Database['hazards']; mo: Database['orgs']; fo: Database['orgs'] };
+type HDb = Database & { h: Database['hazards'] };
 type HEb = ExpressionBuilder<HDb, 'h'>;
 
 const SORT_COLUMNS = { foundOn: 'h.found_on', updatedAt: 'h.updated_at' } as const;
@@ -29,18 +36,31 @@ export const supervisedPredicate = (eb: HEb) =>
       .where('s.removed_at', 'is', null),
   );
 
+// Literals, not parameters: a planner proves a partial index (0005, 0007) applies only from a constant.
+export const isOpen = (eb: HEb) => eb('h.state', '<>', sql.lit('closed'));
+export const isMajor = (eb: HEb) => eb('h.level', '=', sql.lit('major'));
+
+/** Whether a filter keeps only open hazards (an open state, overdue), or only major ones (a listing). */
+const impliesOpen = (f: HazardFilter) =>
+  f.open === true || f.overdue === true || (f.state !== undefined && f.state !== 'closed');
+const impliesMajor = (f: HazardFilter) => f.level === 'major' || f.supervised === true;
+
 /** Overdue is derived: past the time limit's last second and not closed. */
 export const overduePredicate = (nowIso: string) => (eb: HEb) =>
-  eb.and([eb('h.state', '!=', 'closed'), eb('h.due_at', 'is not', null), eb('h.due_at', '<', nowIso)]);
+  eb.and([isOpen(eb), eb('h.due_at', 'is not', null), eb('h.due_at', '<', nowIso)]);
 
-function baseQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('hazards as h')
+/** The columns of a hazard as the API shows it, joined onto a query of hazards (alias h). */
+function withColumns(q: SelectQueryBuilder<HDb, 'h', object>) {
+  return q
     .innerJoin('orgs as mo', 'mo.id', 'h.mine_id')
     .innerJoin('orgs as fo', 'fo.id', 'h.found_by_org_id')
     .selectAll('h')
     .select(['mo.name as mine_name', 'fo.name as found_by_org_name'])
     .select((eb) => supervisedPredicate(eb as unknown as HEb).as('supervised'));
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return withColumns(db.selectFrom('hazards as h'));
 }
 
 export type HazardRow = NonNullable<Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>>;
@@ -79,34 +99,56 @@ async function planTextSearch(
 
 export function applyHazardFilter<O>(
   db: Kysely<Database>,
-  q: SelectQueryBuilder<HDb, 'h' | 'mo' | 'fo', O>,
+  q: SelectQueryBuilder<HDb, 'h', O>,
   f: HazardFilter,
   nowIso: string,
   search: TextSearch | null,
 ) {
-  return q
-    .$if(search !== null, (qb) => qb.where(hazardTextMatch(db as never, 'h.id', search!.query, search!.plan)))
-    .$if(f.mineId !== undefined, (qb) => qb.where('h.mine_id', '=', f.mineId!))
-    .$if(f.regionCode !== undefined, (qb) => qb.where('h.region_code', 'like', `${f.regionCode}%`))
-    .$if(f.categoryCode !== undefined, (qb) => qb.where('h.category_code', '=', f.categoryCode!))
-    .$if(f.level !== undefined, (qb) => qb.where('h.level', '=', f.level!))
-    .$if(f.state !== undefined, (qb) => qb.where('h.state', '=', f.state!))
-    .$if(f.open !== undefined, (qb) => qb.where('h.state', f.open ? '!=' : '=', 'closed'))
-    .$if(f.source !== undefined, (qb) => qb.where('h.source', '=', f.source!))
-    .$if(f.selfReported !== undefined, (qb) => qb.where('h.self_reported', '=', f.selfReported ? 1 : 0))
-    .$if(f.supervised !== undefined, (qb) =>
-      qb.where((eb) => (f.supervised ? supervisedPredicate(eb) : eb.not(supervisedPredicate(eb)))),
-    )
-    .$if(f.overdue !== undefined, (qb) =>
-      qb.where((eb) => (f.overdue ? overduePredicate(nowIso)(eb) : eb.not(overduePredicate(nowIso)(eb)))),
-    )
-    .$if(f.foundFrom !== undefined, (qb) => qb.where('h.found_on', '>=', f.foundFrom!))
-    .$if(f.foundTo !== undefined, (qb) => qb.where('h.found_on', '<=', f.foundTo!));
+  return (
+    q
+      .$if(search !== null, (qb) =>
+        qb.where(hazardTextMatch(db as never, 'h.id', search!.query, search!.plan)),
+      )
+      .$if(f.mineId !== undefined, (qb) => qb.where('h.mine_id', '=', f.mineId!))
+      .$if(f.regionCode !== undefined, (qb) => qb.where('h.region_code', 'like', `${f.regionCode}%`))
+      .$if(f.categoryCode !== undefined, (qb) => qb.where('h.category_code', '=', f.categoryCode!))
+      .$if(f.level !== undefined, (qb) => qb.where('h.level', '=', sql.lit(f.level!)))
+      .$if(f.state !== undefined, (qb) => qb.where('h.state', '=', sql.lit(f.state!)))
+      // An open state, overdue or a listing implies an open (or major) hazard: said as the literal
+      // predicates of the partial indexes, so a planner may read those few rows instead of all.
+      .$if(impliesOpen(f), (qb) => qb.where(isOpen))
+      .$if(f.open === false, (qb) => qb.where('h.state', '=', sql.lit('closed')))
+      .$if(f.supervised === true, (qb) => qb.where(isMajor))
+      .$if(f.source !== undefined, (qb) => qb.where('h.source', '=', f.source!))
+      .$if(f.selfReported !== undefined, (qb) => qb.where('h.self_reported', '=', f.selfReported ? 1 : 0))
+      .$if(f.supervised !== undefined, (qb) =>
+        qb.where((eb) => (f.supervised ? supervisedPredicate(eb) : eb.not(supervisedPredicate(eb)))),
+      )
+      .$if(f.overdue !== undefined, (qb) =>
+        qb.where((eb) => (f.overdue ? overduePredicate(nowIso)(eb) : eb.not(overduePredicate(nowIso)(eb)))),
+      )
+      .$if(f.foundFrom !== undefined, (qb) => qb.where('h.found_on', '>=', f.foundFrom!))
+      .$if(f.foundTo !== undefined, (qb) => qb.where('h.found_on', '<=', f.foundTo!))
+  );
 }
 
 export interface Keyset {
   value: string;
   id: string;
+}
+
+/**
+ * A county's hazards by its region's index (region_code, found_on): a page filtered on what no
+ * partial index holds (a source, 自查自报) then walks only the county's own rows in order instead
+ * of the province's, where a county's are under 1%. The scope's own region predicate is a LIKE,
+ * which SQLite does not read as an index range; this equality says the same of a county's
+ * hazards (null where the page reads a better index: an open or major filter, a mine, a category).
+ */
+function countyRegionOf(actor: Actor, filter: HazardFilter, sort: HazardListQuery['sort']): string | null {
+  if (!sort.endsWith('foundOn')) return null;
+  if (impliesOpen(filter) || impliesMajor(filter) || filter.mineId || filter.categoryCode) return null;
+  if (filter.regionCode?.length === 6) return filter.regionCode;
+  return actor.orgKind === 'county' && actor.regionCode?.length === 6 ? actor.regionCode : null;
 }
 
 /** One page of scoped, filtered hazards in keyset order. */
@@ -121,10 +163,17 @@ export async function listHazards(
   const op = desc ? '<' : '>';
   const after = page.after;
   const search = await planTextSearch(db, filter.q, 'page');
+  // A search that walks the order (many matches) walks a county's rows too; a few are read from
+  // the search index.
+  const county = search?.plan === 'fromIndex' ? null : countyRegionOf(actor, filter, page.sort);
+  const scoped = db
+    .selectFrom('hazards as h')
+    .where(hazardScope(actor))
+    .$if(county !== null, (qb) => qb.where('h.region_code', '=', county!));
   // The redundant bound on the sort column alone lets both databases start the index range at the
   // cursor; with the OR alone they filter every row before it (a deep page reads them all).
-  return applyHazardFilter(db, baseQuery(db).where(hazardScope(actor)), filter, page.nowIso, search)
-    .$if(after !== null, (qb) =>
+  return withColumns(
+    applyHazardFilter(db, scoped, filter, page.nowIso, search).$if(after !== null, (qb) =>
       qb.where((eb) =>
         eb.and([
           eb(column, desc ? '<=' : '>=', after!.value),
@@ -134,28 +183,76 @@ export async function listHazards(
           ]),
         ]),
       ),
-    )
+    ),
+  )
     .orderBy(column, desc ? 'desc' : 'asc')
     .orderBy('h.id', desc ? 'desc' : 'asc')
     .limit(page.limit)
     .execute();
 }
 
+/** The prefix's region codes as a range, which both databases read from an index (codes are digits). */
+function regionRange(eb: HEb, prefix: string) {
+  const next = String(Number(prefix) + 1).padStart(prefix.length, '0');
+  const from = eb('h.region_code', '>=', prefix);
+  return next.length > prefix.length ? from : eb.and([from, eb('h.region_code', '<', next)]);
+}
+
+/**
+ * The actor's hazards said the way an index finds them all without walking an order: a
+ * province's or a division's by region ranges (hazards_region), a city's, a county's or a
+ * group's through their mines (hazards_mine). Only ever ANDed to hazardScope, which decides:
+ * this narrows to the same rows and tells the planner where they are.
+ */
+function scopeByIndex(actor: Actor) {
+  return (eb: HEb) => {
+    switch (actor.orgKind) {
+      case 'province':
+        return regionRange(eb, regionPrefix(actor.regionCode ?? ''));
+      case 'division':
+        return actor.coveredRegions.length === 0
+          ? eb.lit(false)
+          : eb.or(actor.coveredRegions.map((p) => regionRange(eb, p)));
+      case 'city':
+      case 'county':
+      case 'group':
+        return eb(
+          'h.mine_id',
+          'in',
+          eb
+            .selectFrom('orgs as o')
+            .innerJoin('mines as m', 'm.org_id', 'o.id')
+            .select('o.id')
+            .where((inner) => mineScope(actor)(inner as never)),
+        );
+      case 'mine':
+        return eb('h.mine_id', '=', actor.orgId);
+      default: {
+        const never: never = actor.orgKind;
+        throw new Error(`unknown org kind ${String(never)}`);
+      }
+    }
+  };
+}
+
+/** How many hazards match, counting at most HAZARD_COUNT_CAP + 1 of them. */
 export async function countHazards(db: Db, actor: Actor, filter: HazardFilter, nowIso: string) {
   const search = await planTextSearch(db, filter.q, 'count');
-  const row = await applyHazardFilter(
+  const matches = applyHazardFilter(
     db,
-    db
-      .selectFrom('hazards as h')
-      .innerJoin('orgs as mo', 'mo.id', 'h.mine_id')
-      .innerJoin('orgs as fo', 'fo.id', 'h.found_by_org_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(hazardScope(actor)),
+    db.selectFrom('hazards as h').where(hazardScope(actor)).where(scopeByIndex(actor)),
     filter,
     nowIso,
     search,
-  ).executeTakeFirst();
-  return Number(row?.n ?? 0);
+  )
+    .select('h.id')
+    .limit(HAZARD_COUNT_CAP + 1);
+  const row = await db
+    .selectFrom(matches.as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const n = Number(row?.n ?? 0);
+  return { total: Math.min(n, HAZARD_COUNT_CAP), capped: n > HAZARD_COUNT_CAP };
 }
 
 export function sortValueOf(row: HazardRow, sort: HazardListQuery['sort']): string {

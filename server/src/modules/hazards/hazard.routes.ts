@@ -1,9 +1,11 @@
 import {
   ZDashboardQuery,
   ZErrorBody,
+  ZHazardCount,
   ZHazardCreate,
   ZHazardDashboard,
   ZHazardDetail,
+  ZHazardFilter,
   ZHazardLevel,
   ZHazardListQuery,
   ZHazardPage,
@@ -20,7 +22,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
-import { getHazard, type HazardDeps, listHazardsPage, registerHazard } from './hazard.service';
+import {
+  countHazardsOf,
+  getHazard,
+  type HazardDeps,
+  listHazardsPage,
+  registerHazard,
+} from './hazard.service';
 import { canUploadStandard, getStandard, listStandards, uploadStandard } from './hazard-catalog.service';
 import { hazardDashboard, listRecurrences, mineHazardFlags } from './hazard-dashboard.service';
 import {
@@ -79,6 +87,19 @@ export const hazardRoutes =
         },
       },
       async (request) => listHazardsPage(deps, actorOf(request.session), request.query),
+    );
+    app.get(
+      '/hazards/count',
+      {
+        config: { permission: 'hazard.read' },
+        schema: {
+          tags,
+          summary: '隐患条数（与列表同一筛选，超过上限时只说“超过”）',
+          querystring: ZHazardFilter,
+          response: { 200: ZHazardCount, ...errors },
+        },
+      },
+      async (request) => countHazardsOf(deps, actorOf(request.session), request.query),
     );
     app.post(
       '/hazards',

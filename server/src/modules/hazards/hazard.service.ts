@@ -66,22 +66,23 @@ export async function hazardDetail(
 
 /** A page of the hazards in the actor's scope (keyset; `total` only when asked for). */
 export async function listHazardsPage({ db, clock }: HazardDeps, actor: Actor, query: HazardListQuery) {
-  const { cursor, limit, sort, count, ...filter } = query;
+  const { cursor, limit, sort, ...filter } = query;
   const now = clock.now();
   const nowIso = now.toISOString();
   const after = cursor ? decodeCursor(cursor) : null;
-  const [rows, total] = await Promise.all([
-    listHazards(db, actor, filter, { sort, after, limit: limit + 1, nowIso }),
-    count ? countHazards(db, actor, filter, nowIso) : Promise.resolve(null),
-  ]);
+  const rows = await listHazards(db, actor, filter, { sort, after, limit: limit + 1, nowIso });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: await Promise.all(page.map((r) => presentHazard(db, actor, r, now))),
     nextCursor:
       rows.length > limit && last ? encodeCursor({ value: sortValueOf(last, sort), id: last.id }) : null,
-    total,
   };
+}
+
+/** How many hazards in the actor's scope match a filter (exactly up to HAZARD_COUNT_CAP). */
+export function countHazardsOf({ db, clock }: HazardDeps, actor: Actor, filter: HazardFilter) {
+  return countHazards(db, actor, filter, clock.now().toISOString());
 }
 
 /** Every hazard matching a filter, in batches (for export). */

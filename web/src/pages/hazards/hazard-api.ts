@@ -12,7 +12,7 @@ import dayjs from 'dayjs';
 import { api, type Query } from '../../api/client';
 import { ZONE } from '../../lib/time';
 
-export type HazardPage = { items: Hazard[]; nextCursor: string | null; total: number | null };
+export type HazardPage = { items: Hazard[]; nextCursor: string | null };
 export type Recurrence = {
   mineId: string;
   mineName: string;

@@ -6,7 +6,8 @@ import {
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import type { HazardCount } from '@tiegui/domain';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -33,6 +34,13 @@ const IMPORT_TARGET: ImportTarget = {
 
 const PAGE_SIZE = 50;
 
+/** 共 N 条, or 超过 N 条 past the server's cap; nothing until counted. */
+function countLabel(count: HazardCount | undefined): string {
+  if (!count) return '';
+  const n = count.total.toLocaleString('zh-CN');
+  return count.capped ? `超过 ${n} 条（请缩小筛选范围），` : `共 ${n} 条，`;
+}
+
 /** 隐患台账: the register in my data scope, filters in the URL, keyset 加载更多. */
 export function HazardListPage() {
   const me = useCurrentUser();
@@ -49,10 +57,14 @@ export function HazardListPage() {
         ...filtersQuery(filters),
         limit: PAGE_SIZE,
         cursor: pageParam,
-        count: pageParam === undefined,
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  // Asked beside the page, never before it: a page shows at once, its count when counted.
+  const count = useQuery({
+    queryKey: ['hazards', 'count', filters],
+    queryFn: () => api.get<HazardCount>('/hazards/count', filtersQuery(filters)),
   });
 
   const exporter = useMutation({
@@ -61,7 +73,6 @@ export function HazardListPage() {
   });
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? null;
   const setFilters = (next: HazardFilters) => setParams(filtersToParams(next), { replace: true });
 
   return (
@@ -107,7 +118,7 @@ export function HazardListPage() {
           />
           <div className="tg-toolbar" style={{ marginTop: 12, justifyContent: 'space-between' }}>
             <Typography.Text type="secondary" data-testid="hazard-total">
-              {total === null ? '' : `共 ${total} 条，`}已显示 {items.length} 条
+              {countLabel(count.data)}已显示 {items.length} 条
             </Typography.Text>
             {list.hasNextPage && (
               <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
