@@ -72,13 +72,17 @@ function setupFor(t: HazardTransition): Variant & { from: HazardState } {
 
 async function register(v: Variant): Promise<string> {
   const base = v.level === 'major' ? MAJOR : GENERAL;
-  const res = await post('/api/hazards', 'dx-mine', { ...base, productionStop: v.stop });
+  const res = await post('/api/hazards', 'dx-mine', {
+    ...base,
+    productionStop: v.stop,
+    ...(v.stop === 'area' ? { stoppedArea: '一采区' } : {}),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
 
-async function run(id: string, t: HazardTransition) {
-  const user = userFor(t);
+async function run(id: string, t: HazardTransition, party = t.who[0]!.party) {
+  const user = userFor(t, party);
   const res = await post(
     `/api/hazards/${id}/actions/${t.action}`,
     user,
@@ -161,24 +165,45 @@ describe.each(HAZARD_TRANSITIONS.map((t) => [t.action, t] as const))(
       expect(res.json().message).toContain(HAZARD_STATES[wrong]);
     });
 
-    it('200 for the allowed party: the state moves and the step is in the history and the audit', async () => {
-      const { id, setup } = await hazardReadyFor(t);
-      const detail = await run(id, t);
-      expect(detail.state).toBe(t.to ?? setup.from);
-      expect(detail.events.at(-1)).toMatchObject({
-        action,
-        fromState: setup.from,
-        toState: t.to ?? setup.from,
-      });
-      const audit = await ctx.db
-        .selectFrom('audit_events')
-        .select('changes')
-        .where('entity_id', '=', id)
-        .where('action', '=', 'hazard.transition')
-        .orderBy('seq', 'desc')
-        .executeTakeFirstOrThrow();
-      expect(JSON.parse(audit.changes!).action).toBe(action);
+    it('409 for a hazard of the other level', async () => {
+      const other = (['major', 'general'] as const).find((l) => !t.levels.includes(l));
+      if (!other) return;
+      const setup = setupFor(t);
+      // The same from-state where the other level's loop has it, else its registration.
+      const variant = { level: other, stop: 'none' as const };
+      const from = pathTo(setup.from, variant) ? setup.from : 'registered';
+      const id = await register(variant);
+      for (const step of pathTo(from, variant)!) await run(id, step);
+      const user = userFor(t);
+      const res = await post(
+        `/api/hazards/${id}/actions/${action}`,
+        user,
+        SAMPLE_EVIDENCE[action](await fileRefs(ctx, user)),
+      );
+      expect(res.statusCode, res.body).toBe(409);
     });
+
+    it.each([...new Set(t.who.map((w) => w.party))])(
+      '200 for the allowed party (%s): the state moves and the step is in the history and the audit',
+      async (party) => {
+        const { id, setup } = await hazardReadyFor(t);
+        const detail = await run(id, t, party);
+        expect(detail.state).toBe(t.to ?? setup.from);
+        expect(detail.events.at(-1)).toMatchObject({
+          action,
+          fromState: setup.from,
+          toState: t.to ?? setup.from,
+        });
+        const audit = await ctx.db
+          .selectFrom('audit_events')
+          .select('changes')
+          .where('entity_id', '=', id)
+          .where('action', '=', 'hazard.transition')
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(audit.changes!).action).toBe(action);
+      },
+    );
   },
 );
 

@@ -118,6 +118,8 @@ async function prepare(db: Kysely<Database>, actor: Actor, input: HazardCreate, 
   if (input.foundOn > shanghaiDate(now)) throw invalidField('foundOn', '排查发现日期：不能晚于今天');
   if (input.level === 'general' && input.productionStop !== 'none')
     throw invalidField('productionStop', '停产情况：停产整改只适用于重大事故隐患');
+  if (input.productionStop === 'area' && !input.stoppedArea)
+    throw invalidField('stoppedArea', '停产区域：局部停产时须写明停产的区域');
   if (input.level === 'major' && !input.categoryCode)
     throw invalidField('categoryCode', '隐患类别：重大事故隐患须按判定标准选择类别');
   const mine = await mineFacts(db, mineId);

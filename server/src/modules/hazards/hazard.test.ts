@@ -72,6 +72,15 @@ describe('POST /api/hazards', () => {
     expect(res.json().fields[0].field).toBe('photos.0.id');
   });
 
+  it('400 for a stop of part of the mine that does not say which part', async () => {
+    const res = await call('POST', '/api/hazards', 'dx-mine', { ...MAJOR, productionStop: 'area' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0]).toMatchObject({
+      field: 'stoppedArea',
+      message: expect.stringContaining('停产区域'),
+    });
+  });
+
   it('400 when a regulator records a self-check, or gives no mine', async () => {
     expect(
       (await call('POST', '/api/hazards', 'dx-county', { ...MAJOR, mineId: dxMine })).json().fields[0].field,
@@ -217,10 +226,37 @@ describe('GET /api/hazards', () => {
 });
 
 describe('the mine registry follows a whole-mine stop', () => {
+  it('an ordered stop of part of the mine names the part (400 at area otherwise)', async () => {
+    const id = (await call('POST', '/api/hazards', 'dx-mine', MAJOR)).json().id;
+    const res = await act(id, 'orderStop', 'dx-county', { scope: 'area' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('area');
+    const ordered = await act(id, 'orderStop', 'dx-county', { scope: 'area', area: '一采区' });
+    expect(ordered.statusCode, ordered.body).toBe(200);
+    expect(ordered.json()).toMatchObject({ productionStop: 'area', stoppedArea: '一采区' });
+    expect(await mineStatus(dxMine)).toBe('producing');
+  });
+
   it('停产整顿 on registration, back to 生产 on the resume consent; closure only after it', async () => {
     expect(await mineStatus(dxMine)).toBe('producing');
     const id = (await call('POST', '/api/hazards', 'dx-mine', { ...MAJOR, productionStop: 'mine' })).json()
       .id;
+    expect(await mineStatus(dxMine)).toBe('suspended_rectification');
+    // The registry cannot lift the stop around the loop; other fields still save.
+    const patch = (payload: object) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/mines/${dxMine}`,
+        headers: { cookie: c['dx-county']! },
+        payload,
+      });
+    const lifted = await patch({ status: 'producing' });
+    expect(lifted.statusCode, lifted.body).toBe(400);
+    expect(lifted.json().fields[0]).toMatchObject({
+      field: 'status',
+      message: expect.stringContaining('恢复生产'),
+    });
+    expect((await patch({ principalPhone: '13900000009' })).statusCode).toBe(200);
     expect(await mineStatus(dxMine)).toBe('suspended_rectification');
     await act(id, 'plan', 'dx-mine');
     await act(id, 'reportProgress', 'dx-mine');
@@ -287,7 +323,7 @@ describe('recurrence (3个月内2次以上发现重大事故隐患仍然生产)'
     );
     await register({ foundOn: '2024-05-10' });
     // Stopped production does not count, nor does a general hazard.
-    await register({ foundOn: '2024-06-01', productionStop: 'area' });
+    await register({ foundOn: '2024-06-01', productionStop: 'area', stoppedArea: '二采区' });
     await register({ ...GENERAL, foundOn: '2024-06-02' });
     expect((await call('GET', `/api/hazards/mines/${mine}/flags`, 'dx-county')).json().closureProposal).toBe(
       false,

@@ -61,6 +61,10 @@ function timeLimitCheck(field: string): Check {
 }
 
 const CHECKS: Partial<Record<HazardAction, Check>> = {
+  orderStop: (_row, evidence) => {
+    if (evidence.scope === 'area' && !evidence.area)
+      throw invalidField('area', '停产区域：责令局部停产时须写明停产的区域');
+  },
   plan: timeLimitCheck('timeLimit'),
   startRectification: timeLimitCheck('timeLimit'),
   requestExtension: (row, evidence) => {

@@ -163,3 +163,18 @@ export function findImportReceipt(db: Db, id: string, userId: string) {
     .where('user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/**
+ * A major hazard that holds the whole mine in 停产整顿 until its resume consent (the hazard loop
+ * sets and lifts that status), or undefined.
+ */
+export function stopHoldingHazard(db: Db, mineId: string) {
+  return db
+    .selectFrom('hazards')
+    .select(['id', 'description'])
+    .where('mine_id', '=', mineId)
+    .where('production_stop', '=', 'mine')
+    .where('state', 'not in', ['resume_approved', 'closed'])
+    .limit(1)
+    .executeTakeFirst();
+}

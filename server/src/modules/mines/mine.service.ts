@@ -27,6 +27,7 @@ import {
   type MineFilter,
   type MineRow,
   sortValueOf,
+  stopHoldingHazard,
 } from './mine.repository';
 
 export interface MineDeps {
@@ -281,6 +282,16 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
   }
   const merged = { ...current, ...input };
   if (merged.category !== 'coal' && merged.gasGrade) throw invalidField('gasGrade', '瓦斯等级仅适用于煤矿');
+  if (
+    current.status === 'suspended_rectification' &&
+    merged.status !== current.status &&
+    (await stopHoldingHazard(db, id))
+  ) {
+    throw invalidField(
+      'status',
+      '生产状态：该矿因重大事故隐患全矿停产整顿，须在监管部门同意恢复生产后才能改变（见该隐患的复产审批）',
+    );
+  }
   let divisionOrgId = current.divisionOrgId;
   const jurisdictionChanged = JURISDICTION_FIELDS.some(
     (f) => f !== 'uscc' && f !== 'status' && input[f] !== undefined,
