@@ -206,7 +206,8 @@ export async function insertCheckedHazard(
     created_at: stamp,
     updated_at: stamp,
   };
-  row.recurrence_of = await findRecurrence(trx, row);
+  // 仍然生产: only a mine producing by its registry when the hazard is found counts.
+  row.recurrence_of = mine.status === 'producing' ? await findRecurrence(trx, row) : null;
   const who = auditActorOf(actor);
   if (row.level === 'major' && row.production_stop === 'mine')
     row.mine_status_before = await stopMine(trx, who, mine.id, id, now);

@@ -341,4 +341,29 @@ describe('recurrence (3个月内2次以上发现重大事故隐患仍然生产)'
     expect(await ids('xz-city')).toContain(mine);
     expect(await ids('yp-mine')).not.toContain(mine);
   });
+
+  it('a mine not producing by its registry (长期停产) is not flagged', async () => {
+    const county = await orgIdByName(ctx.db, '代县应急管理局');
+    const mine = await ctx.db.transaction().execute((trx) =>
+      buildMine(trx, {
+        supervisorOrgId: county,
+        regionCode: '140923',
+        name: '代县长期停产测试煤矿',
+        status: 'long_term_suspended',
+      }),
+    );
+    for (const foundOn of ['2024-05-10', '2024-06-10']) {
+      const res = await call('POST', '/api/hazards', 'dx-county', {
+        ...MAJOR,
+        mineId: mine,
+        source: 'inspection',
+        foundOn,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().recurrenceOf).toBeNull();
+    }
+    expect((await call('GET', `/api/hazards/mines/${mine}/flags`, 'dx-county')).json().closureProposal).toBe(
+      false,
+    );
+  });
 });
