@@ -348,6 +348,83 @@ export async function saveDraft(
   return getObligation(deps, actor, id);
 }
 
+/**
+ * Checks a submission of an obligation the actor's org owes (state, form, own files) before
+ * anything is written; `writeSubmission` below then writes it, in the caller's transaction.
+ */
+export async function checkSubmission(db: Db, actor: Actor, id: string, values: unknown) {
+  const { row, duty, form } = await ownerContext(db, actor, id);
+  assertState(row, OPEN, row.state === 'accepted' ? '该任务已审核通过' : '该任务已报送，正在等待审核');
+  const checked = validateForm(form, values);
+  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
+  if (checked.problems.length)
+    throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
+  return { row, duty, form, values: checked.values };
+}
+
+/** Writes a checked submission: the version, the state, the audit row and the recipients' notice. */
+export async function writeSubmit(
+  trx: Kysely<Database>,
+  actor: Actor,
+  checked: Awaited<ReturnType<typeof checkSubmission>>,
+  now: Date,
+): Promise<void> {
+  const { row, duty, form } = checked;
+  const id = row.id;
+  const stamp = now.toISOString();
+  const late = row.late === 1 || (row.submitted_at === null && stamp > row.due_at);
+  const version = await writeSubmission(trx, row, form, checked.values, 'submitted', actor, now);
+  const recipients = await trx
+    .selectFrom('obligation_recipients')
+    .select('org_id')
+    .where('obligation_id', '=', id)
+    .execute();
+  // A duty kept as a record (no recipient) is done once submitted: nobody reviews it.
+  const recorded = recipients.length === 0;
+  const changed = await trx
+    .updateTable('obligations')
+    .set({
+      state: recorded ? 'accepted' : 'submitted',
+      submitted_at: stamp,
+      accepted_at: recorded ? stamp : null,
+      late: late ? 1 : 0,
+      updated_at: stamp,
+    })
+    .where('id', '=', id)
+    .where('state', 'in', OPEN)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该任务已报送，正在等待审核');
+  if (recorded) {
+    await trx
+      .updateTable('submissions')
+      .set({ state: 'accepted' })
+      .where('obligation_id', '=', id)
+      .where('version', '=', version)
+      .execute();
+  }
+  await appendAudit(
+    trx,
+    auditActorOf(actor),
+    {
+      action: 'obligation.submitted',
+      entityType: 'obligation',
+      entityId: id,
+      changes: { version, late, recorded },
+    },
+    now,
+  );
+  await notifyOrgs(
+    trx,
+    recipients.map((r) => r.org_id),
+    {
+      kind: 'obligation.submitted',
+      title: `${row.org_name}报送了“${duty.title}”（${row.period_label}），请审核`,
+      link: `/duties/${id}`,
+    },
+    now,
+  );
+}
+
 /** Submits to the recipients; a first submission after the deadline is marked late for good. */
 export async function submitObligation(
   deps: ObligationDeps,
@@ -356,67 +433,9 @@ export async function submitObligation(
   values: unknown,
 ): Promise<ObligationDetail> {
   const { db, clock } = deps;
-  const { row, duty, form } = await ownerContext(db, actor, id);
-  assertState(row, OPEN, row.state === 'accepted' ? '该任务已审核通过' : '该任务已报送，正在等待审核');
-  const checked = validateForm(form, values);
-  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
-  if (checked.problems.length)
-    throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
+  const checked = await checkSubmission(db, actor, id, values);
   const now = clock.now();
-  const stamp = now.toISOString();
-  const late = row.late === 1 || (row.submitted_at === null && stamp > row.due_at);
-  await db.transaction().execute(async (trx) => {
-    const version = await writeSubmission(trx, row, form, checked.values, 'submitted', actor, now);
-    const recipients = await trx
-      .selectFrom('obligation_recipients')
-      .select('org_id')
-      .where('obligation_id', '=', id)
-      .execute();
-    // A duty kept as a record (no recipient) is done once submitted: nobody reviews it.
-    const recorded = recipients.length === 0;
-    const changed = await trx
-      .updateTable('obligations')
-      .set({
-        state: recorded ? 'accepted' : 'submitted',
-        submitted_at: stamp,
-        accepted_at: recorded ? stamp : null,
-        late: late ? 1 : 0,
-        updated_at: stamp,
-      })
-      .where('id', '=', id)
-      .where('state', 'in', OPEN)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该任务已报送，正在等待审核');
-    if (recorded) {
-      await trx
-        .updateTable('submissions')
-        .set({ state: 'accepted' })
-        .where('obligation_id', '=', id)
-        .where('version', '=', version)
-        .execute();
-    }
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      {
-        action: 'obligation.submitted',
-        entityType: 'obligation',
-        entityId: id,
-        changes: { version, late, recorded },
-      },
-      now,
-    );
-    await notifyOrgs(
-      trx,
-      recipients.map((r) => r.org_id),
-      {
-        kind: 'obligation.submitted',
-        title: `${row.org_name}报送了“${duty.title}”（${row.period_label}），请审核`,
-        link: `/duties/${id}`,
-      },
-      now,
-    );
-  });
+  await db.transaction().execute((trx) => writeSubmit(trx, actor, checked, now));
   return getObligation(deps, actor, id);
 }
 

@@ -13,7 +13,7 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { submitObligation } from '../campaigns/obligation.service';
+import { checkSubmission, writeSubmit } from '../campaigns/obligation.service';
 import { checkFiles } from './hazard.effects';
 import { parseRefs } from './hazard.present';
 import type { HazardDeps } from './hazard.service';
@@ -211,6 +211,21 @@ export async function recordInvestigation(
     .where('ob.period_key', '=', input.month)
     .executeTakeFirst();
   const majorFound = hazards.filter((h) => h.level === 'major').length;
+  // The month's obligation is submitted with the record, in its transaction: checked first, so a
+  // form problem records nothing and the mine can try again.
+  const submission =
+    obligation &&
+    ['pending', 'returned'].includes(obligation.state) &&
+    hasPermission(actor.roles, 'obligation.submit')
+      ? await checkSubmission(db, actor, obligation.id, {
+          investigatedOn: input.investigatedOn,
+          scope: input.scope,
+          participants: `${input.leader}（带队）；${input.participants}`.slice(0, 500),
+          majorHazardsFound: majorFound,
+          notes: input.notes,
+          attachments: input.files,
+        })
+      : null;
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -243,21 +258,8 @@ export async function recordInvestigation(
       },
       now,
     );
+    if (submission) await writeSubmit(trx, actor, submission, now);
   });
-  if (
-    obligation &&
-    ['pending', 'returned'].includes(obligation.state) &&
-    hasPermission(actor.roles, 'obligation.submit')
-  ) {
-    await submitObligation(deps, actor, obligation.id, {
-      investigatedOn: input.investigatedOn,
-      scope: input.scope,
-      participants: `${input.leader}（带队）；${input.participants}`.slice(0, 500),
-      majorHazardsFound: majorFound,
-      notes: input.notes,
-      attachments: input.files,
-    });
-  }
   const row = await query(db).where('i.id', '=', id).executeTakeFirstOrThrow();
   const [view] = await withHazards(db, [present(row)]);
   return view!;
