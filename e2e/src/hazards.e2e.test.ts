@@ -73,8 +73,21 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   // The cascader stays disabled until the mine's standard has loaded; a click before that is lost.
   const category = mine.locator('.ant-form-item').filter({ has: mine.locator('#categoryCode') });
   await category.locator('.ant-select:not(.ant-select-disabled)').waitFor();
-  await category.locator('.ant-select-selector').click();
-  await mine.locator('.ant-cascader-menu-item').filter({ hasText: '煤矿重大事故隐患判定标准' }).click();
+  // A click while the form is still settling (the mine's facts arriving) can leave the menu shut:
+  // open it until it shows.
+  const standardItem = mine
+    .locator('.ant-cascader-menu-item')
+    .filter({ hasText: '煤矿重大事故隐患判定标准' });
+  await expect
+    .poll(
+      async () => {
+        if (!(await standardItem.isVisible())) await category.locator('.ant-select-selector').click();
+        return standardItem.isVisible();
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toBe(true);
+  await standardItem.click();
   await mine.locator('.ant-cascader-menu-item').filter({ hasText: '有严重水患' }).click();
   await mine.locator('.ant-cascader-menu').nth(2).locator('.ant-cascader-menu-item').first().click();
   await mine.locator('#description').fill(DESCRIPTION);

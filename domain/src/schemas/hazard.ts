@@ -258,6 +258,8 @@ export const ZMineHazardFlags = z.object({
   closureProposal: z.boolean(),
   recurrences: z.array(ZRecurrence),
 });
+export type Recurrence = z.infer<typeof ZRecurrence>;
+export type MineHazardFlags = z.infer<typeof ZMineHazardFlags>;
 
 export const ZDashboardQuery = z.object({
   regionCode: z

@@ -1,27 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  Hazard,
-  HazardDashboard,
-  HazardDetail,
-  HazardLevel,
-  HazardStandard,
-  HazardStandardSummary,
-  Investigation,
+import {
+  HAZARD_SORTS,
+  type Hazard,
+  type HazardDashboard,
+  type HazardDetail,
+  type HazardLevel,
+  type HazardStandard,
+  type HazardStandardSummary,
+  type Investigation,
+  type MineHazardFlags,
+  type Recurrence,
 } from '@tiegui/domain';
 import dayjs from 'dayjs';
 import { api, type Query } from '../../api/client';
 import { ZONE } from '../../lib/time';
 
 export type HazardPage = { items: Hazard[]; nextCursor: string | null };
-export type Recurrence = {
-  mineId: string;
-  mineName: string;
-  regionCode: string;
-  hazardId: string;
-  foundOn: string;
-  previousHazardId: string;
-  previousFoundOn: string;
-};
 
 export const hazardKey = (id: string) => ['hazard', id] as const;
 
@@ -116,7 +110,27 @@ export function useRecurrences() {
   });
 }
 
-/** The list filters that live in the URL, named as GET /api/hazards names them. */
+export function useMineHazardFlags(mineId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['hazards', 'mine-flags', mineId],
+    queryFn: () => api.get<MineHazardFlags>(`/hazards/mines/${encodeURIComponent(mineId)}/flags`),
+    enabled,
+  });
+}
+
+export type HazardSort = (typeof HAZARD_SORTS)[number];
+/** The server's order when none is asked; left out of the URL and the request. */
+export const DEFAULT_HAZARD_SORT: HazardSort = '-foundOn';
+export const HAZARD_SORT_LABELS: Record<HazardSort, string> = {
+  '-foundOn': '发现日期从新到旧',
+  foundOn: '发现日期从旧到新',
+  '-updatedAt': '最近更新在前',
+  updatedAt: '最早更新在前',
+};
+const isHazardSort = (value: string): value is HazardSort =>
+  (HAZARD_SORTS as readonly string[]).includes(value);
+
+/** The list filters and order that live in the URL, named as GET /api/hazards names them. */
 export const HAZARD_FILTER_KEYS = [
   'q',
   'regionCode',
@@ -131,9 +145,21 @@ export const HAZARD_FILTER_KEYS = [
   'foundFrom',
   'foundTo',
   'mineId',
+  'sort',
 ] as const;
 export type HazardFilterKey = (typeof HAZARD_FILTER_KEYS)[number];
 export type HazardFilters = Partial<Record<HazardFilterKey, string>>;
+
+/** The sort a filter set asks for, the default when none. */
+export const sortOf = (filters: HazardFilters): HazardSort =>
+  filters.sort && isHazardSort(filters.sort) ? filters.sort : DEFAULT_HAZARD_SORT;
+
+/** The default or an unknown sort is dropped, so one order has one URL (and one query key). */
+function withoutDefaultSort(filters: HazardFilters): HazardFilters {
+  const { sort, ...rest } = filters;
+  const chosen = sortOf(filters);
+  return sort && chosen !== DEFAULT_HAZARD_SORT ? { ...rest, sort: chosen } : rest;
+}
 
 export function filtersFromParams(params: URLSearchParams): HazardFilters {
   const filters: HazardFilters = {};
@@ -141,18 +167,26 @@ export function filtersFromParams(params: URLSearchParams): HazardFilters {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  return filters;
+  return withoutDefaultSort(filters);
 }
 
 export function filtersToParams(filters: HazardFilters): URLSearchParams {
   const params = new URLSearchParams();
+  const kept = withoutDefaultSort(filters);
   for (const key of HAZARD_FILTER_KEYS) {
-    const value = filters[key]?.trim();
+    const value = kept[key]?.trim();
     if (value) params.set(key, value);
   }
   return params;
 }
 
+/** The query of the list and the export: filters and sort. */
 export function filtersQuery(filters: HazardFilters): Query {
   return { ...filters };
+}
+
+/** The query of GET /api/hazards/count: the same filters, no order. */
+export function countQuery(filters: HazardFilters): Query {
+  const { sort: _sort, ...rest } = filters;
+  return rest;
 }

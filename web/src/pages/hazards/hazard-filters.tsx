@@ -3,7 +3,7 @@ import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { optionsOf, REGION_OPTIONS } from '../../lib/labels';
-import { type HazardFilters, useAllStandards } from './hazard-api';
+import { HAZARD_SORT_LABELS, type HazardFilters, sortOf, useAllStandards } from './hazard-api';
 import { LEVEL_SHORT } from './hazard-labels';
 
 type Props = { value: HazardFilters; onChange: (next: HazardFilters) => void };
@@ -17,12 +17,14 @@ const OPEN_OPTIONS = [
   { value: 'true', label: '未销号' },
   { value: 'false', label: '已销号' },
 ];
+const SORT_OPTIONS = optionsOf(HAZARD_SORT_LABELS);
 const REGION_FILTER = /^\d{2,6}$/;
 
 function toValues(filters: HazardFilters): Values {
   const { foundFrom, foundTo, ...rest } = filters;
   return {
     ...rest,
+    sort: sortOf(filters),
     found:
       foundFrom || foundTo
         ? [foundFrom ? dayjs(foundFrom) : null, foundTo ? dayjs(foundTo) : null]
@@ -92,7 +94,8 @@ export function HazardFiltersBar({ value, onChange }: Props) {
           <Form.Item name="q">
             <Input.Search
               allowClear
-              placeholder="隐患内容、地点、矿山名称"
+              placeholder="隐患内容、地点"
+              title="按隐患内容或地点中的文字查找"
               onSearch={() => void apply()}
               enterButton={false}
             />
@@ -140,6 +143,11 @@ export function HazardFiltersBar({ value, onChange }: Props) {
               placeholder={['发现日期起', '发现日期止']}
               style={{ width: '100%' }}
             />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={16} md={12} lg={8}>
+          <Form.Item name="sort">
+            <Select prefix="排序" aria-label="排序" options={SORT_OPTIONS} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8} md={6} lg={4}>

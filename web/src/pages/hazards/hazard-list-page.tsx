@@ -16,11 +16,14 @@ import { can, useCurrentUser } from '../../api/me';
 import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
 import { QueryError } from '../../components/status-results';
 import {
+  countQuery,
   filtersFromParams,
   filtersQuery,
   filtersToParams,
   type HazardFilters,
   type HazardPage,
+  type HazardSort,
+  sortOf,
 } from './hazard-api';
 import { HazardFiltersBar } from './hazard-filters';
 import { HazardTable } from './hazard-table';
@@ -62,9 +65,11 @@ export function HazardListPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   // Asked beside the page, never before it: a page shows at once, its count when counted.
+  // The count takes no sort, so a new order reuses the count already known.
+  const counted = useMemo(() => countQuery(filters), [filters]);
   const count = useQuery({
-    queryKey: ['hazards', 'count', filters],
-    queryFn: () => api.get<HazardCount>('/hazards/count', filtersQuery(filters)),
+    queryKey: ['hazards', 'count', counted],
+    queryFn: () => api.get<HazardCount>('/hazards/count', counted),
   });
 
   const exporter = useMutation({
@@ -74,6 +79,7 @@ export function HazardListPage() {
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const setFilters = (next: HazardFilters) => setParams(filtersToParams(next), { replace: true });
+  const setSort = (sort: HazardSort) => setFilters({ ...filters, sort });
 
   return (
     <Card title="隐患治理">
@@ -115,6 +121,8 @@ export function HazardListPage() {
           <HazardTable
             items={items}
             loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+            sort={sortOf(filters)}
+            onSortChange={setSort}
           />
           <div className="tg-toolbar" style={{ marginTop: 12, justifyContent: 'space-between' }}>
             <Typography.Text type="secondary" data-testid="hazard-total">

@@ -1,18 +1,25 @@
 import type { Hazard } from '@tiegui/domain';
-import { Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Space, Table, type TableProps, Typography } from 'antd';
+import type { ColumnsType, ColumnType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
+import { DEFAULT_HAZARD_SORT, type HazardSort } from './hazard-api';
 import { LevelTag, OverdueTag, StateTag, SupervisedTag } from './hazard-labels';
 
-const columns: ColumnsType<Hazard> = [
-  {
-    title: '发现日期',
-    dataIndex: 'foundOn',
-    width: 110,
-    fixed: 'left',
-    render: (v: string, h) => <Link to={`/hazards/${h.id}`}>{v}</Link>,
-  },
+type SortField = 'foundOn' | 'updatedAt';
+
+/** A header that shows and sets the server's order: descending first, never unsorted. */
+function sortable(
+  field: SortField,
+  sort: HazardSort,
+): Pick<ColumnType<Hazard>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> {
+  const order: SortOrder = sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : null;
+  return { key: field, sorter: true, sortOrder: order, sortDirections: ['descend', 'ascend', 'descend'] };
+}
+
+/** The columns after 发现日期, the same in every order. */
+const OTHER_COLUMNS: ColumnsType<Hazard> = [
   { title: '矿山', dataIndex: 'mineName', width: 180 },
   { title: '等级', dataIndex: 'level', width: 70, render: (_, h) => <LevelTag level={h.level} /> },
   {
@@ -59,14 +66,55 @@ const columns: ColumnsType<Hazard> = [
   },
 ];
 
-type Props = { items: Hazard[]; loading: boolean };
+function columnsFor(sort: HazardSort): ColumnsType<Hazard> {
+  const byUpdate = sort === 'updatedAt' || sort === '-updatedAt';
+  return [
+    {
+      title: '发现日期',
+      dataIndex: 'foundOn',
+      width: 110,
+      fixed: 'left',
+      ...sortable('foundOn', sort),
+      render: (v: string, h) => <Link to={`/hazards/${h.id}`}>{v}</Link>,
+    },
+    // Shown only when it is the order, so the order can be read off the rows.
+    ...(byUpdate
+      ? [
+          {
+            title: '更新时间',
+            dataIndex: 'updatedAt',
+            width: 170,
+            ...sortable('updatedAt', sort),
+            render: (v: string) => formatTime(v),
+          },
+        ]
+      : []),
+    ...OTHER_COLUMNS,
+  ];
+}
 
-export function HazardTable({ items, loading }: Props) {
+type Props = {
+  items: Hazard[];
+  loading: boolean;
+  sort?: HazardSort;
+  /** Asked when a sortable header is clicked; without it the headers only show the order. */
+  onSortChange?: (sort: HazardSort) => void;
+};
+
+export function HazardTable({ items, loading, sort = DEFAULT_HAZARD_SORT, onSortChange }: Props) {
+  const onChange: TableProps<Hazard>['onChange'] = (_pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (!onSortChange || !s) return;
+    const field = s.columnKey;
+    if (field !== 'foundOn' && field !== 'updatedAt') return;
+    onSortChange(s.order === 'ascend' ? field : s.order === 'descend' ? `-${field}` : DEFAULT_HAZARD_SORT);
+  };
   return (
     <Table<Hazard>
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={columnsFor(sort)}
+      onChange={onChange}
       dataSource={items}
       loading={loading}
       pagination={false}

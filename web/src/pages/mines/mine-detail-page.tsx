@@ -13,9 +13,11 @@ import { App, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { can, useCurrentUser } from '../../api/me';
 import { Loading, QueryError } from '../../components/status-results';
 import { labelOf, regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
+import { MineHazardFlagsCard } from '../hazards/mine-hazard-flags-card';
 import { mineKey, useMine } from './mine-api';
 import { InactiveTag, MineStatusTag } from './mine-labels';
 
@@ -55,6 +57,7 @@ function detailItems(mine: Mine): { label: string; children: ReactNode }[] {
 
 export function MineDetailPage() {
   const { id } = useParams();
+  const me = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -131,6 +134,7 @@ export function MineDetailPage() {
         column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
         items={detailItems(mine).map((item, i) => ({ key: String(i), ...item }))}
       />
+      {can(me, 'hazard.read') && <MineHazardFlagsCard mineId={mine.id} />}
     </Card>
   );
 }
