@@ -136,7 +136,12 @@ export function hazardScope(actor: Actor) {
             .innerJoin('mines as m', 'm.org_id', 'o.id')
             .select('o.id')
             .whereRef('o.id', '=', 'h.mine_id')
-            .where((inner) => mineScope(actor)(inner as unknown as MineEb)),
+            .where((inner) => mineScope(actor)(inner as unknown as MineEb))
+            // Checked per hazard where a page walks its order: the LIMIT keeps PostgreSQL from
+            // turning this into a join that starts from the scope's mines (its estimate of a
+            // path prefix is one mine) and sorts every hazard of them.
+            .limit(1)
+            .offset(0),
         );
         if (actor.orgKind === 'group' || !actor.regionCode) return inScope;
         return eb.and([hazardInRegion(eb, regionPrefix(actor.regionCode)), inScope]);
