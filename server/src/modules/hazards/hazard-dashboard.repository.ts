@@ -1,7 +1,8 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { hazardInRegion, hazardScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
+import { isMajor, isOpen } from './hazard.repository';
 
 /**
  * The dashboard's aggregate queries: each reads the scoped hazards once through one of the partial
@@ -28,10 +29,6 @@ function scoped(db: Kysely<Database>, s: DashboardScope) {
 
 const one = (eb: HEb, cond: ReturnType<HEb['and']>) =>
   eb.fn.sum<number>(eb.case().when(cond).then(eb.lit(1)).else(eb.lit(0)).end());
-
-// Literals, not parameters: a planner proves a partial index applies only from a constant.
-const isOpen = (eb: HEb) => eb('h.state', '<>', sql.lit('closed'));
-const isMajor = (eb: HEb) => eb('h.level', '=', sql.lit('major'));
 
 const month = (eb: HEb, column: 'h.found_on' | 'h.closed_on') =>
   eb.fn<string>('substr', [column, eb.lit(1), eb.lit(7)]);
