@@ -108,6 +108,7 @@ describe('POST /api/orgs', () => {
       .selectFrom('audit_events')
       .select('action')
       .where('entity_id', '=', res.json().id)
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['org.created', 'org.updated']);
   });
