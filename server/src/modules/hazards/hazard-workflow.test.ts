@@ -81,22 +81,33 @@ async function register(v: Variant): Promise<string> {
   return res.json().id;
 }
 
-async function run(id: string, t: HazardTransition, party = t.who[0]!.party) {
+/** The transition asked with its sample evidence by a user of the party (the first allowed one by default). */
+async function attempt(id: string, t: HazardTransition, party = t.who[0]!.party) {
   const user = userFor(t, party);
-  const res = await post(
+  return post(
     `/api/hazards/${id}/actions/${t.action}`,
     user,
     SAMPLE_EVIDENCE[t.action](await fileRefs(ctx, user)),
   );
+}
+
+async function run(id: string, t: HazardTransition, party = t.who[0]!.party) {
+  const res = await attempt(id, t, party);
   expect(res.statusCode, `${t.action}: ${res.body}`).toBe(200);
   return res.json();
+}
+
+/** A new hazard of the variant, walked to a state. */
+async function hazardAt(state: HazardState, v: Variant): Promise<string> {
+  const id = await register(v);
+  for (const step of pathTo(state, v)!) await run(id, step);
+  return id;
 }
 
 /** A new hazard brought to the transition's from-state (with an extension pending when it needs one). */
 async function hazardReadyFor(t: HazardTransition) {
   const setup = setupFor(t);
-  const id = await register(setup);
-  for (const step of pathTo(setup.from, setup)!) await run(id, step);
+  const id = await hazardAt(setup.from, setup);
   if (t.guard === 'extensionPending')
     await run(id, HAZARD_TRANSITIONS.find((x) => x.action === 'requestExtension')!);
   return { id, setup };
@@ -153,14 +164,7 @@ describe.each(HAZARD_TRANSITIONS.map((t) => [t.action, t] as const))(
       const wrong = (Object.keys(HAZARD_STATES) as HazardState[]).find(
         (s) => !t.from.includes(s) && pathTo(s, setup) !== null,
       )!;
-      const id = await register(setup);
-      for (const step of pathTo(wrong, setup)!) await run(id, step);
-      const user = userFor(t);
-      const res = await post(
-        `/api/hazards/${id}/actions/${action}`,
-        user,
-        SAMPLE_EVIDENCE[action](await fileRefs(ctx, user)),
-      );
+      const res = await attempt(await hazardAt(wrong, setup), t);
       expect(res.statusCode, res.body).toBe(409);
       expect(res.json().message).toContain(HAZARD_STATES[wrong]);
     });
@@ -172,14 +176,7 @@ describe.each(HAZARD_TRANSITIONS.map((t) => [t.action, t] as const))(
       // The same from-state where the other level's loop has it, else its registration.
       const variant = { level: other, stop: 'none' as const };
       const from = pathTo(setup.from, variant) ? setup.from : 'registered';
-      const id = await register(variant);
-      for (const step of pathTo(from, variant)!) await run(id, step);
-      const user = userFor(t);
-      const res = await post(
-        `/api/hazards/${id}/actions/${action}`,
-        user,
-        SAMPLE_EVIDENCE[action](await fileRefs(ctx, user)),
-      );
+      const res = await attempt(await hazardAt(from, variant), t);
       expect(res.statusCode, res.body).toBe(409);
     });
 
