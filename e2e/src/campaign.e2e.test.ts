@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { fieldError, login, textOf, useJourney } from './harness';
+import { fieldError, login, textOf, typeDate, useJourney } from './harness';
 
 // The demo campaign starts as a draft, so the journey begins with the province launching it.
 const journey = useJourney({ env: { TIEGUI_DEMO_CAMPAIGN: 'draft' } });
@@ -94,8 +94,7 @@ test('a campaign from launch to an accepted self-check report, with the board ag
   // Completed, it goes out (after a confirmation naming the recipients).
   await mine.locator('#summary').fill('主要负责人按规定带班下井，每月组织重大事故隐患排查。');
   await expect.poll(() => fieldError(mine, 'summary').count()).toBe(0);
-  await mine.locator('#rectifications_0_dueOn').fill('2024-12-15');
-  await mine.locator('#rectifications_0_dueOn').press('Enter');
+  await typeDate(mine, 'rectifications_0_dueOn', '2024-12-15');
   const submitted = answerOf(mine, 'POST', /\/submit$/);
   await mine.getByRole('button', { name: /报\s*送$/ }).click();
   await confirm(mine, /报\s*送/);
@@ -126,8 +125,7 @@ test('a campaign from launch to an accepted self-check report, with the board ag
   await mine.getByTestId('duty-returned').waitFor();
   expect(await textOf(mine.getByTestId('duty-returned'))).toContain(RETURN_COMMENT);
   expect(await mine.locator('#summary').inputValue()).toContain('带班下井');
-  await mine.locator('#rectifications_0_dueOn').fill('2024-10-31');
-  await mine.locator('#rectifications_0_dueOn').press('Enter');
+  await typeDate(mine, 'rectifications_0_dueOn', '2024-10-31');
   const resubmitted = answerOf(mine, 'POST', /\/submit$/);
   await mine.getByRole('button', { name: /报\s*送$/ }).click();
   await confirm(mine, /报\s*送/);

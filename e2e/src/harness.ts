@@ -153,6 +153,8 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
   let server: TestServer | null = null;
   let browser: Browser | null = null;
   let contexts: BrowserContext[] = [];
+  // The last API answers of each page, printed with its screenshot when a test fails.
+  const apiLogs = new Map<Page, string[]>();
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -168,6 +170,7 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
         try {
           await page.screenshot({ path: target, fullPage: true, timeout: 10_000 });
           console.error(`screenshot of ${page.url()} saved to ${path.relative(REPO_ROOT, target)}`);
+          console.error(`its last API calls:\n  ${(apiLogs.get(page) ?? ['(none)']).join('\n  ')}`);
         } catch (error) {
           console.error(`could not save a screenshot of ${page.url()}: ${String(error)}`);
         }
@@ -177,6 +180,7 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
     }
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     contexts = [];
+    apiLogs.clear();
   }, 30_000);
 
   afterAll(async () => {
@@ -205,7 +209,22 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      const log: string[] = [];
+      apiLogs.set(page, log);
+      const note = (line: string) => {
+        log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+        if (log.length > 20) log.shift();
+      };
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) note(`${r.request().method()} ${url.pathname} → ${r.status()}`);
+      });
+      page.on('requestfailed', (r) =>
+        note(`${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText}`),
+      );
+      page.on('pageerror', (e) => note(`page error: ${e.message}`));
+      return page;
     },
   };
   return journey;
@@ -251,6 +270,19 @@ export async function selectOption(page: Page, id: string, label: string | RegEx
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
   await dropdown.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Types a date into the antd DatePicker whose input has this id, confirms it with Enter and waits
+ * until the picker's panel has closed, so the next click cannot land on the panel.
+ */
+export async function typeDate(page: Page, id: string, date: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+  expect(await input.inputValue()).toBe(date);
 }
 
 /** The error antd shows under the form field whose input has this id ('' when there is none). */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { fieldError, login, selectOption, textOf, useJourney } from './harness';
+import { fieldError, login, selectOption, textOf, typeDate, useJourney } from './harness';
 
 const journey = useJourney();
 
@@ -30,13 +30,6 @@ async function uploadPng(page: Page, id: string, name: string) {
   const item = page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
   await item.locator('input[type=file]').setInputFiles({ name, mimeType: 'image/png', buffer: PNG });
   await item.locator('a[href^="/api/files/"]').filter({ hasText: name }).waitFor();
-}
-
-async function pickDate(page: Page, id: string, date: string) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(date);
-  await page.locator(`#${id}`).press('Enter');
-  expect(await page.locator(`#${id}`).inputValue()).toBe(date);
 }
 
 const actions = (page: Page) => page.getByTestId('hazard-actions');
@@ -111,7 +104,7 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   await mine.locator('#responsibleUnit').fill('地测防治水科');
   await mine.locator('#responsiblePerson').fill('周矿长');
   await mine.locator('#measures').fill('按设计施工探放水钻孔，疏放至安全水压后再掘进。');
-  await pickDate(mine, 'timeLimit', shanghaiDate(30));
+  await typeDate(mine, 'timeLimit', shanghaiDate(30));
   await mine.locator('#contingencyPlan').fill('启动水害应急预案，撤出受威胁区域人员。');
   await mine.locator('#goal').fill('消除水害威胁。');
   await mine.locator('#methods').fill('探放水与加强管理相结合。');
