@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { fieldError, login, textOf, typeDate, useJourney } from './harness';
+import { answerOf, confirm, fieldError, login, textOf, typeDate, useJourney } from './harness';
 
 // The demo campaign starts as a draft, so the journey begins with the province launching it.
 const journey = useJourney({ env: { TIEGUI_DEMO_CAMPAIGN: 'draft' } });
@@ -9,18 +9,6 @@ const DUTY = '主要负责人履职情况自查自纠整改报告';
 const DUTY_KEY = 't3-principal-selfcheck';
 const MINE = '代县示例东山煤矿';
 const RETURN_COMMENT = '带班下井记录的整改时限过长，请压缩到10月底前';
-
-/** Waits for the answer of an API call the next action makes. */
-function answerOf(page: Page, method: string, path: RegExp) {
-  return page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-}
-
-/** Clicks the OK button of the open confirmation dialog. */
-async function confirm(page: Page, name: RegExp) {
-  const dialog = page.locator('.ant-modal-confirm');
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name }).click();
-}
 
 async function openDuty(page: Page): Promise<string> {
   await page.getByRole('menuitem', { name: /我的任务/ }).click();

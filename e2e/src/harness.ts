@@ -273,6 +273,40 @@ export async function selectOption(page: Page, id: string, label: string | RegEx
 }
 
 /**
+ * Waits for the answer of an API call the next actions make. It waits longer than an action does,
+ * so when the action fails (a button that never became clickable), its own error is the one shown.
+ */
+export function answerOf(page: Page, method: string, path: RegExp) {
+  return page.waitForResponse(
+    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
+    { timeout: 40_000 },
+  );
+}
+
+/**
+ * Clicks the button of the open confirmation dialog and waits until the dialog has closed (an OK
+ * that runs a request closes when it is answered). A click that landed while the dialog was still
+ * opening under a loaded CI machine once left it open with nothing sent; then it clicks once more.
+ */
+export async function confirm(page: Page, name: RegExp): Promise<void> {
+  // modal.confirm's own class: a success dialog that follows is also an .ant-modal-confirm.
+  const dialog = page.locator('.ant-modal-confirm-confirm');
+  await dialog.waitFor();
+  const button = dialog.getByRole('button', { name });
+  await button.click();
+  const closed = await dialog
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (closed) return;
+  if (!(await button.getAttribute('class'))?.includes('ant-btn-loading')) {
+    console.error('the confirmation dialog stayed open after its button was clicked: clicking it again');
+    await button.click();
+  }
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/**
  * Types a date into the antd DatePicker whose input has this id, confirms it with Enter and waits
  * until the picker's panel has closed, so the next click cannot land on the panel.
  */

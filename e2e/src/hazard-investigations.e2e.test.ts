@@ -11,13 +11,18 @@ const SCOPE = '全矿井采掘、通风、瓦斯、防治水、机电运输各�
 
 /**
  * Types a date (or a month) into an antd picker, which turns its panel there, and picks that cell:
- * Enter would also submit the form around the picker.
+ * Enter would also submit the form around the picker. The panel may still move as it turns (on a
+ * loaded CI machine a click once picked the cell a week above), so a wrong pick is typed again.
  */
 async function typeDate(page: Page, id: string, value: string) {
   const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(value);
-  await page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${value}"]`).click();
+  const cell = page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${value}"]`);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.click();
+    await input.fill(value);
+    await cell.click();
+    if ((await input.inputValue()) === value) break;
+  }
   expect(await input.inputValue()).toBe(value);
 }
 
