@@ -103,6 +103,21 @@ describe('list plans', () => {
       }
     });
 
+    it(`${kind}: a page and a count of one source read only that source's rows`, async () => {
+      const filter = { source: 'tip' } as const;
+      const [page] = await plansOf(() =>
+        listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort: '-foundOn', limit: 50, ...filter }),
+      );
+      expect(hazardSteps(page!)[0], page!.join('\n')).toMatch(
+        /^SEARCH h USING INDEX hazards_source_order \(source=\?\)/,
+      );
+      expect(page!.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      const counts = await plansOf(() => countHazardsOf({ db, clock }, SCOPE_ACTORS[kind]!, filter));
+      expect(counts.flatMap(hazardSteps), counts.join('\n')).toEqual([
+        'SEARCH h USING COVERING INDEX hazards_source_order (source=?)',
+      ]);
+    });
+
     it(`${kind}: a count finds the scope through an index and never walks the table`, async () => {
       for (const filter of [{}, { source: 'tip' }, { open: true }, { level: 'major' }] as const) {
         const plans = await plansOf(() => countHazardsOf({ db, clock }, SCOPE_ACTORS[kind]!, filter));

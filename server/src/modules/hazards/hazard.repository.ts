@@ -139,7 +139,7 @@ export interface Keyset {
 
 /**
  * A county's hazards by its region's index (region_code, found_on): a page filtered on what no
- * partial index holds (a source, 自查自报) then walks only the county's own rows in order instead
+ * index holds (自查自报, a level alone) then walks only the county's own rows in order instead
  * of the province's, where a county's are under 1%. The scope's own region predicate is a LIKE,
  * which SQLite does not read as an index range; this equality says the same of a county's
  * hazards (null where the page reads a better index: an open or major filter, a mine, a category).
