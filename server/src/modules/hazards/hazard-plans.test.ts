@@ -29,6 +29,26 @@ beforeAll(async () => {
     },
   });
   await migrateToLatest(db);
+  // The group actor's (org ORG) two mines: a group's page is read mine by mine (mineByMine).
+  const at = '2025-01-01T00:00:00.000Z';
+  raw
+    .prepare(
+      `insert into orgs (id, path, kind, name, created_at, updated_at) values ('ORG', '/G/', 'group', '集团', ?, ?)`,
+    )
+    .run(at, at);
+  for (const id of ['GM1', 'GM2']) {
+    raw
+      .prepare(
+        `insert into orgs (id, path, kind, name, region_code, created_at, updated_at) values (?, ?, 'mine', ?, '140923', ?, ?)`,
+      )
+      .run(id, `/P/C/ORG/${id}/`, id, at, at);
+    raw
+      .prepare(
+        `insert into mines (org_id, uscc, category, mine_type, status, principal_name, principal_phone, group_org_id)
+         values (?, ?, 'coal', 'underground', 'producing', '张三', '13800000000', 'ORG')`,
+      )
+      .run(id, `91140000MA0000000${id.slice(-1)}`);
+  }
 });
 afterAll(() => db.destroy());
 
@@ -75,6 +95,21 @@ describe('list plans', () => {
           listHazardsPage({ db, clock }, SCOPE_ACTORS[kind]!, { sort, limit: 50 }),
         );
         expect(plan, `${sort}`).toBeDefined();
+        const byMine = kind === 'group' && sort !== '-updatedAt';
+        if (byMine) {
+          // A group reads a page of each of its mines from the mine's index (one range per mine,
+          // 2 here), sorts those pages and reads the page's rows by id.
+          const steps = hazardSteps(plan!);
+          expect(
+            steps.filter((s) => /hazards_mine \(mine_id=\?\)/.test(s)),
+            plan!.join('\n'),
+          ).toHaveLength(2);
+          expect(
+            steps.filter((s) => !/hazards_mine/.test(s)),
+            plan!.join('\n'),
+          ).toEqual([expect.stringMatching(/^SEARCH h USING INDEX sqlite_autoindex_hazards_1 \(id=\?\)/)]);
+          continue;
+        }
         // A county walks its own region's rows in found_on order (region_code, found_on).
         const walk =
           kind === 'county' && sort !== '-updatedAt'

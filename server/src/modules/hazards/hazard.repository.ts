@@ -151,6 +151,35 @@ function countyRegionOf(actor: Actor, filter: HazardFilter, sort: HazardListQuer
   return actor.orgKind === 'county' && actor.regionCode?.length === 6 ? actor.regionCode : null;
 }
 
+/**
+ * A group's mines when its page is read mine by mine: a group's (上级公司) mines lie anywhere in the
+ * province, so walking the province's order found its 50 among 8,000 others (27 ms at 2 million);
+ * each mine's own index (hazards_mine: mine_id, found_on) gives its newest at once instead. Not
+ * where a filter has a better index (open, major, a category, a source), a search, another sort,
+ * or so many mines that a page per mine would outgrow the walk. Null: walk as usual.
+ */
+const MINE_BY_MINE_MAX = 200;
+
+async function mineByMine(
+  db: Db,
+  actor: Actor,
+  filter: HazardFilter,
+  sort: HazardListQuery['sort'],
+  search: TextSearch | null,
+): Promise<string[] | null> {
+  if (actor.orgKind !== 'group' || !sort.endsWith('foundOn') || search !== null) return null;
+  if (impliesOpen(filter) || impliesMajor(filter) || filter.mineId || filter.categoryCode || filter.source)
+    return null;
+  const mines = await db
+    .selectFrom('orgs as o')
+    .innerJoin('mines as m', 'm.org_id', 'o.id')
+    .select('o.id')
+    .where((eb) => mineScope(actor)(eb as never))
+    .limit(MINE_BY_MINE_MAX + 1)
+    .execute();
+  return mines.length > MINE_BY_MINE_MAX ? null : mines.map((m) => m.id);
+}
+
 /** One page of scoped, filtered hazards in keyset order. */
 export async function listHazards(
   db: Db,
@@ -159,6 +188,7 @@ export async function listHazards(
   page: { sort: HazardListQuery['sort']; after: Keyset | null; limit: number; nowIso: string },
 ) {
   const desc = page.sort.startsWith('-');
+  const dir = desc ? 'desc' : 'asc';
   const column = SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const op = desc ? '<' : '>';
   const after = page.after;
@@ -166,14 +196,10 @@ export async function listHazards(
   // A search that walks the order (many matches) walks a county's rows too; a few are read from
   // the search index.
   const county = search?.plan === 'fromIndex' ? null : countyRegionOf(actor, filter, page.sort);
-  const scoped = db
-    .selectFrom('hazards as h')
-    .where(hazardScope(actor))
-    .$if(county !== null, (qb) => qb.where('h.region_code', '=', county!));
   // The redundant bound on the sort column alone lets both databases start the index range at the
   // cursor; with the OR alone they filter every row before it (a deep page reads them all).
-  return withColumns(
-    applyHazardFilter(db, scoped, filter, page.nowIso, search).$if(after !== null, (qb) =>
+  const matching = (q: SelectQueryBuilder<HDb, 'h', object>) =>
+    applyHazardFilter(db, q, filter, page.nowIso, search).$if(after !== null, (qb) =>
       qb.where((eb) =>
         eb.and([
           eb(column, desc ? '<=' : '>=', after!.value),
@@ -183,11 +209,45 @@ export async function listHazards(
           ]),
         ]),
       ),
-    ),
-  )
-    .orderBy(column, desc ? 'desc' : 'asc')
-    .orderBy('h.id', desc ? 'desc' : 'asc')
-    .limit(page.limit)
+    );
+
+  const mines = await mineByMine(db, actor, filter, page.sort, search);
+  if (mines === null) {
+    return withColumns(
+      matching(db.selectFrom('hazards as h').where(hazardScope(actor))).$if(county !== null, (qb) =>
+        qb.where('h.region_code', '=', county!),
+      ),
+    )
+      .orderBy(column, dir)
+      .orderBy('h.id', dir)
+      .limit(page.limit)
+      .execute();
+  }
+  if (mines.length === 0) return [];
+  // Each mine's first page in order, merged: the page is the first of those (the sort is found_on).
+  // The mines are the scope's own; the scope is checked once more on the page's rows.
+  const [first, ...rest] = mines.map((mineId, i) =>
+    db
+      .selectFrom(
+        matching(db.selectFrom('hazards as h').where('h.mine_id', '=', mineId))
+          .select(['h.id', 'h.found_on as sort_value'])
+          .orderBy('h.found_on', dir)
+          .orderBy('h.id', dir)
+          .limit(page.limit)
+          .as(`m${i}`),
+      )
+      .selectAll(),
+  );
+  const merged = rest.reduce((all, next) => all.unionAll(next), first!);
+  const pageIds = db
+    .selectFrom(merged.as('u'))
+    .select('u.id')
+    .orderBy('u.sort_value', dir)
+    .orderBy('u.id', dir)
+    .limit(page.limit);
+  return withColumns(db.selectFrom('hazards as h').where(hazardScope(actor)).where('h.id', 'in', pageIds))
+    .orderBy(column, dir)
+    .orderBy('h.id', dir)
     .execute();
 }
 
