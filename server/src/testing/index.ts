@@ -109,6 +109,29 @@ export async function orgIdByName(db: Db, name: string): Promise<string> {
   return row.id;
 }
 
+/**
+ * Every hazard id GET /api/hazards shows to a signed-in user for a query, walking its pages by the
+ * cursor (limit per page), in the order shown. Throws on an answer other than 200.
+ */
+export async function walkHazardList(
+  app: FastifyInstance,
+  cookie: string,
+  query: string,
+  limit: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const url: string = `/api/hazards?limit=${limit}&${query}${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+    ids.push(...page.items.map((h) => h.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
 /** A multipart/form-data body with one file part, for `inject({ ...multipart(...) })`. */
 export function multipart(
   fileName: string,

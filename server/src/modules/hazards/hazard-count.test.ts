@@ -1,7 +1,7 @@
 import { HAZARD_COUNT_CAP } from '@tiegui/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHazardsScale } from '../../seed/hazards-scale';
-import { createTestContext, type TestContext } from '../../testing';
+import { createTestContext, type TestContext, walkHazardList } from '../../testing';
 
 /**
  * GET /api/hazards/count: the count of a filtered list, read through an index of the scope
@@ -25,18 +25,7 @@ const get = (url: string, user?: string) =>
   ctx.app.inject({ method: 'GET', url, headers: user ? { cookie: c[user]! } : {} });
 
 /** Every hazard id the list shows for a filter, walking its pages. */
-async function listed(user: string, filter: string) {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/hazards?limit=200&${filter}${cursor ? `&cursor=${cursor}` : ''}`, user);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
-    ids.push(...page.items.map((h) => h.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
-}
+const listed = (user: string, filter: string) => walkHazardList(ctx.app, c[user]!, filter, 200);
 
 describe('GET /api/hazards/count', () => {
   it('401 without a session', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHazardsScale } from '../../seed/hazards-scale';
-import { createTestContext, orgIdByName, type TestContext } from '../../testing';
+import { createTestContext, orgIdByName, type TestContext, walkHazardList } from '../../testing';
 
 /**
  * A group's (上级公司) page is read mine by mine and merged (hazard.repository.ts mineByMine): walked
@@ -26,22 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function walk(query: string): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/hazards?limit=7&${query}${cursor ? `&cursor=${cursor}` : ''}`,
-      headers: { cookie },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
-    ids.push(...page.items.map((h) => h.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
-}
+const walk = (query: string) => walkHazardList(ctx.app, cookie, query, 7);
 
 describe("a group's list, read mine by mine", () => {
   it('gives every hazard of its mines once, in order, in both directions and under filters', async () => {
