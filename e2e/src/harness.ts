@@ -268,7 +268,9 @@ export async function selectOption(page: Page, id: string, label: string | RegEx
   const item = page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
   await item.locator('.ant-select-selector').click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await (
+    await settled(dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first())
+  ).click();
   await dropdown.waitFor({ state: 'hidden' });
 }
 
@@ -284,6 +286,30 @@ export function answerOf(page: Page, method: string, path: RegExp) {
 }
 
 /**
+ * Waits until the popup holding this element (a modal, a popover such as a Popconfirm, a dropdown)
+ * has finished its opening animation. A click while it still zooms in can be lost: twice in CI a
+ * confirmation's OK was clicked, the popup stayed open and nothing was sent (the point Playwright
+ * computed was no longer the button when the click arrived on a starved machine).
+ */
+export async function settled(locator: Locator): Promise<Locator> {
+  await locator.waitFor();
+  await expect
+    .poll(
+      () =>
+        locator.evaluate((el) => {
+          const popup =
+            el.closest(
+              '.ant-modal, .ant-popover, .ant-select-dropdown, .ant-picker-dropdown, .ant-dropdown',
+            ) ?? el;
+          return popup.getAnimations().filter((a) => a.playState === 'running').length;
+        }),
+      { timeout: 10_000, interval: 50 },
+    )
+    .toBe(0);
+  return locator;
+}
+
+/**
  * Clicks the button of the open confirmation dialog and waits until the dialog has closed (an OK
  * that runs a request closes when it is answered). A click that landed while the dialog was still
  * opening under a loaded CI machine once left it open with nothing sent; then it clicks once more.
@@ -293,7 +319,7 @@ export async function confirm(page: Page, name: RegExp): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm-confirm');
   await dialog.waitFor();
   const button = dialog.getByRole('button', { name });
-  await button.click();
+  await (await settled(button)).click();
   const closed = await dialog
     .waitFor({ state: 'hidden', timeout: 5_000 })
     .then(() => true)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { apiSession, login, textOf, useJourney } from './harness';
+import { apiSession, login, settled, textOf, useJourney } from './harness';
 
 // A draft campaign and no notices at all: the journey issues the province's notice itself.
 const journey = useJourney({ env: { TIEGUI_DEMO_CAMPAIGN: 'draft' } });
@@ -26,7 +26,9 @@ async function openFromInbox(page: Page, docNumber: string) {
 async function signOff(page: Page) {
   const button = page.locator('.ant-card-extra').getByRole('button', { name: /签收$/ });
   await button.click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '签收', exact: true }).click();
+  await (
+    await settled(page.locator('.ant-popconfirm').getByRole('button', { name: '签收', exact: true }))
+  ).click();
   await page.locator('.ant-tag').filter({ hasText: '已签收' }).first().waitFor();
   expect(await button.count()).toBe(0);
 }
