@@ -27,7 +27,8 @@ export interface ObligationDeps {
   clock: Clock;
 }
 
-const OPEN = ['pending', 'returned'];
+/** The states in which the owing org may still fill in and submit an obligation. */
+export const OPEN = ['pending', 'returned'];
 
 /** Overdue is derived, never stored: the deadline passed and nothing stands submitted (frozen at closure). */
 export function isOverdue(

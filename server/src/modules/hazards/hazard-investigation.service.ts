@@ -13,7 +13,7 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { checkSubmission, writeSubmit } from '../campaigns/obligation.service';
+import { checkSubmission, OPEN, writeSubmit } from '../campaigns/obligation.service';
 import { checkFiles } from './hazard.effects';
 import { parseRefs } from './hazard.present';
 import type { HazardDeps } from './hazard.service';
@@ -214,9 +214,7 @@ export async function recordInvestigation(
   // The month's obligation is submitted with the record, in its transaction: checked first, so a
   // form problem records nothing and the mine can try again.
   const submission =
-    obligation &&
-    ['pending', 'returned'].includes(obligation.state) &&
-    hasPermission(actor.roles, 'obligation.submit')
+    obligation && OPEN.includes(obligation.state) && hasPermission(actor.roles, 'obligation.submit')
       ? await checkSubmission(db, actor, obligation.id, {
           investigatedOn: input.investigatedOn,
           scope: input.scope,

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor';
 import { type AuditActor, appendAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
+import { stoppingHazards } from '../mines/mine.repository';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
 import { activeListers } from './hazard.queries';
@@ -107,12 +108,8 @@ export async function stopMine(
     .select('status')
     .where('org_id', '=', mineId)
     .executeTakeFirstOrThrow();
-  const holder = await trx
-    .selectFrom('hazards')
+  const holder = await stoppingHazards(trx, mineId)
     .select('mine_status_before')
-    .where('mine_id', '=', mineId)
-    .where('production_stop', '=', 'mine')
-    .where('state', 'not in', ['resume_approved', 'closed'])
     .where('id', '!=', hazardId)
     .where('mine_status_before', 'is not', null)
     .limit(1)
@@ -142,12 +139,8 @@ export async function resumeMine(
   h: { id: string; mine_id: string; mine_status_before: string | null },
   now: Date,
 ): Promise<void> {
-  const other = await trx
-    .selectFrom('hazards')
+  const other = await stoppingHazards(trx, h.mine_id)
     .select('id')
-    .where('mine_id', '=', h.mine_id)
-    .where('production_stop', '=', 'mine')
-    .where('state', 'not in', ['resume_approved', 'closed'])
     .where('id', '!=', h.id)
     .limit(1)
     .executeTakeFirst();

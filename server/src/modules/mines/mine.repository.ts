@@ -165,16 +165,13 @@ export function findImportReceipt(db: Db, id: string, userId: string) {
 }
 
 /**
- * A major hazard that holds the whole mine in 停产整顿 until its resume consent (the hazard loop
- * sets and lifts that status), or undefined.
+ * The major hazards that hold the whole mine in 停产整顿 until their resume consent (the hazard
+ * loop sets and lifts that status; the registry cannot change it meanwhile).
  */
-export function stopHoldingHazard(db: Db, mineId: string) {
+export function stoppingHazards(db: Db, mineId: string) {
   return db
     .selectFrom('hazards')
-    .select(['id', 'description'])
     .where('mine_id', '=', mineId)
     .where('production_stop', '=', 'mine')
-    .where('state', 'not in', ['resume_approved', 'closed'])
-    .limit(1)
-    .executeTakeFirst();
+    .where('state', 'not in', ['resume_approved', 'closed']);
 }

@@ -27,7 +27,7 @@ import {
   type MineFilter,
   type MineRow,
   sortValueOf,
-  stopHoldingHazard,
+  stoppingHazards,
 } from './mine.repository';
 
 export interface MineDeps {
@@ -285,7 +285,7 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
   if (
     current.status === 'suspended_rectification' &&
     merged.status !== current.status &&
-    (await stopHoldingHazard(db, id))
+    (await stoppingHazards(db, id).select('id').limit(1).executeTakeFirst())
   ) {
     throw invalidField(
       'status',
