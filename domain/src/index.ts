@@ -32,3 +32,4 @@ export * from './schemas/org';
 export * from './schemas/plan';
 export * from './schemas/user';
 export * from './workflows/hazard';
+export * from './workflows/workflow';

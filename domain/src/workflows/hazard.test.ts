@@ -5,11 +5,12 @@ import {
   HAZARD_ACTIONS,
   HAZARD_STATES,
   HAZARD_TRANSITIONS,
+  HAZARD_WORKFLOW,
   type HazardState,
-  stateProblem,
   transitionOf,
   ZMajorPlan,
 } from './hazard';
+import { stateProblem } from './workflow';
 
 describe('the hazard workflow table', () => {
   it('has one transition per action, with known states and permissions', () => {
@@ -32,7 +33,7 @@ describe('the hazard workflow table', () => {
       for (let changed = true; changed; ) {
         changed = false;
         for (const t of HAZARD_TRANSITIONS)
-          if (t.to && t.levels.includes(level) && t.from.some((s) => seen.has(s)) && !seen.has(t.to)) {
+          if (t.to && t.kinds?.includes(level) && t.from.some((s) => seen.has(s)) && !seen.has(t.to)) {
             seen.add(t.to);
             changed = true;
           }
@@ -44,7 +45,7 @@ describe('the hazard workflow table', () => {
   });
 
   it('guards and states explain themselves', () => {
-    expect(stateProblem(transitionOf('plan'), 'closed')).toContain('已销号');
+    expect(stateProblem(HAZARD_WORKFLOW, 'plan', 'closed')).toContain('已销号');
     const facts = { state: 'evaluated' as const, productionStop: 'mine' as const, extensionPending: false };
     expect(guardProblem('stopResolved', facts)).toContain('恢复生产');
     expect(guardProblem('stopResolved', { ...facts, state: 'resume_approved' })).toBeNull();

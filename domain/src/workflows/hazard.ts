@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Permission } from '../access/roles';
 import { fileRefs, text, ZDateOnly, ZYuan } from '../schemas/hazard-fields';
+import { type ActionEntry, type ActionOf, actionList, defineWorkflow } from './workflow';
 
 /**
  * The hazard closed loop (重大事故隐患闭环) as data. The server executes any transition with one
@@ -128,61 +128,68 @@ export type HazardGuard =
   | 'extensionPending'
   | 'noExtensionPending';
 
-export const HAZARD_ACTIONS = [
-  'plan',
-  'startRectification',
-  'reportProgress',
-  'declareRectified',
-  'evaluate',
-  'failEvaluation',
-  'applyResume',
-  'approveResume',
-  'refuseResume',
-  'close',
-  'closeGeneral',
-  'requestExtension',
-  'grantExtension',
-  'refuseExtension',
-  'orderStop',
-] as const;
-export type HazardAction = (typeof HAZARD_ACTIONS)[number];
-
-export interface HazardTransition {
-  action: HazardAction;
-  /** The button and history label users read. */
-  label: string;
-  from: readonly HazardState[];
-  /** null: the state stays (a report or a decision on the side). */
-  to: HazardState | null;
-  levels: readonly HazardLevel[];
-  who: readonly { party: HazardParty; permission: Permission }[];
-  guard?: HazardGuard;
-  evidence: z.ZodType;
+/** What the guards need to know about a hazard. */
+export interface GuardFacts {
+  state: HazardState;
+  productionStop: ProductionStop;
+  extensionPending: boolean;
 }
 
 const MINE = { party: 'mine', permission: 'hazard.rectify' } as const;
-const SUPERVISOR = { party: 'regulator', permission: 'hazard.supervise' } as const;
+/** A regulator acting on the loop (approvals, stop orders): not the glossary's 督办 supervision. */
+const OVERSEER = { party: 'regulator', permission: 'hazard.supervise' } as const;
 const CLOSER = { party: 'regulator', permission: 'hazard.close' } as const;
 const OPEN_BEFORE_RESUME: HazardState[] = ['registered', 'planned', 'rectifying', 'rectified', 'evaluated'];
+const MAJOR: HazardLevel[] = ['major'];
+const GENERAL: HazardLevel[] = ['general'];
+const BOTH: HazardLevel[] = ['major', 'general'];
 
-// biome-ignore format: the table reads best one transition per line
-export const HAZARD_TRANSITIONS: readonly HazardTransition[] = [
-  { action: 'plan', label: '制定治理方案（五落实）', from: ['registered'], to: 'planned', levels: ['major'], who: [MINE], evidence: ZMajorPlan },
-  { action: 'startRectification', label: '落实整改责任并开始整改', from: ['registered'], to: 'rectifying', levels: ['general'], who: [MINE], evidence: ZGeneralPlan },
-  { action: 'reportProgress', label: '报告整改进展', from: ['planned', 'rectifying'], to: 'rectifying', levels: ['major', 'general'], who: [MINE], evidence: ZProgressReport },
-  { action: 'declareRectified', label: '报告整改完成', from: ['rectifying'], to: 'rectified', levels: ['major', 'general'], who: [MINE], evidence: ZRectifiedDeclaration },
-  { action: 'evaluate', label: '评估通过', from: ['rectified'], to: 'evaluated', levels: ['major'], who: [MINE], evidence: ZEvaluation },
-  { action: 'failEvaluation', label: '评估未通过，继续整改', from: ['rectified'], to: 'rectifying', levels: ['major'], who: [MINE], evidence: ZEvaluation },
-  { action: 'applyResume', label: '申请恢复生产', from: ['evaluated'], to: 'resume_applied', levels: ['major'], who: [MINE], guard: 'productionStopped', evidence: ZResumeApplication },
-  { action: 'approveResume', label: '同意恢复生产', from: ['resume_applied'], to: 'resume_approved', levels: ['major'], who: [SUPERVISOR], evidence: ZOptionalOpinion },
-  { action: 'refuseResume', label: '不同意恢复生产', from: ['resume_applied'], to: 'rectifying', levels: ['major'], who: [SUPERVISOR], evidence: ZOpinion },
-  { action: 'close', label: '核查销号', from: ['evaluated', 'resume_approved'], to: 'closed', levels: ['major'], who: [CLOSER], guard: 'stopResolved', evidence: ZMajorClosure },
-  { action: 'closeGeneral', label: '验收销号', from: ['rectified'], to: 'closed', levels: ['general'], who: [MINE, CLOSER], evidence: ZGeneralClosure },
-  { action: 'requestExtension', label: '申请延期', from: ['planned', 'rectifying'], to: null, levels: ['major', 'general'], who: [MINE], guard: 'noExtensionPending', evidence: ZExtensionRequest },
-  { action: 'grantExtension', label: '同意延期', from: ['planned', 'rectifying'], to: null, levels: ['major', 'general'], who: [SUPERVISOR], guard: 'extensionPending', evidence: ZOptionalOpinion },
-  { action: 'refuseExtension', label: '不同意延期', from: ['planned', 'rectifying'], to: null, levels: ['major', 'general'], who: [SUPERVISOR], guard: 'extensionPending', evidence: ZOpinion },
-  { action: 'orderStop', label: '责令停产整改', from: OPEN_BEFORE_RESUME, to: null, levels: ['major'], who: [SUPERVISOR], guard: 'productionRunning', evidence: ZStopOrder },
-];
+export const HAZARD_WORKFLOW = defineWorkflow<
+  HazardState,
+  HazardParty,
+  HazardGuard,
+  HazardLevel,
+  GuardFacts
+>()({
+  record: '隐患',
+  states: HAZARD_STATES,
+  kinds: HAZARD_LEVELS,
+  parties: { mine: '该矿山企业', regulator: '监管部门' },
+  guards: {
+    productionStopped: (h) =>
+      h.productionStop === 'none' ? '该隐患未停产整改，无需申请恢复生产，可直接核查销号' : null,
+    stopResolved: (h) =>
+      h.productionStop !== 'none' && h.state !== 'resume_approved'
+        ? '该隐患曾停产整改，须经监管部门同意恢复生产后才能销号'
+        : null,
+    productionRunning: (h) => (h.productionStop !== 'none' ? '该隐患已停产整改' : null),
+    extensionPending: (h) => (h.extensionPending ? null : '没有待审批的延期申请'),
+    noExtensionPending: (h) => (h.extensionPending ? '已有延期申请正在等待监管部门审批' : null),
+  },
+  // biome-ignore format: the table reads best one action per line
+  actions: {
+    plan: { label: '制定治理方案（五落实）', from: ['registered'], to: 'planned', kinds: MAJOR, who: [MINE], evidence: ZMajorPlan },
+    startRectification: { label: '落实整改责任并开始整改', from: ['registered'], to: 'rectifying', kinds: GENERAL, who: [MINE], evidence: ZGeneralPlan },
+    reportProgress: { label: '报告整改进展', from: ['planned', 'rectifying'], to: 'rectifying', kinds: BOTH, who: [MINE], evidence: ZProgressReport },
+    declareRectified: { label: '报告整改完成', from: ['rectifying'], to: 'rectified', kinds: BOTH, who: [MINE], evidence: ZRectifiedDeclaration },
+    evaluate: { label: '评估通过', from: ['rectified'], to: 'evaluated', kinds: MAJOR, who: [MINE], evidence: ZEvaluation },
+    failEvaluation: { label: '评估未通过，继续整改', from: ['rectified'], to: 'rectifying', kinds: MAJOR, who: [MINE], evidence: ZEvaluation },
+    applyResume: { label: '申请恢复生产', from: ['evaluated'], to: 'resume_applied', kinds: MAJOR, who: [MINE], guard: 'productionStopped', evidence: ZResumeApplication },
+    approveResume: { label: '同意恢复生产', from: ['resume_applied'], to: 'resume_approved', kinds: MAJOR, who: [OVERSEER], evidence: ZOptionalOpinion },
+    refuseResume: { label: '不同意恢复生产', from: ['resume_applied'], to: 'rectifying', kinds: MAJOR, who: [OVERSEER], evidence: ZOpinion },
+    close: { label: '核查销号', from: ['evaluated', 'resume_approved'], to: 'closed', kinds: MAJOR, who: [CLOSER], guard: 'stopResolved', evidence: ZMajorClosure },
+    closeGeneral: { label: '验收销号', from: ['rectified'], to: 'closed', kinds: GENERAL, who: [MINE, CLOSER], evidence: ZGeneralClosure },
+    requestExtension: { label: '申请延期', from: ['planned', 'rectifying'], to: null, kinds: BOTH, who: [MINE], guard: 'noExtensionPending', evidence: ZExtensionRequest },
+    grantExtension: { label: '同意延期', from: ['planned', 'rectifying'], to: null, kinds: BOTH, who: [OVERSEER], guard: 'extensionPending', evidence: ZOptionalOpinion },
+    refuseExtension: { label: '不同意延期', from: ['planned', 'rectifying'], to: null, kinds: BOTH, who: [OVERSEER], guard: 'extensionPending', evidence: ZOpinion },
+    orderStop: { label: '责令停产整改', from: OPEN_BEFORE_RESUME, to: null, kinds: MAJOR, who: [OVERSEER], guard: 'productionRunning', evidence: ZStopOrder },
+  },
+});
+
+export type HazardAction = ActionOf<typeof HAZARD_WORKFLOW>;
+export type HazardTransition = ActionEntry<typeof HAZARD_WORKFLOW>;
+export const HAZARD_TRANSITIONS: readonly HazardTransition[] = actionList(HAZARD_WORKFLOW);
+export const HAZARD_ACTIONS = Object.keys(HAZARD_WORKFLOW.actions) as [HazardAction, ...HazardAction[]];
 
 export const HAZARD_ACTION_LABELS = Object.fromEntries(
   HAZARD_TRANSITIONS.map((t) => [t.action, t.label]),
@@ -194,39 +201,7 @@ export function transitionOf(action: HazardAction): HazardTransition {
   return t;
 }
 
-/** What the guard needs to know about a hazard. */
-export interface GuardFacts {
-  state: HazardState;
-  productionStop: ProductionStop;
-  extensionPending: boolean;
-}
-
 /** Why a guard does not hold (a 409 message), or null. */
 export function guardProblem(guard: HazardGuard | undefined, h: GuardFacts): string | null {
-  switch (guard) {
-    case undefined:
-      return null;
-    case 'productionStopped':
-      return h.productionStop === 'none' ? '该隐患未停产整改，无需申请恢复生产，可直接核查销号' : null;
-    case 'stopResolved':
-      return h.productionStop !== 'none' && h.state !== 'resume_approved'
-        ? '该隐患曾停产整改，须经监管部门同意恢复生产后才能销号'
-        : null;
-    case 'productionRunning':
-      return h.productionStop !== 'none' ? '该隐患已停产整改' : null;
-    case 'extensionPending':
-      return h.extensionPending ? null : '没有待审批的延期申请';
-    case 'noExtensionPending':
-      return h.extensionPending ? '已有延期申请正在等待监管部门审批' : null;
-    default: {
-      const never: never = guard;
-      throw new Error(`unknown guard ${String(never)}`);
-    }
-  }
-}
-
-/** The 409 message when the state does not allow an action: it names the current state. */
-export function stateProblem(t: HazardTransition, state: HazardState): string | null {
-  if (t.from.includes(state)) return null;
-  return `该隐患当前状态为“${HAZARD_STATES[state]}”，不能${t.label}`;
+  return guard === undefined ? null : HAZARD_WORKFLOW.guards[guard](h);
 }

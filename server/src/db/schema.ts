@@ -281,6 +281,20 @@ export interface HazardEventTable {
   evidence: string;
 }
 
+/** One action of a record on the shared workflow engine (its history). */
+export interface WorkflowEventTable {
+  id: string;
+  record_kind: string;
+  record_id: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_user_id: string;
+  actor_org_id: string;
+  at: string;
+  evidence: string;
+}
+
 export interface HazardSupervisionTable {
   id: string;
   hazard_id: string;
@@ -356,4 +370,5 @@ export interface Database {
   hazard_investigations: HazardInvestigationTable;
   hazard_search_keys: HazardSearchKeyTable;
   hazard_search: HazardSearchTable;
+  workflow_events: WorkflowEventTable;
 }

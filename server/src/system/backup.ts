@@ -66,6 +66,7 @@ const TABLE_ORDER: {
   hazard_events: ['id'],
   hazard_supervisions: ['id'],
   hazard_investigations: ['id'],
+  workflow_events: ['id'],
 };
 export const TABLES = Object.keys(TABLE_ORDER) as (keyof typeof TABLE_ORDER & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };

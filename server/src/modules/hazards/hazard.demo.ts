@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { newId } from '../../lib/ids';
 import type { FileStore } from '../files/file.store';
 import { insertCheckedHazard, prepareHazard } from './hazard.service';
-import { executeTransition } from './hazard.transition';
+import { executeTransition } from './hazard.workflow';
 import { listForSupervision } from './hazard-supervision.service';
 
 /** The signed-in view of a demo account, for seeding through the same commands users run. */

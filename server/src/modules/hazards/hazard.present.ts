@@ -1,57 +1,45 @@
 import {
-  guardProblem,
   HAZARD_ACTION_LABELS,
-  HAZARD_TRANSITIONS,
+  HAZARD_WORKFLOW,
   type Hazard,
-  type HazardAction,
   type HazardEvent,
   type HazardFileRef,
   type HazardLevel,
+  type HazardParty,
   type HazardSource,
   type HazardState,
-  type HazardTransition,
   hasPermission,
   type ProductionStop,
+  REGULATOR_KINDS,
   type Supervision,
 } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
+import { actionsFor } from '../../workflow/engine';
 import type { HazardRow, SupervisionRow } from './hazard.repository';
 import { standardVersion } from './hazard-catalog.service';
 
-export const REGULATOR_KINDS: readonly string[] = ['province', 'division', 'city', 'county'];
 export const isRegulator = (actor: Actor) => REGULATOR_KINDS.includes(actor.orgKind);
 
 export const parseRefs = (json: string | null): HazardFileRef[] =>
   json ? (JSON.parse(json) as HazardFileRef[]) : [];
 
-/** Which `who` entry of a transition the actor fills for this hazard (null: none). */
-export function matchingParty(t: HazardTransition, actor: Actor, mineId: string) {
-  return (
-    t.who.find(
-      (w) =>
-        hasPermission(actor.roles, w.permission) &&
-        (w.party === 'mine' ? actor.orgKind === 'mine' && actor.orgId === mineId : isRegulator(actor)),
-    ) ?? null
-  );
-}
-
-/** The transitions the actor may take on this hazard now: state, level, guard and who all hold. */
-export function actionsFor(actor: Actor, row: HazardRow): HazardAction[] {
-  const facts = {
+/** The hazard table's parties and facts: who the mine and the regulators are for a hazard row. */
+export const HAZARD_RECORDS = {
+  workflow: HAZARD_WORKFLOW,
+  isParty: (party: HazardParty, actor: Actor, row: HazardRow) =>
+    party === 'mine' ? actor.orgKind === 'mine' && actor.orgId === row.mine_id : isRegulator(actor),
+  factsOf: (row: HazardRow) => ({
     state: row.state as HazardState,
-    productionStop: row.production_stop as ProductionStop,
-    extensionPending: row.extension_until !== null,
-  };
-  return HAZARD_TRANSITIONS.filter(
-    (t) =>
-      t.levels.includes(row.level as HazardLevel) &&
-      t.from.includes(facts.state) &&
-      guardProblem(t.guard, facts) === null &&
-      matchingParty(t, actor, row.mine_id) !== null,
-  ).map((t) => t.action);
-}
+    kind: row.level,
+    facts: {
+      state: row.state as HazardState,
+      productionStop: row.production_stop as ProductionStop,
+      extensionPending: row.extension_until !== null,
+    },
+  }),
+};
 
 /** Beijing calendar date of an instant. */
 export const shanghaiDay = (iso: string) =>
@@ -133,7 +121,7 @@ export async function presentHazard(
     supervised,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    actions: actionsFor(actor, row),
+    actions: actionsFor(HAZARD_RECORDS, actor, row),
     abilities: {
       canSupervise:
         row.level === 'major' &&
