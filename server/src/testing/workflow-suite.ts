@@ -69,14 +69,12 @@ export function describeWorkflowRoutes<W extends AnyWorkflow>(suite: WorkflowSui
   const actions = Object.keys(w.actions) as ActionOf<W>[];
   const url = (id: string, action: string) => `/api/${suite.records}/${id}/actions/${action}`;
   const post = async (id: string, action: string, user: string, payload: object) =>
-    suite
-      .ctx()
-      .app.inject({
-        method: 'POST',
-        url: url(id, action),
-        headers: { cookie: await suite.cookie(user) },
-        payload,
-      });
+    suite.ctx().app.inject({
+      method: 'POST',
+      url: url(id, action),
+      headers: { cookie: await suite.cookie(user) },
+      payload,
+    });
   const spec = (a: ActionOf<W>) => w.actions[a]!;
   const firstUser = (a: ActionOf<W>) => suite.users[spec(a).who[0]!.party as PartyOf<W>];
 
@@ -104,7 +102,7 @@ export function describeWorkflowRoutes<W extends AnyWorkflow>(suite: WorkflowSui
     for (const variant of suite.variants) {
       if (kindProblem(w, a, variant.kind)) continue;
       for (const from of spec(a).from as StateOf<W>[]) {
-        const facts = { ...variant.facts(from), ...suite.prepare?.[a]?.facts };
+        const facts: FactsOf<W> = Object.assign({}, variant.facts(from), suite.prepare?.[a]?.facts);
         if (guardProblemOf(w, a, facts)) continue;
         if (pathTo(from, variant)) return { variant, from };
       }

@@ -111,9 +111,6 @@ export interface WorkflowModule<
   present(deps: Deps, actor: Actor, row: Row): Promise<Result>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any module, for the helpers that take one
-export type AnyModule = WorkflowModule<AnyWorkflow, any, any, any, any>;
-
 /** Which `who` entry of an action the actor fills for this record (null: none). */
 export function matchingParty<W extends AnyWorkflow, Row>(
   module: Pick<WorkflowModule<W, Row, unknown, unknown>, 'workflow' | 'isParty'>,
