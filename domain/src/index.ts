@@ -32,4 +32,5 @@ export * from './schemas/org';
 export * from './schemas/plan';
 export * from './schemas/user';
 export * from './workflows/hazard';
+export * from './workflows/obligation';
 export * from './workflows/workflow';

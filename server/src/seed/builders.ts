@@ -10,6 +10,7 @@ import {
 } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { newId } from '../lib/ids';
 import { defaultDivision, insertMine } from '../modules/mines/mine.service';
 import { insertOrg } from '../modules/orgs/org.service';
 import { insertUser } from '../modules/users/user.service';
@@ -136,4 +137,44 @@ export async function buildUser(
     },
     now,
   );
+}
+
+/**
+ * An obligation of an org under a campaign, pending, for a period of its own (a test's fresh
+ * record), received by the given orgs (none: kept on record).
+ */
+export async function buildObligation(
+  db: Kysely<Database>,
+  input: {
+    campaignId: string;
+    dutyKey: string;
+    orgId: string;
+    orgKind: string;
+    recipients: readonly string[];
+    dueAt: string;
+  },
+): Promise<string> {
+  const id = newId();
+  const n = unique();
+  await db
+    .insertInto('obligations')
+    .values({
+      id,
+      campaign_id: input.campaignId,
+      duty_key: input.dutyKey,
+      org_id: input.orgId,
+      org_kind: input.orgKind,
+      period_key: `test-${n}`,
+      period_label: `测试期${n}`,
+      due_at: input.dueAt,
+      state: 'pending',
+      submitted_at: null,
+      late: 0,
+      accepted_at: null,
+      updated_at: new Date(0).toISOString(),
+    })
+    .execute();
+  for (const org of input.recipients)
+    await db.insertInto('obligation_recipients').values({ obligation_id: id, org_id: org }).execute();
+  return id;
 }

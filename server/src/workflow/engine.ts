@@ -151,20 +151,26 @@ export function evidenceError(issues: readonly { path: PropertyKey[]; message: s
   return new AppError('VALIDATION', fields.map((f) => f.message).join('；'), fields);
 }
 
+/** An action checked and ready to write: `commit` writes it in the caller's transaction. */
+export interface PreparedAction<Row> {
+  row: Row;
+  commit(trx: Kysely<Database>): Promise<Row>;
+}
+
 /**
- * Executes one action of a workflow for the actor: scope (404), who (403), kind, state and guard
- * (409 naming the current state or the reason), body (400 naming the field), the module's checks
- * and attachments; then, in one transaction, the effect, the state written under the state and
- * version read, one history row, the audit row and what follows.
+ * Checks one action of a workflow for the actor before anything is written: scope (404), who (403),
+ * kind, state and guard (409 naming the current state or the reason), body (400 naming the field),
+ * the module's checks and attachments. Its `commit` then runs the effect, writes the state under
+ * the state and version read, one history row, the audit row and what follows.
  */
-export async function executeAction<W extends AnyWorkflow, Row, Update, Result, Deps extends WorkflowDeps>(
+export async function prepareAction<W extends AnyWorkflow, Row, Update, Result, Deps extends WorkflowDeps>(
   module: WorkflowModule<W, Row, Update, Result, Deps>,
   deps: Deps,
   actor: Actor,
   id: string,
   action: ActionOf<W>,
   raw: unknown,
-): Promise<Result> {
+): Promise<PreparedAction<Row>> {
   const { db, clock } = deps;
   const w = module.workflow;
   const spec = w.actions[action]!;
@@ -189,7 +195,7 @@ export async function executeAction<W extends AnyWorkflow, Row, Update, Result, 
 
   const from = facts.state;
   const to = (spec.to ?? from) as StateOf<W>;
-  const after = await db.transaction().execute(async (trx) => {
+  const commit = async (trx: Kysely<Database>) => {
     const ctx = { trx, actor, who: auditActorOf(actor), row, evidence, now };
     const update = await module.effects[action](ctx);
     const written = await module.write(trx, row, to, update, now);
@@ -222,6 +228,20 @@ export async function executeAction<W extends AnyWorkflow, Row, Update, Result, 
     );
     await module.after?.({ ...ctx, evidence: evidence as Record<string, unknown>, action, from, to });
     return written;
-  });
+  };
+  return { row, commit };
+}
+
+/** Executes one action of a workflow for the actor in one transaction and answers the record. */
+export async function executeAction<W extends AnyWorkflow, Row, Update, Result, Deps extends WorkflowDeps>(
+  module: WorkflowModule<W, Row, Update, Result, Deps>,
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  action: ActionOf<W>,
+  raw: unknown,
+): Promise<Result> {
+  const prepared = await prepareAction(module, deps, actor, id, action, raw);
+  const after = await deps.db.transaction().execute((trx) => prepared.commit(trx));
   return module.present(deps, actor, after);
 }

@@ -28,6 +28,7 @@ export function obligationQuery(db: Db) {
       'ob.submitted_at',
       'ob.late',
       'ob.accepted_at',
+      'ob.updated_at',
       'o.name as org_name',
       'c.title as campaign_title',
       'c.plan_id',

@@ -11,20 +11,25 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
-import {
-  getObligation,
-  listDuties,
-  type ObligationDeps,
-  reviewObligation,
-  saveDraft,
-  submitObligation,
-} from './obligation.service';
+import { workflowRoutes } from '../../workflow/workflow.routes';
+import { getObligation, listDuties, type ObligationDeps, saveDraft } from './obligation.service';
+import { OBLIGATION_MODULE, reviewObligation, submitObligation } from './obligation.workflow';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
 export const obligationRoutes =
   (deps: ObligationDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // `POST /obligations/:id/actions/<action>` for every action of the table; the routes below are
+    // the web's own names for the same actions.
+    await app.register(
+      workflowRoutes(OBLIGATION_MODULE, deps, {
+        records: 'obligations',
+        tag: 'duties',
+        permission: 'campaign.read',
+        response: ZObligationDetail,
+      }),
+    );
     app.get(
       '/duties',
       {

@@ -3,6 +3,8 @@ import {
   hasPermission,
   type Investigation,
   type InvestigationCreate,
+  type ObligationState,
+  OPEN_OBLIGATION_STATES,
   shanghaiDate,
 } from '@tiegui/domain';
 import type { ExpressionBuilder } from 'kysely';
@@ -13,7 +15,7 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { checkSubmission, OPEN, writeSubmit } from '../campaigns/obligation.service';
+import { prepareSubmission } from '../campaigns/obligation.workflow';
 import { checkFiles } from './hazard.effects';
 import { parseRefs } from './hazard.present';
 import type { HazardDeps } from './hazard.service';
@@ -214,8 +216,10 @@ export async function recordInvestigation(
   // The month's obligation is submitted with the record, in its transaction: checked first, so a
   // form problem records nothing and the mine can try again.
   const submission =
-    obligation && OPEN.includes(obligation.state) && hasPermission(actor.roles, 'obligation.submit')
-      ? await checkSubmission(db, actor, obligation.id, {
+    obligation &&
+    OPEN_OBLIGATION_STATES.includes(obligation.state as ObligationState) &&
+    hasPermission(actor.roles, 'obligation.submit')
+      ? await prepareSubmission(deps, actor, obligation.id, {
           investigatedOn: input.investigatedOn,
           scope: input.scope,
           participants: `${input.leader}（带队）；${input.participants}`.slice(0, 500),
@@ -256,7 +260,7 @@ export async function recordInvestigation(
       },
       now,
     );
-    if (submission) await writeSubmit(trx, actor, submission, now);
+    if (submission) await submission.commit(trx);
   });
   const row = await query(db).where('i.id', '=', id).executeTakeFirstOrThrow();
   const [view] = await withHazards(db, [present(row)]);
