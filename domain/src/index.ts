@@ -31,6 +31,8 @@ export * from './schemas/notice';
 export * from './schemas/org';
 export * from './schemas/plan';
 export * from './schemas/user';
+export * from './workflows/campaign';
 export * from './workflows/hazard';
+export * from './workflows/notice-sign-off';
 export * from './workflows/obligation';
 export * from './workflows/workflow';

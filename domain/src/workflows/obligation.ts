@@ -53,6 +53,20 @@ export const OBLIGATION_WORKFLOW = defineWorkflow<
     accept: { label: '审核通过', from: ['submitted'], to: 'accepted', who: [RECIPIENT], guard: 'campaignActive', evidence: ZReview },
     return: { label: '退回', from: ['submitted'], to: 'returned', who: [RECIPIENT], guard: 'campaignActive', evidence: ZReturn },
   },
+  stateConflicts: {
+    submit: { submitted: '该任务已报送，正在等待审核', accepted: '该任务已审核通过' },
+    record: { submitted: '该任务已报送，正在等待审核', accepted: '该任务已审核通过' },
+    accept: {
+      accepted: '该任务已审核通过',
+      pending: '该任务当前没有待审核的报送',
+      returned: '该任务当前没有待审核的报送',
+    },
+    return: {
+      accepted: '该任务已审核通过',
+      pending: '该任务当前没有待审核的报送',
+      returned: '该任务当前没有待审核的报送',
+    },
+  },
 });
 
 export type ObligationAction = ActionOf<typeof OBLIGATION_WORKFLOW>;

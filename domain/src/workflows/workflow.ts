@@ -45,6 +45,8 @@ export interface WorkflowTable<
   guards: { readonly [g in G]: (facts: F) => string | null };
   kinds?: Readonly<Record<K, string>>;
   actions: Actions;
+  /** What a 409 says when an action meets a state it does not take, where the plain message would read oddly. */
+  stateConflicts?: { readonly [A in keyof Actions]?: Partial<Readonly<Record<S, string>>> };
 }
 
 /**
@@ -70,7 +72,10 @@ export type AnyWorkflow = WorkflowTable<
 export type ActionOf<W extends AnyWorkflow> = keyof W['actions'] & string;
 export type StateOf<W extends AnyWorkflow> = keyof W['states'] & string;
 export type PartyOf<W extends AnyWorkflow> = keyof W['parties'] & string;
-export type FactsOf<W extends AnyWorkflow> = Parameters<W['guards'][keyof W['guards']]>[0];
+/** The facts the table's guards read (unknown for a table without guards). */
+export type FactsOf<W extends AnyWorkflow> = [keyof W['guards']] extends [never]
+  ? unknown
+  : Parameters<W['guards'][keyof W['guards']]>[0];
 /** The parsed body of one action. */
 export type EvidenceOf<W extends AnyWorkflow, A extends ActionOf<W>> = z.output<W['actions'][A]['evidence']>;
 
@@ -108,7 +113,10 @@ export function stateProblem<W extends AnyWorkflow>(
 ): string | null {
   const spec = w.actions[action]!;
   if (spec.from.includes(state)) return null;
-  return `该${w.record}当前状态为“${w.states[state]}”，不能${spec.label}`;
+  const specific = w.stateConflicts?.[action]?.[state];
+  return specific
+    ? `${specific}（当前状态为“${w.states[state]}”）`
+    : `该${w.record}当前状态为“${w.states[state]}”，不能${spec.label}`;
 }
 
 /** The 409 message when the record's kind does not take the action, or null. */
@@ -129,7 +137,10 @@ export function guardProblemOf<W extends AnyWorkflow>(
   facts: FactsOf<W>,
 ): string | null {
   const guard = w.actions[action]!.guard;
-  return guard === undefined ? null : w.guards[guard]!(facts);
+  if (guard === undefined) return null;
+  // Seen through AnyWorkflow a guard takes `never`; the table's own guards take its facts.
+  const check = w.guards[guard] as (f: FactsOf<W>) => string | null;
+  return check(facts);
 }
 
 /** Whether state, kind and guard all let the action be taken on the record (who is the server's). */

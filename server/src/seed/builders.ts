@@ -178,3 +178,30 @@ export async function buildObligation(
     await db.insertInto('obligation_recipients').values({ obligation_id: id, org_id: org }).execute();
   return id;
 }
+
+/** A campaign in draft from a stored plan, issued by an org for a region (a test's fresh record). */
+export async function buildCampaign(
+  db: Kysely<Database>,
+  input: { planId: string; issuerOrgId: string; regionPrefix: string; createdBy: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('campaigns')
+    .values({
+      id,
+      plan_id: input.planId,
+      title: `测试专项活动${unique()}`,
+      issuer_org_id: input.issuerOrgId,
+      co_issuer_org_id: null,
+      region_prefix: input.regionPrefix,
+      state: 'draft',
+      starts_on: '2024-08-01',
+      ends_on: '2024-12-31',
+      activated_at: null,
+      closed_at: null,
+      created_by: input.createdBy,
+      created_at: new Date(0).toISOString(),
+    })
+    .execute();
+  return id;
+}

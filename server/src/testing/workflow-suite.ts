@@ -228,3 +228,15 @@ export function describeWorkflowRoutes<W extends AnyWorkflow>(suite: WorkflowSui
     );
   });
 }
+
+/** A record's history on the shared workflow_events table, as the suite reads it. */
+export async function workflowHistory(ctx: TestContext, recordKind: string, id: string) {
+  const rows = await ctx.db
+    .selectFrom('workflow_events')
+    .select(['action', 'from_state', 'to_state'])
+    .where('record_kind', '=', recordKind)
+    .where('record_id', '=', id)
+    .orderBy('id')
+    .execute();
+  return rows.map((e) => ({ action: e.action, from: e.from_state, to: e.to_state }));
+}

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 
 export function campaignQuery(db: Db) {
   return db
@@ -28,4 +30,30 @@ export type CampaignRow = NonNullable<
 
 export function findCampaign(db: Db, id: string) {
   return campaignQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Moves a campaign from one state to another with its time stamp; false when it was no longer in `from`. */
+export async function writeCampaignState(
+  trx: Kysely<Database>,
+  id: string,
+  from: string,
+  to: string,
+  set: { activated_at?: string; closed_at?: string },
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('campaigns')
+    .set({ ...set, state: to })
+    .where('id', '=', id)
+    .where('state', '=', from)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}
+
+export async function countObligations(db: Db, campaignId: string): Promise<number> {
+  const row = await db
+    .selectFrom('obligations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -12,17 +12,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
+import { workflowRoutes } from '../../workflow/workflow.routes';
 import { boardExcel } from './board.excel';
 import { boardOrgs, campaignBoard, urgeOverdue } from './board.service';
 import {
-  activateCampaign,
   type CampaignDeps,
-  closeCampaign,
   createCampaign,
   getCampaign,
   listCampaigns,
   listPlanVersions,
 } from './campaign.service';
+import { activateCampaign, CAMPAIGN_MODULE, closeCampaign } from './campaign.workflow';
 import { loadPlanById, uploadPlanVersion } from './plan.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -43,6 +43,16 @@ const ZBoardOrg = z.object({
 export const campaignRoutes =
   (deps: CampaignDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // `POST /campaigns/:id/actions/<action>` for the lifecycle's actions; /activate and /close below
+    // are the same actions under the web's names.
+    await app.register(
+      workflowRoutes(CAMPAIGN_MODULE, deps, {
+        records: 'campaigns',
+        tag: 'campaigns',
+        permission: 'campaign.read',
+        response: ZCampaign,
+      }),
+    );
     app.get(
       '/plans',
       {

@@ -140,63 +140,6 @@ export async function createCampaign(
   return getCampaign(deps, actor, id);
 }
 
-/** Draft → active: every org in the issuer's jurisdiction gets its obligations for every duty and period. */
-export async function activateCampaign(
-  deps: CampaignDeps,
-  actor: Actor,
-  id: string,
-): Promise<Campaign & { obligations: number }> {
-  const { db, clock } = deps;
-  const { row, plan } = await campaignInScope(deps, actor, id);
-  if (!present(row, plan, actor).abilities.canActivate && row.state === 'draft')
-    throw forbidden('只有发文单位可以启动专项活动');
-  if (row.state !== 'draft')
-    throw new AppError('CONFLICT', row.state === 'active' ? '专项活动已启动' : '专项活动已结束，不能再启动');
-  const now = clock.now();
-  const obligations = await db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('campaigns')
-      .set({ state: 'active', activated_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('state', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '专项活动已启动');
-    const n = await generateObligations(trx, row, plan, now);
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'campaign.activated', entityType: 'campaign', entityId: id, changes: { obligations: n } },
-      now,
-    );
-    return n;
-  });
-  return { ...(await getCampaign(deps, actor, id)), obligations };
-}
-
-/** Active → closed: no new obligations, no more submissions or reviews; the board is frozen. */
-export async function closeCampaign(deps: CampaignDeps, actor: Actor, id: string): Promise<Campaign> {
-  const { db, clock } = deps;
-  const { row, plan } = await campaignInScope(deps, actor, id);
-  if (row.state !== 'active')
-    throw new AppError('CONFLICT', row.state === 'draft' ? '专项活动尚未启动' : '专项活动已结束');
-  if (!present(row, plan, actor).abilities.canClose) throw forbidden('只有发文单位可以结束专项活动');
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('campaigns')
-      .set({ state: 'closed', closed_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'campaign.closed', entityType: 'campaign', entityId: id },
-      now,
-    );
-  });
-  return getCampaign(deps, actor, id);
-}
-
 /** An org added while campaigns run (a new mine) gets its obligations for the periods still ahead. */
 export async function addObligationsForNewOrg(
   trx: Kysely<Database>,

@@ -2,7 +2,7 @@ import { OBLIGATION_WORKFLOW } from '@tiegui/domain';
 import { afterAll, beforeAll } from 'vitest';
 import { buildObligation } from '../../seed/builders';
 import { createTestContext, type TestContext } from '../../testing';
-import { describeWorkflowRoutes } from '../../testing/workflow-suite';
+import { describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
 
 /** Obligations' route tests, generated from their workflow table, on fresh obligations of dx-mine. */
 let ctx: TestContext;
@@ -79,14 +79,5 @@ describeWorkflowRoutes({
         ? { comment: '请补充整改时限' }
         : { comment: '同意' },
   stateOf: (body) => (body as { state: string }).state,
-  history: async (id) =>
-    (
-      await ctx.db
-        .selectFrom('workflow_events')
-        .select(['action', 'from_state', 'to_state'])
-        .where('record_kind', '=', 'obligation')
-        .where('record_id', '=', id)
-        .orderBy('id')
-        .execute()
-    ).map((e) => ({ action: e.action, from: e.from_state, to: e.to_state })),
+  history: (id) => workflowHistory(ctx, 'obligation', id),
 });

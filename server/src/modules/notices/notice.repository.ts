@@ -238,3 +238,25 @@ export function noticesWithAttachment(db: Db, fileId: string) {
     .limit(50)
     .execute();
 }
+
+/** Signs an org's delivery of a notice off (and marks it read); false when it was already signed. */
+export async function signDelivery(
+  trx: Kysely<Database>,
+  noticeId: string,
+  orgId: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('notice_deliveries')
+    .set((eb) => ({
+      signed_at: now.toISOString(),
+      signed_by: userId,
+      read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())),
+    }))
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .where('signed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}

@@ -12,14 +12,9 @@ import {
 } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/types';
-import {
-  forwardNotice,
-  getNotice,
-  issueNotice,
-  listNotices,
-  type NoticeDeps,
-  signOffNotice,
-} from './notice.service';
+import { workflowRoutes } from '../../workflow/workflow.routes';
+import { forwardNotice, getNotice, issueNotice, listNotices, type NoticeDeps } from './notice.service';
+import { NOTICE_SIGN_OFF_MODULE, signOffNotice } from './notice.workflow';
 import { recipientOptions } from './notice-recipients';
 import { noticeRollup, urgeNotice } from './notice-rollup.service';
 
@@ -28,6 +23,15 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 export const noticeRoutes =
   (deps: NoticeDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // `POST /notices/:id/actions/signOff`; /sign-off below is the same action under the web's name.
+    await app.register(
+      workflowRoutes(NOTICE_SIGN_OFF_MODULE, deps, {
+        records: 'notices',
+        tag: 'notices',
+        permission: 'notice.read',
+        response: ZNotice,
+      }),
+    );
     app.get(
       '/notices',
       {

@@ -31,6 +31,7 @@ import {
   sent,
   unsignedCount,
 } from './notice.repository';
+import { signOffWith } from './notice.workflow';
 import { resolveRecipients } from './notice-recipients';
 
 export interface NoticeDeps {
@@ -292,35 +293,6 @@ async function myDelivery(db: Db, actor: Actor, id: string, doing: string) {
   return { notice, delivery };
 }
 
-/** 签收: a user of a recipient org signs the notice off for the org; once. */
-export async function signOffNotice(deps: NoticeDeps, actor: Actor, id: string): Promise<Notice> {
-  const { db, clock } = deps;
-  const { delivery } = await myDelivery(db, actor, id, '签收');
-  if (delivery.signed_at) throw new AppError('CONFLICT', '本单位已签收该通知');
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('notice_deliveries')
-      .set((eb) => ({
-        signed_at: now.toISOString(),
-        signed_by: actor.userId,
-        read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())),
-      }))
-      .where('notice_id', '=', id)
-      .where('org_id', '=', actor.orgId)
-      .where('signed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '本单位已签收该通知');
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'notice.signed', entityType: 'notice', entityId: id },
-      now,
-    );
-  });
-  return getNotice(deps, actor, id);
-}
-
 /**
  * 转发: a recipient org passes the notice on as its own notice (own preface, attachments, deadline and
  * recipients within its reach), linked to the original; forwarding signs the original off if not yet.
@@ -339,6 +311,8 @@ export async function forwardNotice(
     notice.issuer_org_id,
     notice.co_issuer_org_id,
   ]);
+  // Forwarding signs the original off, through the sign-off's own rules, if the org has not yet.
+  const signOff = delivery.signed_at ? null : await signOffWith(deps, actor, id);
   const now = clock.now();
   const forwardId = newId();
   await db.transaction().execute(async (trx) => {
@@ -353,21 +327,7 @@ export async function forwardNotice(
       .where('forwarded_notice_id', 'is', null)
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '本单位已转发过该通知');
-    const signed = await trx
-      .updateTable('notice_deliveries')
-      .set({ signed_at: now.toISOString(), signed_by: actor.userId })
-      .where('notice_id', '=', id)
-      .where('org_id', '=', actor.orgId)
-      .where('signed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(signed.numUpdatedRows) === 1) {
-      await appendAudit(
-        trx,
-        auditActorOf(actor),
-        { action: 'notice.signed', entityType: 'notice', entityId: id, changes: { by: 'forward' } },
-        now,
-      );
-    }
+    await signOff?.(trx);
     await storeNotice(
       trx,
       actor,
