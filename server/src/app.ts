@@ -27,6 +27,7 @@ import { fileRoutes } from './modules/files/file.routes';
 import { diskFileStore } from './modules/files/file.store';
 import { hazardFileReferrer } from './modules/hazards/hazard.access';
 import { hazardRoutes } from './modules/hazards/hazard.routes';
+import { ensureShippedStandards } from './modules/hazards/hazard-catalog.service';
 import { hazardExcelRoutes } from './modules/hazards/hazard-excel.routes';
 import { hazardWorkflowRoutes } from './modules/hazards/hazard-workflow.routes';
 import { mineRoutes } from './modules/mines/mine.routes';
@@ -62,6 +63,8 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   const deps = { db, clock: config.clock };
+  // Reference data shipped with the code is stored before the first request reads it.
+  await ensureShippedStandards(db, config.clock.now());
   registerAuthHook(app, deps);
   registerErrorHandler(app, deps);
 

@@ -5,6 +5,7 @@ import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import type { FileStore } from '../modules/files/file.store';
 import { seedDemoHazards } from '../modules/hazards/hazard.demo';
+import { ensureShippedStandards } from '../modules/hazards/hazard-catalog.service';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 import { seedDemoCampaign } from './demo-campaign';
 
@@ -102,6 +103,7 @@ export async function seedDemo(
   const now = new Date('2024-07-29T00:00:00.000Z');
   const restoreIds = seedIds(random, now.getTime());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ensureShippedStandards(db, now);
   try {
     const result = await db.transaction().execute(async (trx) => {
       const org = (input: Parameters<typeof buildOrg>[1]) => buildOrg(trx, input, now);

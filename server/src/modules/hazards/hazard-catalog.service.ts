@@ -46,7 +46,10 @@ async function storeStandard(trx: Kysely<Database>, s: HazardStandard, now: Date
   return id;
 }
 
-/** Stores each shipped standard version that is not stored yet (idempotent, cheap after the first call). */
+/**
+ * Stores each shipped standard version that is not stored yet (idempotent, cheap after the first
+ * call). Run when the app starts and when data is seeded, so reading a standard never writes.
+ */
 export async function ensureShippedStandards(db: Kysely<Database>, now = new Date()): Promise<void> {
   if (ensured.has(db)) return;
   for (const s of SHIPPED_HAZARD_STANDARDS) {
@@ -85,7 +88,6 @@ export async function loadStandard(
   key: string,
   version?: number,
 ): Promise<HazardStandard | null> {
-  await ensureShippedStandards(db);
   const row = await db
     .selectFrom('hazard_catalogs')
     .select('id')
@@ -123,7 +125,6 @@ function summarize(id: string, s: HazardStandard, createdAt: string): HazardStan
 
 /** Every stored version, newest first within each standard. */
 export async function listStandards({ db }: { db: Db }): Promise<HazardStandardSummary[]> {
-  await ensureShippedStandards(db);
   const rows = await db
     .selectFrom('hazard_catalogs')
     .select(['id', 'created_at'])
