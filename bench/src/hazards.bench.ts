@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { newId } from '../../server/src/lib/ids';
 import { registerHazard } from '../../server/src/modules/hazards/hazard.service';
-import { executeTransition } from '../../server/src/modules/hazards/hazard.transition';
+import { executeTransition } from '../../server/src/modules/hazards/hazard.workflow';
 import { insertUser } from '../../server/src/modules/users/user.service';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { seedHazardsScale } from '../../server/src/seed/hazards-scale';

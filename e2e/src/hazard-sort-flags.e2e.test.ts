@@ -76,7 +76,7 @@ test('the hazard list sorts by 发现日期 from old to new, kept in the URL acr
 });
 
 test('a mine page shows its hazard flags, and the 提请关闭 warning after a recurrence', async () => {
-  // 代县示例东山煤矿 (demo): one open major hazard, under listing, past its time limit; no recurrence.
+  // 代县示例东山煤矿 (demo): one open major hazard, under supervision, past its time limit; no recurrence.
   const county = await journey.newPage();
   await login(county, 'dx-county');
   await openMine(county, '代县示例东山煤矿');

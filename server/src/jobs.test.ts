@@ -3,7 +3,7 @@ import { runJobsOnce, startJobs } from './jobs';
 import { MAJOR } from './modules/hazards/hazard.fixtures';
 import { createTestContext, type TestContext } from './testing';
 
-/** A running server reminds listers of overdue 挂牌督办 listings without anyone asking. */
+/** A running server reminds supervising orgs of overdue 挂牌督办 supervisions without anyone asking. */
 let ctx: TestContext;
 const c: Record<string, string> = {};
 
@@ -21,7 +21,7 @@ const reminders = async () =>
   ).filter((n) => n.kind === 'hazard.supervision_overdue');
 
 describe('startJobs', () => {
-  it('notifies the lister of a late listing at start, once a day, and stops when told', async () => {
+  it('notifies the supervising org of a late supervision at start, once a day, and stops when told', async () => {
     const id = (await call('POST', '/api/hazards', 'dx-mine', MAJOR)).json().id;
     const listed = await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', {
       deadline: '2024-08-20',
@@ -41,7 +41,7 @@ describe('startJobs', () => {
     } finally {
       stop();
     }
-    // Several rounds ran; only the first found listings not yet reminded today.
+    // Several rounds ran; only the first found supervisions not yet reminded today.
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/已通知\d+项/);
     expect((await reminders()).filter((n) => n.link === `/hazards/${id}`)).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('startJobs', () => {
     ctx.clock.set('2024-08-13T02:00:00.000Z');
     for (const u of ['dx-mine', 'dx-county']) c[u] = await ctx.login(u);
     const deps = { db: ctx.db, clock: ctx.clock };
-    // Both rounds read the listings before either writes, as two servers would.
+    // Both rounds read the supervisions before either writes, as two servers would.
     const [a, b] = await Promise.all([runJobsOnce(deps), runJobsOnce(deps)]);
     expect(a + b).toBeGreaterThan(0);
     expect((await reminders()).filter((n) => n.link === `/hazards/${id}`)).toHaveLength(1);

@@ -2,13 +2,13 @@ import type { Db } from './db/database';
 import type { Clock } from './lib/clock';
 import { checkSupervisionOverdue } from './modules/hazards/hazard-supervision.service';
 
-/** How often a running server looks for overdue 挂牌督办 listings (each lister hears once a day). */
+/** How often a running server looks for overdue 挂牌督办 supervisions (each supervising org hears once a day). */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * The duties a running server does on its own: right after start and then every hour, every
- * lister of an overdue listing (a late progress report, a passed deadline or time limit) is
- * notified, at most once a day per listing. Returns the function that stops them.
+ * supervising org of an overdue supervision (a late progress report, a passed deadline or time limit) is
+ * notified, at most once a day per supervision. Returns the function that stops them.
  */
 export function startJobs(
   deps: { db: Db; clock: Clock },
@@ -33,7 +33,7 @@ export function startJobs(
   return () => clearInterval(timer);
 }
 
-/** One round of the jobs; returns how many listings were notified. */
+/** One round of the jobs; returns how many supervisions were notified. */
 export async function runJobsOnce(deps: { db: Db; clock: Clock }): Promise<number> {
   const result = await checkSupervisionOverdue(deps, null);
   return result.notified;

@@ -149,7 +149,7 @@ export const ZSupervision = z.object({
   lastReportAt: z.string().nullable(),
   /** Derived: the next progress report is late. */
   reportOverdue: z.boolean(),
-  /** Derived: the listing's deadline passed and the hazard is not closed. */
+  /** Derived: the supervision's deadline passed and the hazard is not closed. */
   deadlineOverdue: z.boolean(),
   removedAt: z.string().nullable(),
   canRemove: z.boolean(),

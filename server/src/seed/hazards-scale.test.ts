@@ -75,10 +75,10 @@ describe('seedHazardsScale', () => {
     expect(majors.length).toBe(result.major);
     expect(majors.length).toBeGreaterThan(0);
     expect(majors.every((h) => h.category_code !== null)).toBe(true);
-    const listings = await db.selectFrom('hazard_supervisions').select('hazard_id').execute();
-    expect(listings).toHaveLength(result.supervisions);
+    const supervisions = await db.selectFrom('hazard_supervisions').select('hazard_id').execute();
+    expect(supervisions).toHaveLength(result.supervisions);
     const majorIds = new Set(majors.map((h) => h.id));
-    expect(listings.every((l) => majorIds.has(l.hazard_id))).toBe(true);
+    expect(supervisions.every((l) => majorIds.has(l.hazard_id))).toBe(true);
     for (const h of rows.filter((r) => r.recurrence_of)) expect(majorIds.has(h.recurrence_of!)).toBe(true);
 
     expect((await verifyAuditChain(db)).ok).toBe(true);

@@ -25,7 +25,7 @@ import { ensureShippedStandards, loadStandard } from '../modules/hazards/hazard-
  * Older hazards are mostly closed, recent ones still in the loop; about 2.5% are major, classified
  * with the shipped standards, a third of those listed for supervision, some flagged as recurrences.
  * Only the rows the list and the dashboard read are written (hazards, their search index entries
- * and listings): no history, no notifications, one audit event for the whole run. Deterministic
+ * and supervisions): no history, no notifications, one audit event for the whole run. Deterministic
  * for a seed number.
  */
 
@@ -271,7 +271,7 @@ export async function seedHazardsScale(
   let firstId: string | null = null;
   for (let start = 0; start < count; start += BATCH) {
     const hazards: Insertable<Database['hazards']>[] = [];
-    const listings: Insertable<Database['hazard_supervisions']>[] = [];
+    const supervisions: Insertable<Database['hazard_supervisions']>[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const found = FIRST_DAY + Math.floor((i * days) / count);
       const mine = drawMine();
@@ -384,7 +384,7 @@ export async function seedHazardsScale(
       if (major) totals.major++;
       if (major && mine.parentId && random() < SUPERVISED_SHARE) {
         const listedDay = Math.min(LAST_DAY, found + between(random, 1, 10));
-        listings.push({
+        supervisions.push({
           id: ulid(Date.parse(createdAt)),
           hazard_id: id,
           org_id: mine.parentId,
@@ -409,7 +409,7 @@ export async function seedHazardsScale(
     await db.transaction().execute(async (trx) => {
       await insertChunked(trx, 'hazards', hazards);
       await indexHazardTexts(trx as never, hazards);
-      await insertChunked(trx, 'hazard_supervisions', listings);
+      await insertChunked(trx, 'hazard_supervisions', supervisions);
     });
   }
   await optimizeHazardSearch(db as never);

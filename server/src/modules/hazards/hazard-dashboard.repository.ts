@@ -46,7 +46,7 @@ export function openCounts(db: Kysely<Database>, s: DashboardScope) {
     .executeTakeFirst();
 }
 
-/** Open major hazards with an active listing. */
+/** Open major hazards with an active supervision. */
 export function supervisedCount(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
     .where(isOpen)

@@ -12,10 +12,10 @@ import { findHazard, insertHazardEvent, supervisionsOf } from './hazard.reposito
 import { getHazard, type HazardDeps } from './hazard.service';
 
 /**
- * 挂牌督办: a regulator lists a major hazard with a deadline and a reporting cadence; the listing
- * is named after the lister's level. Progress reports notify it (see the transitions); overdue
- * reports and overdue hazards notify it through `checkSupervisionOverdue`; only the lister removes
- * the listing, once the hazard is closed.
+ * 挂牌督办: a regulator lists a major hazard with a deadline and a reporting cadence; the supervision
+ * is named after the supervising org's level. Progress reports notify it (see the transitions); overdue
+ * reports and overdue hazards notify it through `checkSupervisionOverdue`; only the supervising org removes
+ * the supervision, once the hazard is closed.
  */
 export async function listForSupervision(
   deps: HazardDeps,
@@ -92,7 +92,7 @@ export async function listForSupervision(
   return getHazard(deps, actor, hazardId);
 }
 
-/** The lister removes its listing (摘牌), at or after the hazard's closure. */
+/** The supervising org removes its supervision (摘牌), at or after the hazard's closure. */
 export async function removeSupervision(
   deps: HazardDeps,
   actor: Actor,
@@ -141,14 +141,14 @@ export async function removeSupervision(
 }
 
 /**
- * Notifies each lister of its listings whose progress report is late or whose hazard is past its
- * deadline or time limit, at most once a day per listing. Callable by a scheduled job (no
- * `listerOrgId`: every listing) or by a regulator for its own listings. Returns what it found.
+ * Notifies each supervising org of its supervisions whose progress report is late or whose hazard is past its
+ * deadline or time limit, at most once a day per supervision. Callable by a scheduled job (no
+ * `supervisingOrgId`: every supervision) or by a regulator for its own supervisions. Returns what it found.
  */
 export async function checkSupervisionOverdue(
   deps: HazardDeps,
   actor: Actor | null,
-  options: { listerOrgId?: string } = {},
+  options: { supervisingOrgId?: string } = {},
 ) {
   const { db, clock } = deps;
   const now = clock.now();
@@ -162,7 +162,7 @@ export async function checkSupervisionOverdue(
     .select(['o.name as org_name', 'h.state', 'h.due_at', 'mo.name as mine_name'])
     .where('s.removed_at', 'is', null)
     .where('h.state', '!=', 'closed')
-    .$if(options.listerOrgId !== undefined, (q) => q.where('s.org_id', '=', options.listerOrgId!))
+    .$if(options.supervisingOrgId !== undefined, (q) => q.where('s.org_id', '=', options.supervisingOrgId!))
     .$if(actor !== null, (q) => q.where(hazardScope(actor!)))
     .execute();
   const found = rows
@@ -178,7 +178,7 @@ export async function checkSupervisionOverdue(
     await db.transaction().execute(async (trx) => {
       for (const { s, report, deadline } of due) {
         // Claim the day's notice first: with several server processes (PostgreSQL behind a load
-        // balancer) two rounds may find the same listing, and only the one whose update matched
+        // balancer) two rounds may find the same supervision, and only the one whose update matched
         // sends it.
         const claimed = await trx
           .updateTable('hazard_supervisions')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing';
 import { fileRefs, GENERAL, MAJOR, SAMPLE_EVIDENCE } from './hazard.fixtures';
 
-/** 挂牌督办 (listing, progress reports, overdue reminders, removal) and the monthly investigation. */
+/** 挂牌督办 (supervision, progress reports, overdue reminders, removal) and the monthly investigation. */
 let ctx: TestContext;
 const c: Record<string, string> = {};
 const USERS = ['dx-mine', 'dx-county', 'yp-mine', 'xz-city', 'grp-a'];
@@ -29,7 +29,7 @@ const act = async (id: string, action: keyof typeof SAMPLE_EVIDENCE, user: strin
   );
 const notificationsOf = async (user: string) =>
   (await call('GET', '/api/notifications', user)).json().items as { kind: string; link: string }[];
-const listing = { deadline: '2024-08-20', reportCadence: 'weekly' };
+const supervision = { deadline: '2024-08-20', reportCadence: 'weekly' };
 
 describe('POST /api/hazards/:id/supervision', () => {
   let id: string;
@@ -38,7 +38,9 @@ describe('POST /api/hazards/:id/supervision', () => {
   });
 
   it('401 without a session', async () => {
-    expect((await call('POST', `/api/hazards/${id}/supervision`, undefined, listing)).statusCode).toBe(401);
+    expect((await call('POST', `/api/hazards/${id}/supervision`, undefined, supervision)).statusCode).toBe(
+      401,
+    );
   });
 
   it('400 without a deadline or with an unknown cadence', async () => {
@@ -49,7 +51,7 @@ describe('POST /api/hazards/:id/supervision', () => {
     expect(
       (
         await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', {
-          ...listing,
+          ...supervision,
           reportCadence: 'hourly',
         })
       ).json().fields[0].field,
@@ -57,28 +59,34 @@ describe('POST /api/hazards/:id/supervision', () => {
   });
 
   it('403 for a mine and a group; 404 out of scope; 409 for a general hazard', async () => {
-    expect((await call('POST', `/api/hazards/${id}/supervision`, 'dx-mine', listing)).statusCode).toBe(403);
-    expect((await call('POST', `/api/hazards/${id}/supervision`, 'grp-a', listing)).statusCode).toBe(403);
-    const yp = (await call('POST', '/api/hazards', 'yp-mine', MAJOR)).json().id;
-    expect((await call('POST', `/api/hazards/${yp}/supervision`, 'dx-county', listing)).statusCode).toBe(404);
-    const general = (await call('POST', '/api/hazards', 'dx-mine', GENERAL)).json().id;
-    expect((await call('POST', `/api/hazards/${general}/supervision`, 'dx-county', listing)).statusCode).toBe(
-      409,
+    expect((await call('POST', `/api/hazards/${id}/supervision`, 'dx-mine', supervision)).statusCode).toBe(
+      403,
     );
+    expect((await call('POST', `/api/hazards/${id}/supervision`, 'grp-a', supervision)).statusCode).toBe(403);
+    const yp = (await call('POST', '/api/hazards', 'yp-mine', MAJOR)).json().id;
+    expect((await call('POST', `/api/hazards/${yp}/supervision`, 'dx-county', supervision)).statusCode).toBe(
+      404,
+    );
+    const general = (await call('POST', '/api/hazards', 'dx-mine', GENERAL)).json().id;
+    expect(
+      (await call('POST', `/api/hazards/${general}/supervision`, 'dx-county', supervision)).statusCode,
+    ).toBe(409);
   });
 
-  it('lists at the lister level; the mine is told; progress reports reach the listers; the same org lists once', async () => {
-    const res = await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', listing);
+  it('lists at the supervising org level; the mine is told; progress reports reach the supervisingOrgs; the same org lists once', async () => {
+    const res = await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', supervision);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       supervised: true,
       supervisions: [{ level: 'county', orgName: '代县应急管理局' }],
     });
-    expect((await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', listing)).statusCode).toBe(409);
+    expect((await call('POST', `/api/hazards/${id}/supervision`, 'dx-county', supervision)).statusCode).toBe(
+      409,
+    );
     expect(
       (
         await call('POST', `/api/hazards/${id}/supervision`, 'xz-city', {
-          ...listing,
+          ...supervision,
           reportCadence: 'monthly',
         })
       ).statusCode,
@@ -100,7 +108,7 @@ describe('POST /api/hazards/:id/supervision', () => {
     ).toContain(id);
   });
 
-  it('late reports and overdue hazards notify the lister once a day', async () => {
+  it('late reports and overdue hazards notify the supervising org once a day', async () => {
     await at('2024-08-09T02:00:00.000Z');
     const check = (await call('POST', '/api/hazards/supervision/check-overdue', 'dx-county')).json();
     expect(check.overdue).toContainEqual(
@@ -123,7 +131,7 @@ describe('POST /api/hazards/:id/supervision', () => {
     expect((await call('POST', '/api/hazards/supervision/check-overdue', 'dx-mine')).statusCode).toBe(403);
   });
 
-  it('only the lister removes its listing, and only after closure', async () => {
+  it('only the supervising org removes its supervision, and only after closure', async () => {
     expect((await call('POST', `/api/hazards/${id}/supervision/remove`, 'dx-county', {})).statusCode).toBe(
       409,
     );
@@ -139,7 +147,7 @@ describe('POST /api/hazards/:id/supervision', () => {
       .json()
       .supervisions.find((s: { orgName: string }) => s.orgName === '代县应急管理局');
     expect(county.removedAt).not.toBeNull();
-    expect(removed.json().supervised).toBe(true); // the city's listing stands until the city removes it
+    expect(removed.json().supervised).toBe(true); // the city's supervision stands until the city removes it
     expect((await call('POST', `/api/hazards/${id}/supervision/remove`, 'dx-county', {})).statusCode).toBe(
       403,
     );

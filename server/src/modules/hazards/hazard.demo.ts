@@ -39,7 +39,7 @@ const PDF = Buffer.from('%PDF-1.4\n% 示例文件（演示数据）\n%%EOF\n');
 
 /**
  * Demo hazards for 代县 and 原平 mines in various states, deterministic: registered, planned,
- * rectifying under a county listing, closed with a root cause, a whole-mine stop waiting for the
+ * rectifying under a county supervision, closed with a root cause, a whole-mine stop waiting for the
  * resume consent, and a recurrence (two majors within 3 months while producing). Run through the
  * same commands as users, so history, audit and notifications are real. `store` writes the demo
  * attachment's bytes (the CLI passes the data folder's store; without it only the row exists).

@@ -7,7 +7,7 @@ import { invalidField } from '../../lib/errors';
 import { stoppingHazards } from '../mines/mine.repository';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
-import { activeListers } from './hazard.queries';
+import { activeSupervisingOrgs } from './hazard.queries';
 import { existingFiles, recurrencePartner } from './hazard.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
@@ -78,9 +78,9 @@ export async function regulatorsOf(trx: Kysely<Database>, mineId: string): Promi
   return [row?.parent_id, row?.division_org_id].filter((x): x is string => Boolean(x));
 }
 
-/** Orgs with an active listing on the hazard. */
-export async function listersOf(trx: Kysely<Database>, hazardId: string): Promise<string[]> {
-  return (await activeListers(trx, hazardId)).map((r) => r.org_id);
+/** Orgs with an active supervision on the hazard. */
+export async function supervisingOrgsOf(trx: Kysely<Database>, hazardId: string): Promise<string[]> {
+  return (await activeSupervisingOrgs(trx, hazardId)).map((r) => r.org_id);
 }
 
 export function notify(

@@ -132,7 +132,7 @@ export async function presentHazard(
   };
 }
 
-/** Days a listing's reports may lag, from its cadence. */
+/** Days a supervision's reports may lag, from its cadence. */
 const CADENCE_DAYS: Record<string, number> = { weekly: 7, semimonthly: 15, monthly: 30 };
 
 export function reportOverdue(s: SupervisionRow, hazardState: string, now: Date): boolean {

@@ -2,7 +2,7 @@ import { prepared } from '../../db/prepared';
 
 /**
  * The statements every hazard transition runs, built once (db/prepared.ts): the history row it
- * writes and the history and listings its answer shows.
+ * writes and the history and supervisions its answer shows.
  */
 
 export const insertEvent = prepared(
@@ -51,7 +51,7 @@ export const eventsOfHazard = prepared((db, hazardId: string) =>
     .orderBy('e.id'),
 );
 
-/** A hazard's listings (挂牌督办), current and removed, with the listing org's name. */
+/** A hazard's supervisions (挂牌督办), current and removed, with the supervision org's name. */
 export const supervisionsOfHazard = prepared((db, hazardId: string) =>
   db
     .selectFrom('hazard_supervisions as s')
@@ -62,8 +62,8 @@ export const supervisionsOfHazard = prepared((db, hazardId: string) =>
     .orderBy('s.id'),
 );
 
-/** The orgs with an active listing of a hazard. */
-export const activeListers = prepared((db, hazardId: string) =>
+/** The orgs with an active supervision of a hazard. */
+export const activeSupervisingOrgs = prepared((db, hazardId: string) =>
   db
     .selectFrom('hazard_supervisions')
     .select('org_id')

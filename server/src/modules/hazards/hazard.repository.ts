@@ -26,7 +26,7 @@ type HEb = ExpressionBuilder<HDb, 'h'>;
 
 const SORT_COLUMNS = { foundOn: 'h.found_on', updatedAt: 'h.updated_at' } as const;
 
-/** An active listing (挂牌督办) on the hazard. */
+/** An active supervision (挂牌督办) on the hazard. */
 export const supervisedPredicate = (eb: HEb) =>
   eb.exists(
     eb
@@ -40,7 +40,7 @@ export const supervisedPredicate = (eb: HEb) =>
 export const isOpen = (eb: HEb) => eb('h.state', '<>', sql.lit('closed'));
 export const isMajor = (eb: HEb) => eb('h.level', '=', sql.lit('major'));
 
-/** Whether a filter keeps only open hazards (an open state, overdue), or only major ones (a listing). */
+/** Whether a filter keeps only open hazards (an open state, overdue), or only major ones (a supervision). */
 const impliesOpen = (f: HazardFilter) =>
   f.open === true || f.overdue === true || (f.state !== undefined && f.state !== 'closed');
 const impliesMajor = (f: HazardFilter) => f.level === 'major' || f.supervised === true;
@@ -114,7 +114,7 @@ export function applyHazardFilter<O>(
       .$if(f.categoryCode !== undefined, (qb) => qb.where('h.category_code', '=', f.categoryCode!))
       .$if(f.level !== undefined, (qb) => qb.where('h.level', '=', sql.lit(f.level!)))
       .$if(f.state !== undefined, (qb) => qb.where('h.state', '=', sql.lit(f.state!)))
-      // An open state, overdue or a listing implies an open (or major) hazard: said as the literal
+      // An open state, overdue or a supervision implies an open (or major) hazard: said as the literal
       // predicates of the partial indexes, so a planner may read those few rows instead of all.
       .$if(impliesOpen(f), (qb) => qb.where(isOpen))
       .$if(f.open === false, (qb) => qb.where('h.state', '=', sql.lit('closed')))

@@ -165,7 +165,7 @@ export const hazardRoutes =
       },
       async (request) => {
         const actor = actorOf(request.session);
-        return checkSupervisionOverdue(deps, actor, { listerOrgId: actor.orgId });
+        return checkSupervisionOverdue(deps, actor, { supervisingOrgId: actor.orgId });
       },
     );
     app.get(

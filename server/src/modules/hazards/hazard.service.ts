@@ -40,14 +40,14 @@ export interface HazardDeps {
   clock: Clock;
 }
 
-/** One hazard with its history, listings and what the actor may do; 404 out of scope. */
+/** One hazard with its history, supervisions and what the actor may do; 404 out of scope. */
 export async function getHazard(deps: HazardDeps, actor: Actor, id: string): Promise<HazardDetail> {
   const row = await findHazard(deps.db, actor, id);
   if (!row) throw new OutOfScopeError('隐患');
   return hazardDetail(deps, actor, row);
 }
 
-/** The detail of a hazard row already read in scope: its history, listings and closure. */
+/** The detail of a hazard row already read in scope: its history, supervisions and closure. */
 export async function hazardDetail(
   { db, clock }: HazardDeps,
   actor: Actor,

@@ -16,11 +16,11 @@ import { type EffectContext, executeAction, type WorkflowModule } from '../../wo
 import {
   checkFiles,
   daysFrom,
-  listersOf,
   notify,
   regulatorsOf,
   resumeMine,
   stopMine,
+  supervisingOrgsOf,
 } from './hazard.effects';
 import { HAZARD_RECORDS } from './hazard.present';
 import { insertEvent } from './hazard.queries';
@@ -120,7 +120,7 @@ export const HAZARD_MODULE: WorkflowModule<
       due_at: dueAtOf(e.timeLimit),
     }),
     reportProgress: async ({ trx, row, now, evidence }) => {
-      const listers = await listersOf(trx, row.id);
+      const supervisingOrgs = await supervisingOrgsOf(trx, row.id);
       await trx
         .updateTable('hazard_supervisions')
         .set({ last_report_at: now.toISOString() })
@@ -129,7 +129,7 @@ export const HAZARD_MODULE: WorkflowModule<
         .execute();
       await notify(
         trx,
-        listers,
+        supervisingOrgs,
         {
           kind: 'hazard.progress',
           title: `${row.mine_name}报告了督办隐患的整改进展`,
@@ -174,7 +174,7 @@ export const HAZARD_MODULE: WorkflowModule<
     requestExtension: async ({ trx, row, evidence, now }) => {
       await notify(
         trx,
-        [...(await regulatorsOf(trx, row.mine_id)), ...(await listersOf(trx, row.id))],
+        [...(await regulatorsOf(trx, row.mine_id)), ...(await supervisingOrgsOf(trx, row.id))],
         {
           kind: 'hazard.extension_requested',
           title: `${row.mine_name}申请隐患整改延期，请审批`,
@@ -241,7 +241,7 @@ export const HAZARD_MODULE: WorkflowModule<
     // The mine's report that it is done goes to whoever supervises the hazard.
     await notify(
       trx,
-      await listersOf(trx, row.id),
+      await supervisingOrgsOf(trx, row.id),
       {
         kind: `hazard.${to}`,
         title: `${row.mine_name}：督办隐患${HAZARD_STATES[to]}`,

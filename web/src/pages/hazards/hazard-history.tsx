@@ -17,7 +17,7 @@ const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
   reportCadence: SUPERVISION_CADENCES,
   scope: PRODUCTION_STOPS,
 };
-// In recorded evidence `level` is a listing's level (督办), not the hazard's.
+// In recorded evidence `level` is a supervision's level (督办), not the hazard's.
 const labelOfKey = (key: string) => (key === 'level' ? '督办级别' : fieldLabel([key]));
 
 const isFileList = (v: unknown): v is { id: string; name: string }[] =>

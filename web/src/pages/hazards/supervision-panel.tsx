@@ -17,7 +17,7 @@ import { hazardKey } from './hazard-api';
 
 type Values = { deadline?: Dayjs; reportCadence?: string; note?: string };
 
-/** 挂牌督办: the listings of this hazard; a regulator in scope lists it, the lister removes it. */
+/** 挂牌督办: the supervisions of this hazard; a regulator in scope lists it, the supervising org removes it. */
 export function SupervisionPanel({ hazard }: { hazard: HazardDetail }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
