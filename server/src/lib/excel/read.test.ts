@@ -18,17 +18,18 @@ async function refusal(file: Parameters<typeof readImport>[1]): Promise<string> 
   return error.message;
 }
 
+/** The rows of the template filled with these, as read. */
+const readFilled = async (rows: Parameters<typeof filledTemplate>[0]) =>
+  (await readImport(DRILLS, await filledTemplate(rows))).rows;
+
 describe('readImport: cells to values', () => {
   it('reads each kind as the record holds it: codes, ISO dates, numbers, yes/no, ids', async () => {
-    const { rows } = await readImport(
-      DRILLS,
-      await filledTemplate([
-        GOOD,
-        ['  秋季演练 ', '实战', '2024/8/5', '1,200', '0.5', '是', '代县应急管理局', ''],
-        ['冬季演练', 'tabletop', new Date(Date.UTC(2024, 7, 5)), '', '', '', '', ''],
-        ['夏季演练', '桌面推演', '2024年8月5日', '', '', 'Y', '', ''],
-      ]),
-    );
+    const rows = await readFilled([
+      GOOD,
+      ['  秋季演练 ', '实战', '2024/8/5', '1,200', '0.5', '是', '代县应急管理局', ''],
+      ['冬季演练', 'tabletop', new Date(Date.UTC(2024, 7, 5)), '', '', '', '', ''],
+      ['夏季演练', '桌面推演', '2024年8月5日', '', '', 'Y', '', ''],
+    ]);
     expect(rows.map((r) => r.problems)).toEqual([[], [], [], []]);
     expect(rows[0]!.values).toEqual({
       title: '春季演练',
@@ -73,15 +74,12 @@ describe('readImport: cells to values', () => {
   });
 
   it('names the header in every problem, in Chinese, and numbers rows as Excel does (blank rows skipped)', async () => {
-    const { rows } = await readImport(
-      DRILLS,
-      await filledTemplate([
-        GOOD,
-        [],
-        ['', '演出', '2024-02-30', '3.5', '很多', '也许', '原平市应急管理局', ''],
-        ['这是一个名字远远超过二十个字的应急演练活动名称啊', '实战演练', '8月5日', '0', '', '', '', ''],
-      ]),
-    );
+    const rows = await readFilled([
+      GOOD,
+      [],
+      ['', '演出', '2024-02-30', '3.5', '很多', '也许', '原平市应急管理局', ''],
+      ['这是一个名字远远超过二十个字的应急演练活动名称啊', '实战演练', '8月5日', '0', '', '', '', ''],
+    ]);
     expect(rows.map((r) => r.number)).toEqual([2, 4, 5]);
     expect(rows[0]!.problems).toEqual([]);
     expect(rows[1]!.problems).toEqual([
@@ -167,14 +165,11 @@ describe('readImport: files it refuses, naming the file', () => {
 
 describe('recordOf and messagesOf', () => {
   it('checks a row by the record’s schema, naming the header, and says nothing twice', async () => {
-    const { rows } = await readImport(
-      DRILLS,
-      await filledTemplate([
-        GOOD,
-        ['春季演练', '实战演练', '2024-08-05', '', 2000, '', '', '12345'],
-        ['春季演练', '演出', '2024-08-05', '', '', '', '', ''],
-      ]),
-    );
+    const rows = await readFilled([
+      GOOD,
+      ['春季演练', '实战演练', '2024-08-05', '', 2000, '', '', '12345'],
+      ['春季演练', '演出', '2024-08-05', '', '', '', '', ''],
+    ]);
     const [good, bad, badCell] = rows.map((row) => ({ row, record: recordOf(ZDrill, row, DRILLS.columns) }));
     expect(good!.record).toEqual({ ...good!.row.values });
     expect(bad!.record).toBeNull();
