@@ -74,20 +74,17 @@ function headerColumns<K extends string>(sheet: ExcelJS.Worksheet, register: Reg
 
 function readRow<K extends string>(row: ExcelJS.Row, columns: Map<number, Column<K>>): SheetRow<K> {
   const read: SheetRow<K> = { number: row.number, values: {}, problems: [], bad: new Set() };
+  const refuse = (column: Column<K>, problem: string) => {
+    read.problems.push(`${column.header}：${problem}`);
+    read.bad.add(column.key);
+  };
   for (const [index, column] of columns) {
     const parsed = parseCell(column.kind, row.getCell(index).value);
-    const problem =
-      parsed === null
-        ? column.required
-          ? '不能为空，请填写'
-          : null
-        : 'problem' in parsed
-          ? parsed.problem
-          : null;
-    if (problem) {
-      read.problems.push(`${column.header}：${problem}`);
-      read.bad.add(column.key);
-    } else if (parsed && 'value' in parsed) {
+    if (parsed === null) {
+      if (column.required) refuse(column, '不能为空，请填写');
+    } else if ('problem' in parsed) {
+      refuse(column, parsed.problem);
+    } else {
       read.values[column.key] = parsed.value;
     }
   }
