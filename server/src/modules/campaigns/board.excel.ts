@@ -1,39 +1,35 @@
-import { OBLIGATION_STATES, ORG_KINDS } from '@tiegui/domain';
-import ExcelJS from 'exceljs';
+import { type BoardCounts, OBLIGATION_STATES, ORG_KINDS } from '@tiegui/domain';
+import type ExcelJS from 'exceljs';
 import type { Actor } from '../../access/actor';
+import { cellOf, type ExcelFile, exportXlsx, oneOf, type SheetColumn } from '../../lib/excel';
 import { type BoardDeps, campaignBoard } from './board.service';
 import { getCampaign } from './campaign.service';
 
-const COLUMNS = [
-  { header: '任务', key: 'task', width: 8 },
-  { header: '职责', key: 'title', width: 50 },
-  { header: '层级', key: 'level', width: 12 },
-  { header: '应报', key: 'total', width: 8 },
-  { header: OBLIGATION_STATES.pending, key: 'pending', width: 10 },
-  { header: OBLIGATION_STATES.submitted, key: 'submitted', width: 14 },
-  { header: OBLIGATION_STATES.accepted, key: 'accepted', width: 10 },
-  { header: OBLIGATION_STATES.returned, key: 'returned', width: 10 },
-  { header: '逾期未报', key: 'overdue', width: 10 },
-  { header: '逾期报送', key: 'late', width: 10 },
+type BoardRow = Awaited<ReturnType<typeof campaignBoard>>['rows'][number];
+
+const LEVEL = oneOf(ORG_KINDS);
+const count = (key: keyof BoardCounts) => (r: BoardRow) => r.counts[key];
+
+const COLUMNS: (SheetColumn & { value: (r: BoardRow) => ExcelJS.CellValue })[] = [
+  { header: '任务', width: 8, value: (r) => r.task },
+  { header: '职责', width: 50, value: (r) => r.title },
+  { header: '层级', width: 12, value: (r) => cellOf(LEVEL, r.orgKind) },
+  { header: '应报', width: 8, value: count('total') },
+  { header: OBLIGATION_STATES.pending, width: 10, value: count('pending') },
+  { header: OBLIGATION_STATES.submitted, width: 14, value: count('submitted') },
+  { header: OBLIGATION_STATES.accepted, width: 10, value: count('accepted') },
+  { header: OBLIGATION_STATES.returned, width: 10, value: count('returned') },
+  { header: '逾期未报', width: 10, value: count('overdue') },
+  { header: '逾期报送', width: 10, value: count('late') },
 ];
 
 /** The progress board as a sheet, the same figures the page shows. */
-export async function boardExcel(deps: BoardDeps, actor: Actor, campaignId: string) {
+export async function boardExcel(deps: BoardDeps, actor: Actor, campaignId: string): Promise<ExcelFile> {
   const campaign = await getCampaign(deps, actor, campaignId);
   const board = await campaignBoard(deps, actor, campaignId);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('进度看板');
-  sheet.columns = COLUMNS;
-  sheet.getRow(1).font = { bold: true };
-  for (const r of board.rows) {
-    sheet.addRow({
-      task: r.task,
-      title: r.title,
-      level: ORG_KINDS[r.orgKind as keyof typeof ORG_KINDS] ?? r.orgKind,
-      ...r.counts,
-    });
-  }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const content = Buffer.from(await workbook.xlsx.writeBuffer());
+  const { content } = await exportXlsx(
+    { sheet: '进度看板', columns: COLUMNS, row: (r: BoardRow) => COLUMNS.map((c) => c.value(r)) },
+    board.rows,
+  );
   return { fileName: `${campaign.title}-进度看板.xlsx`, content };
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
 import { uploadedFile } from '../../http/upload';
-import { importReceipt } from '../mines/mine.excel';
+import { importReceipt } from '../../lib/excel';
 import { exportHazards, hazardImportTemplate, importHazards } from './hazard.excel';
 import type { HazardDeps } from './hazard.service';
 
@@ -71,7 +71,7 @@ export const hazardExcelRoutes =
       async (request, reply) =>
         sendDownload(
           reply,
-          await importReceipt(deps, actorOf(request.session), request.params.id),
+          await importReceipt(deps.db, actorOf(request.session).userId, request.params.id),
           'import-receipt.xlsx',
         ),
     );

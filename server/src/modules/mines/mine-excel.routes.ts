@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
 import { uploadedFile } from '../../http/upload';
-import { exportMines, importMines, importReceipt, mineImportTemplate } from './mine.excel';
+import { importReceipt } from '../../lib/excel';
+import { exportMines, importMines, mineImportTemplate } from './mine.excel';
 import type { MineDeps } from './mine.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -49,7 +50,7 @@ export const mineExcelRoutes =
       async (request, reply) =>
         sendDownload(
           reply,
-          await importReceipt(deps, actorOf(request.session), request.params.id),
+          await importReceipt(deps.db, actorOf(request.session).userId, request.params.id),
           'import-receipt.xlsx',
         ),
     );

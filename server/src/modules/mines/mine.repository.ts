@@ -1,10 +1,10 @@
 import type { MineListQuery } from '@tiegui/domain';
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { mineScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 import { containsInsensitive } from '../../db/dialect';
-import type { Database, ImportReceiptTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
 
 type MineQueryDb = Database & {
   o: Database['orgs'];
@@ -148,20 +148,6 @@ export function sortValueOf(row: MineRow, sort: MineListQuery['sort']): string {
 
 export function findUscc(db: Db, uscc: string) {
   return db.selectFrom('mines').select('org_id').where('uscc', '=', uscc).executeTakeFirst();
-}
-
-export function insertImportReceipt(trx: Kysely<Database>, row: ImportReceiptTable) {
-  return trx.insertInto('import_receipts').values(row).execute();
-}
-
-/** A receipt, only for the user who uploaded the file. */
-export function findImportReceipt(db: Db, id: string, userId: string) {
-  return db
-    .selectFrom('import_receipts')
-    .select(['file_name', 'content'])
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
 }
 
 /**

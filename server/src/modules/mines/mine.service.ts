@@ -15,10 +15,10 @@ import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { addObligationsForNewOrg } from '../campaigns/campaign.service';
 import { insertOrg } from '../orgs/org.service';
-import { decodeCursor, encodeCursor } from './cursor';
 import {
   countMines,
   findMine,

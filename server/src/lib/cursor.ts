@@ -1,4 +1,4 @@
-import { invalidField } from '../../lib/errors';
+import { invalidField } from './errors';
 
 /** Keyset cursors are opaque to clients: base64url of [sortValue, id]. */
 export function encodeCursor(k: { value: string; id: string }): string {
@@ -8,8 +8,9 @@ export function encodeCursor(k: { value: string; id: string }): string {
 export function decodeCursor(cursor: string): { value: string; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
-      return { value: parsed[0] as string, id: parsed[1] as string };
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [value, id]: unknown[] = parsed;
+      if (typeof value === 'string' && typeof id === 'string') return { value, id };
     }
   } catch {
     // fall through to the validation error

@@ -1,0 +1,11 @@
+/**
+ * The Excel kit: a register (台账) describes its columns; the kit makes its import template, reads
+ * and checks uploads row by row, keeps the receipt of failed rows and streams exports.
+ */
+export * from './columns';
+export { type ExportSheet, exportXlsx, registerCells, writeXlsx } from './export';
+export { type ImportJob, type ImportOutcome, type ImportResult, importRows } from './import';
+export { messagesOf, type ReadSheet, readImport, recordOf, type SheetRow } from './read';
+export { ERROR_TITLE, importReceipt, type RowError } from './receipt';
+export { importTemplate, MAX_IMPORT_ROWS } from './template';
+export { chinaDay, type ExcelFile, type SheetColumn, sheetColumns } from './workbook';
