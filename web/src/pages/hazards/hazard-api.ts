@@ -4,10 +4,11 @@ import {
   type Hazard,
   type HazardDashboard,
   type HazardDetail,
-  type HazardLevel,
   type HazardStandard,
   type HazardStandardSummary,
-  type Investigation,
+  type InvestigationCoverage,
+  type InvestigationList,
+  type InvestigationListQuery,
   type MineHazardFlags,
   type Recurrence,
 } from '@tiegui/domain';
@@ -47,31 +48,13 @@ export function useStandard(key: string | null | undefined, version?: number) {
   });
 }
 
-/** A monthly investigation with the hazards it found (GET/POST /api/hazards/investigations). */
-export type InvestigationView = Investigation & {
-  hazards: { id: string; level: HazardLevel; description: string; state: string }[];
-};
-
-export type InvestigationCoverage = {
-  month: string;
-  mines: number;
-  recorded: number;
-  notRecorded: { mineId: string; mineName: string; regionCode: string | null }[];
-};
-
-/** 'YYYY-MM', as the investigation routes take a month. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** This month in Beijing time, 'YYYY-MM'. */
 export const currentMonth = () => dayjs().tz(ZONE).format('YYYY-MM');
 
-export type InvestigationFilter = { month?: string; mineId?: string };
-
-export function useInvestigations(filter: InvestigationFilter) {
+export function useInvestigations(filter: InvestigationListQuery) {
   return useQuery({
     queryKey: ['hazards', 'investigations', 'list', filter],
-    queryFn: () =>
-      api.get<{ items: InvestigationView[]; canRecord: boolean }>('/hazards/investigations', filter),
+    queryFn: () => api.get<InvestigationList>('/hazards/investigations', filter),
   });
 }
 
