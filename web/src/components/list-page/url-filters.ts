@@ -30,6 +30,8 @@ export function writeFilters<K extends string>(keys: readonly K[], filters: Filt
  * A list's filters kept in the URL, so a filtered list can be reloaded, bookmarked and sent.
  * `normalize` gives one form to equal filter sets (a default sort left out), applied both ways.
  * A new filter set replaces the history entry: Back leaves the list instead of undoing a filter.
+ * `keys` and `normalize` are module constants: new ones each render would hand the filter bar new
+ * filters each render, and it would drop what is being typed.
  */
 export function useUrlFilters<K extends string>(
   keys: readonly K[],
