@@ -25,6 +25,7 @@ export * from './schemas/common';
 export * from './schemas/hazard';
 export * from './schemas/hazard-catalog';
 export * from './schemas/hazard-fields';
+export * from './schemas/hazard-investigation';
 export * from './schemas/labels';
 export * from './schemas/mine';
 export * from './schemas/notice';

@@ -1,5 +1,5 @@
 import { Button, Result, Spin } from 'antd';
-import { Link } from 'react-router';
+import { Link, useRouteError } from 'react-router';
 import { isApiError } from '../api/client';
 
 export function NotFoundPage() {
@@ -21,6 +21,34 @@ export function Loading() {
     <div style={{ padding: 48, textAlign: 'center' }}>
       <Spin />
     </div>
+  );
+}
+
+/** What shows while a page's code is fetched (each page is its own chunk). */
+export function PageLoading() {
+  return (
+    <Spin size="large" tip="页面加载中…">
+      <div style={{ minHeight: 200 }} />
+    </Spin>
+  );
+}
+
+/** A page that failed to load or to render: usually its chunk is gone after an update, so reload. */
+export function RouteError() {
+  const error = useRouteError();
+  // The cause goes to the console for whoever investigates; the user reads what to do.
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title="页面加载失败"
+      subTitle="网络中断或系统已更新，请重新加载页面。"
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          重新加载
+        </Button>
+      }
+    />
   );
 }
 

@@ -2,7 +2,9 @@ import {
   type HazardLevel,
   hasPermission,
   type Investigation,
+  type InvestigationCoverage,
   type InvestigationCreate,
+  type InvestigationView,
   type ObligationState,
   OPEN_OBLIGATION_STATES,
   shanghaiDate,
@@ -35,23 +37,6 @@ function query(db: Db) {
     .select(['o.name as mine_name', 'ob.state as obligation_state']);
 }
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirst']>>>;
-
-/** A hazard the investigation found, as the record shows it (the mine's own, so in the reader's scope). */
-export interface InvestigationHazard {
-  id: string;
-  level: HazardLevel;
-  description: string;
-  state: string;
-}
-export type InvestigationView = Investigation & { hazards: InvestigationHazard[] };
-
-/** Mines in scope that have or have not recorded a month (未记录的矿山). */
-export interface InvestigationCoverage {
-  month: string;
-  mines: number;
-  recorded: number;
-  notRecorded: { mineId: string; mineName: string; regionCode: string | null }[];
-}
 
 /** How many of the not-recorded mines the coverage names (the counts cover them all). */
 export const COVERAGE_NAMED_MAX = 200;

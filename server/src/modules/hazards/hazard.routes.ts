@@ -6,14 +6,17 @@ import {
   ZHazardDashboard,
   ZHazardDetail,
   ZHazardFilter,
-  ZHazardLevel,
   ZHazardListQuery,
   ZHazardPage,
   ZHazardStandard,
   ZHazardStandardSummary,
   ZIdParams,
-  ZInvestigation,
+  ZInvestigationCoverage,
+  ZInvestigationCoverageQuery,
   ZInvestigationCreate,
+  ZInvestigationList,
+  ZInvestigationListQuery,
+  ZInvestigationView,
   ZMineHazardFlags,
   ZRecurrence,
   ZSupervisionCreate,
@@ -41,22 +44,6 @@ import { checkSupervisionOverdue, listForSupervision, removeSupervision } from '
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['hazards'];
-
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM');
-/** A record with the hazards it found, so a reader sees them without opening each. */
-const ZInvestigationView = ZInvestigation.extend({
-  hazards: z.array(
-    z.object({ id: z.string(), level: ZHazardLevel, description: z.string(), state: z.string() }),
-  ),
-});
-const ZInvestigationCoverage = z.object({
-  month: z.string(),
-  mines: z.number(),
-  recorded: z.number(),
-  notRecorded: z.array(
-    z.object({ mineId: z.string(), mineName: z.string(), regionCode: z.string().nullable() }),
-  ),
-});
 
 const ZOverdueCheck = z.object({
   overdue: z.array(
@@ -175,14 +162,8 @@ export const hazardRoutes =
         schema: {
           tags,
           summary: '主要负责人月度重大事故隐患排查记录',
-          querystring: z.object({
-            mineId: z.string().max(64).optional(),
-            month: ZMonth.optional(),
-          }),
-          response: {
-            200: z.object({ items: z.array(ZInvestigationView), canRecord: z.boolean() }),
-            ...errors,
-          },
+          querystring: ZInvestigationListQuery,
+          response: { 200: ZInvestigationList, ...errors },
         },
       },
       async (request) => {
@@ -200,7 +181,7 @@ export const hazardRoutes =
         schema: {
           tags,
           summary: '某月已记录和未记录月度排查的矿山（数据范围内）',
-          querystring: z.object({ month: ZMonth, mineId: z.string().max(64).optional() }),
+          querystring: ZInvestigationCoverageQuery,
           response: { 200: ZInvestigationCoverage, ...errors },
         },
       },

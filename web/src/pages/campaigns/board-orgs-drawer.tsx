@@ -1,10 +1,10 @@
-import { Drawer, Table } from 'antd';
+import { Drawer } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
-import { QueryError } from '../../components/status-results';
+import { ListView, useWholeList } from '../../components/list-page';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
-import { LateTags, ObligationStateTag } from '../duties/duty-labels';
+import { dutyStateColumn } from '../duties/duty-labels';
 import { type BoardFigure, type BoardOrg, useBoardOrgs } from './campaign-api';
 
 const TIME = 'YYYY-MM-DD HH:mm';
@@ -19,17 +19,7 @@ const columns: ColumnsType<BoardOrg> = [
   { title: '行政区划', dataIndex: 'regionCode', width: 140, render: (v: string | null) => regionText(v) },
   { title: '周期', dataIndex: 'periodLabel', width: 110 },
   { title: '截止时间', dataIndex: 'dueAt', width: 140, render: (v: string) => formatTime(v, TIME) },
-  {
-    title: '状态',
-    key: 'state',
-    width: 180,
-    render: (_, o) => (
-      <>
-        <ObligationStateTag state={o.state} />
-        <LateTags obligation={o} />
-      </>
-    ),
-  },
+  dutyStateColumn(180),
   {
     title: '报送时间',
     dataIndex: 'submittedAt',
@@ -40,9 +30,13 @@ const columns: ColumnsType<BoardOrg> = [
 
 type Props = { campaignId: string; figure: BoardFigure | null; label: string; onClose: () => void };
 
+function BoardOrgList({ campaignId, figure }: Pick<Props, 'campaignId' | 'figure'>) {
+  const list = useWholeList(useBoardOrgs(campaignId, figure));
+  return <ListView list={list} columns={columns} rowKey="obligationId" unit="个" tableTestId="board-orgs" />;
+}
+
 /** The orgs behind one board figure, by the same definition the count uses; each opens its duty. */
 export function BoardOrgsDrawer({ campaignId, figure, label, onClose }: Props) {
-  const query = useBoardOrgs(campaignId, figure);
   return (
     <Drawer
       open={!!figure}
@@ -51,20 +45,7 @@ export function BoardOrgsDrawer({ campaignId, figure, label, onClose }: Props) {
       width="min(920px, 100vw)"
       destroyOnHidden
     >
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<BoardOrg>
-          rowKey="obligationId"
-          size="small"
-          columns={columns}
-          dataSource={query.data}
-          loading={query.isPending}
-          pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 'max-content' }}
-          data-testid="board-orgs"
-        />
-      )}
+      <BoardOrgList campaignId={campaignId} figure={figure} />
     </Drawer>
   );
 }

@@ -1,8 +1,7 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Campaign } from '@tiegui/domain';
-import { Button, Card, Descriptions, Space, Tabs } from 'antd';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Loading, QueryError } from '../../components/status-results';
+import { Descriptions, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { DetailCard, detailPage } from '../../components/detail-page';
 import { formatTime } from '../../lib/time';
 import { BoardTab } from './board-tab';
 import { CampaignActions } from './campaign-actions';
@@ -26,42 +25,19 @@ function facts(c: Campaign) {
   ];
 }
 
-/** One campaign: its header and state, the plan it runs, and the progress board of my jurisdiction. */
-export function CampaignDetailPage() {
-  const { id } = useParams();
-  const navigate = useNavigate();
+function CampaignView({ record: campaign }: { record: Campaign }) {
   const [params, setParams] = useSearchParams();
-  const query = useCampaign(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.error) {
-    return (
-      <QueryError
-        error={query.error}
-        notFoundTitle="活动不存在或无权查看"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  const campaign = query.data;
   const tab = params.get('tab') ?? (campaign.state === 'draft' ? 'plan' : 'board');
 
   return (
-    <Card
+    <DetailCard
       title={
-        <Space wrap>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            aria-label="返回"
-            onClick={() => void navigate(-1)}
-          />
+        <>
           <span style={{ whiteSpace: 'normal' }}>{campaign.title}</span>
           <CampaignStateTag state={campaign.state} />
-        </Space>
+        </>
       }
       extra={<CampaignActions campaign={campaign} />}
-      styles={{ header: { flexWrap: 'wrap', gap: 8 } }}
     >
       <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={facts(campaign)} />
       <Tabs
@@ -72,6 +48,9 @@ export function CampaignDetailPage() {
           { key: 'board', label: '进度看板', children: <BoardTab campaign={campaign} /> },
         ]}
       />
-    </Card>
+    </DetailCard>
   );
 }
+
+/** One campaign: its header and state, the plan it runs, and the progress board of my jurisdiction. */
+export const CampaignDetailPage = detailPage(useCampaign, '活动不存在或无权查看', CampaignView);

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Campaign } from '@tiegui/domain';
-import { Button, Card, Table } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { QueryError } from '../../components/status-results';
+import { ListPage, ListView, useWholeList } from '../../components/list-page';
 import { CampaignActions } from './campaign-actions';
 import { useCampaigns } from './campaign-api';
 import { CampaignCreateModal } from './campaign-create-modal';
@@ -43,14 +43,14 @@ const columns: ColumnsType<Campaign> = [
 /** 专项活动: every campaign in scope; a province officer launches one from a plan. */
 export function CampaignListPage() {
   const me = useCurrentUser();
-  const query = useCampaigns();
+  const list = useWholeList(useCampaigns());
   const [creating, setCreating] = useState(false);
   const mayCreate = can(me, 'campaign.manage') && me.org.kind === 'province';
 
   return (
-    <Card
+    <ListPage
       title="专项活动"
-      extra={
+      actions={
         mayCreate && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             发起活动
@@ -58,20 +58,8 @@ export function CampaignListPage() {
         )
       }
     >
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Campaign>
-          rowKey="id"
-          columns={columns}
-          dataSource={query.data}
-          loading={query.isPending}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无专项活动' }}
-        />
-      )}
+      <ListView list={list} columns={columns} unit="项" emptyText="暂无专项活动" />
       {mayCreate && <CampaignCreateModal open={creating} onClose={() => setCreating(false)} />}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,40 +1,37 @@
-import { OBLIGATION_STATES, type ObligationState } from '@tiegui/domain';
-import { Badge, Card, Select, Space, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
+import { OBLIGATION_STATES, type ObligationState, ZObligationState } from '@tiegui/domain';
+import { Badge, Select, Space, Tabs } from 'antd';
 import { can, useCurrentUser } from '../../api/me';
-import { QueryError } from '../../components/status-results';
+import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { optionsOf } from '../../lib/labels';
 import { type DutyScope, isOpen, useDuties } from './duty-api';
-import { DutyTable } from './duty-table';
+import { dutyColumns } from './duty-columns';
 
 const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...optionsOf(OBLIGATION_STATES)];
+const DUTY_FILTERS = ['tab', 'state'] as const;
 
 function DutyList({ scope, state }: { scope: DutyScope; state: ObligationState | undefined }) {
-  const query = useDuties(scope, { state });
-  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  return <DutyTable scope={scope} items={query.data} loading={query.isPending} />;
+  const list = useWholeList(useDuties(scope, { state }));
+  return (
+    <ListView
+      list={list}
+      columns={dutyColumns(scope)}
+      unit="项"
+      emptyText={scope === 'review' ? '没有待审核的报送' : '没有任务'}
+    />
+  );
 }
 
 /** 我的任务: what my org owes (待办) and, for reviewers, what waits for my review (待审核). */
 export function DutiesPage() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useUrlFilters(DUTY_FILTERS);
   const reviewer = can(me, 'obligation.review');
-  const tab: DutyScope = reviewer && params.get('tab') === 'review' ? 'review' : 'mine';
-  const stateParam = params.get('state');
-  const state = stateParam && stateParam in OBLIGATION_STATES ? (stateParam as ObligationState) : undefined;
+  const tab: DutyScope = reviewer && filters.tab === 'review' ? 'review' : 'mine';
+  // 待办 alone filters by state; an unknown state in the URL shows every state.
+  const state = ZObligationState.safeParse(filters.state).data;
   const mine = useDuties('mine');
   const review = useDuties('review', { enabled: reviewer });
   const open = mine.data?.filter(isOpen).length ?? 0;
-
-  const update = (next: { tab?: DutyScope; state?: string }) => {
-    const p = new URLSearchParams();
-    const t = next.tab ?? tab;
-    if (t === 'review') p.set('tab', 'review');
-    const s = 'state' in next ? next.state : (state ?? '');
-    if (s && t === 'mine') p.set('state', s);
-    setParams(p, { replace: true });
-  };
 
   const items = [
     {
@@ -53,7 +50,7 @@ export function DutiesPage() {
               style={{ width: 160 }}
               value={state ?? ''}
               options={STATE_OPTIONS}
-              onChange={(value) => update({ state: value })}
+              onChange={(value) => setFilters({ state: value })}
             />
           </div>
           <DutyList scope="mine" state={state} />
@@ -75,8 +72,12 @@ export function DutiesPage() {
   }
 
   return (
-    <Card title="我的任务">
-      <Tabs activeKey={tab} items={items} onChange={(key) => update({ tab: key as DutyScope })} />
-    </Card>
+    <ListPage title="我的任务">
+      <Tabs
+        activeKey={tab}
+        items={items}
+        onChange={(key) => setFilters(key === 'review' ? { tab: 'review' } : { state })}
+      />
+    </ListPage>
   );
 }

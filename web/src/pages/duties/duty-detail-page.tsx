@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ObligationDetail } from '@tiegui/domain';
-import { Alert, Button, Card, Descriptions, Space } from 'antd';
+import { Alert, Descriptions, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { Loading, QueryError } from '../../components/status-results';
+import { Link } from 'react-router';
+import { DetailCard, detailPage } from '../../components/detail-page';
 import { formatTime } from '../../lib/time';
 import { useDuty } from './duty-api';
 import { DutyEditor } from './duty-editor';
@@ -41,41 +40,17 @@ function facts(d: ObligationDetail): { label: string; children: ReactNode }[] {
   return items;
 }
 
-/** One duty: what is owed to whom by when, the form to fill or the version to review, and its history. */
-export function DutyDetailPage() {
-  const { id } = useParams();
-  const navigate = useNavigate();
-  const query = useDuty(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.error) {
-    return (
-      <QueryError
-        error={query.error}
-        notFoundTitle="任务不存在或无权查看"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  const detail = query.data;
+function DutyView({ record: detail }: { record: ObligationDetail }) {
   const returned =
     detail.state === 'returned' ? detail.submissions.find((s) => s.state === 'returned') : null;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card
+      <DetailCard
         title={
-          <Space wrap>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              aria-label="返回"
-              onClick={() => void navigate(-1)}
-            />
-            <span style={{ whiteSpace: 'normal' }} data-testid="duty-title">
-              {detail.dutyTitle}
-            </span>
-          </Space>
+          <span style={{ whiteSpace: 'normal' }} data-testid="duty-title">
+            {detail.dutyTitle}
+          </span>
         }
         extra={
           <span data-testid="duty-state">
@@ -83,7 +58,6 @@ export function DutyDetailPage() {
             <LateTags obligation={detail} />
           </span>
         }
-        styles={{ header: { flexWrap: 'wrap' } }}
       >
         <Descriptions
           bordered
@@ -91,7 +65,7 @@ export function DutyDetailPage() {
           column={{ xs: 1, sm: 1, md: 2 }}
           items={facts(detail).map((item, i) => ({ key: String(i), ...item }))}
         />
-      </Card>
+      </DetailCard>
       {returned && (
         <Alert
           type="warning"
@@ -107,3 +81,6 @@ export function DutyDetailPage() {
     </Space>
   );
 }
+
+/** One duty: what is owed to whom by when, the form to fill or the version to review, and its history. */
+export const DutyDetailPage = detailPage(useDuty, '任务不存在或无权查看', DutyView);

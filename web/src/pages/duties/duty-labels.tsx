@@ -1,5 +1,6 @@
 import { OBLIGATION_STATES, type Obligation, type ObligationState, type Submission } from '@tiegui/domain';
 import { Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 
 const STATE_COLORS: Record<ObligationState, string> = {
   pending: 'default',
@@ -20,6 +21,23 @@ export function LateTags({ obligation }: { obligation: Pick<Obligation, 'overdue
       {obligation.late && <Tag color="orange">逾期报送</Tag>}
     </>
   );
+}
+
+/** The 状态 column of a list of duties (a duty list, a board's orgs): the state and its lateness. */
+export function dutyStateColumn<T extends Pick<Obligation, 'state' | 'overdue' | 'late'>>(
+  width: number,
+): ColumnType<T> {
+  return {
+    title: '状态',
+    key: 'state',
+    width,
+    render: (_, o) => (
+      <>
+        <ObligationStateTag state={o.state} />
+        <LateTags obligation={o} />
+      </>
+    ),
+  };
 }
 
 export const SUBMISSION_STATES: Record<Submission['state'], string> = {

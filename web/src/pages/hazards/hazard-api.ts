@@ -4,15 +4,17 @@ import {
   type Hazard,
   type HazardDashboard,
   type HazardDetail,
-  type HazardLevel,
   type HazardStandard,
   type HazardStandardSummary,
-  type Investigation,
+  type InvestigationCoverage,
+  type InvestigationList,
+  type InvestigationListQuery,
   type MineHazardFlags,
   type Recurrence,
 } from '@tiegui/domain';
 import dayjs from 'dayjs';
-import { api, type Query } from '../../api/client';
+import { api } from '../../api/client';
+import type { Filters } from '../../components/list-page';
 import { ZONE } from '../../lib/time';
 
 export type HazardPage = { items: Hazard[]; nextCursor: string | null };
@@ -47,31 +49,13 @@ export function useStandard(key: string | null | undefined, version?: number) {
   });
 }
 
-/** A monthly investigation with the hazards it found (GET/POST /api/hazards/investigations). */
-export type InvestigationView = Investigation & {
-  hazards: { id: string; level: HazardLevel; description: string; state: string }[];
-};
-
-export type InvestigationCoverage = {
-  month: string;
-  mines: number;
-  recorded: number;
-  notRecorded: { mineId: string; mineName: string; regionCode: string | null }[];
-};
-
-/** 'YYYY-MM', as the investigation routes take a month. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** This month in Beijing time, 'YYYY-MM'. */
 export const currentMonth = () => dayjs().tz(ZONE).format('YYYY-MM');
 
-export type InvestigationFilter = { month?: string; mineId?: string };
-
-export function useInvestigations(filter: InvestigationFilter) {
+export function useInvestigations(filter: InvestigationListQuery) {
   return useQuery({
     queryKey: ['hazards', 'investigations', 'list', filter],
-    queryFn: () =>
-      api.get<{ items: InvestigationView[]; canRecord: boolean }>('/hazards/investigations', filter),
+    queryFn: () => api.get<InvestigationList>('/hazards/investigations', filter),
   });
 }
 
@@ -147,46 +131,21 @@ export const HAZARD_FILTER_KEYS = [
   'mineId',
   'sort',
 ] as const;
-export type HazardFilterKey = (typeof HAZARD_FILTER_KEYS)[number];
-export type HazardFilters = Partial<Record<HazardFilterKey, string>>;
+export type HazardFilters = Filters<(typeof HAZARD_FILTER_KEYS)[number]>;
 
 /** The sort a filter set asks for, the default when none. */
 export const sortOf = (filters: HazardFilters): HazardSort =>
   filters.sort && isHazardSort(filters.sort) ? filters.sort : DEFAULT_HAZARD_SORT;
 
 /** The default or an unknown sort is dropped, so one order has one URL (and one query key). */
-function withoutDefaultSort(filters: HazardFilters): HazardFilters {
+export function withoutDefaultSort(filters: HazardFilters): HazardFilters {
   const { sort, ...rest } = filters;
   const chosen = sortOf(filters);
   return sort && chosen !== DEFAULT_HAZARD_SORT ? { ...rest, sort: chosen } : rest;
 }
 
-export function filtersFromParams(params: URLSearchParams): HazardFilters {
-  const filters: HazardFilters = {};
-  for (const key of HAZARD_FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
-  return withoutDefaultSort(filters);
-}
-
-export function filtersToParams(filters: HazardFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  const kept = withoutDefaultSort(filters);
-  for (const key of HAZARD_FILTER_KEYS) {
-    const value = kept[key]?.trim();
-    if (value) params.set(key, value);
-  }
-  return params;
-}
-
-/** The query of the list and the export: filters and sort. */
-export function filtersQuery(filters: HazardFilters): Query {
-  return { ...filters };
-}
-
 /** The query of GET /api/hazards/count: the same filters, no order. */
-export function countQuery(filters: HazardFilters): Query {
+export function countQuery(filters: HazardFilters): HazardFilters {
   const { sort: _sort, ...rest } = filters;
   return rest;
 }

@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { type HazardAction, transitionOf } from '@tiegui/domain';
+import { type HazardAction, type HazardDetail, transitionOf } from '@tiegui/domain';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Loading, QueryError } from '../../components/status-results';
+import { useNavigate } from 'react-router';
+import { DetailCard, detailPage } from '../../components/detail-page';
 import { ActionModal } from './action-modal';
 import { useHazard } from './hazard-api';
 import { HazardFacts } from './hazard-facts';
@@ -14,45 +13,24 @@ import { SupervisionPanel } from './supervision-panel';
 
 const DANGER: HazardAction[] = ['refuseResume', 'refuseExtension', 'failEvaluation', 'orderStop'];
 
-export function HazardDetailPage() {
-  const { id } = useParams();
+function HazardView({ record: hazard }: { record: HazardDetail }) {
   const navigate = useNavigate();
-  const query = useHazard(id);
   const [action, setAction] = useState<HazardAction | null>(null);
-
-  if (query.isPending) return <Loading />;
-  if (query.error) {
-    return (
-      <QueryError
-        error={query.error}
-        notFoundTitle="隐患不存在或无权查看"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  const hazard = query.data;
   const showSupervision = hazard.abilities.canSupervise || hazard.supervisions.length > 0;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card
+      <DetailCard
         title={
-          <Space wrap size={4}>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              aria-label="返回"
-              onClick={() => void navigate(-1)}
-            />
+          <>
             <LevelTag level={hazard.level} />
             <span>{hazard.mineName}</span>
             <StateTag state={hazard.state} />
             <OverdueTag overdue={hazard.overdue} />
             <SupervisedTag supervised={hazard.supervised} />
             <StopTag stop={hazard.productionStop} />
-          </Space>
+          </>
         }
-        styles={{ header: { flexWrap: 'wrap' } }}
       >
         {hazard.recurrenceOf && (
           <Alert
@@ -74,7 +52,7 @@ export function HazardDetailPage() {
         )}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{hazard.description}</Typography.Paragraph>
         <HazardSteps hazard={hazard} />
-      </Card>
+      </DetailCard>
       <Card title="办理" size="small" data-testid="hazard-actions">
         {hazard.actions.length === 0 ? (
           <Typography.Text type="secondary">
@@ -110,3 +88,6 @@ export function HazardDetailPage() {
     </Space>
   );
 }
+
+/** One hazard: its loop's steps, the actions the server lets this user take, facts, 挂牌督办 and history. */
+export const HazardDetailPage = detailPage(useHazard, '隐患不存在或无权查看', HazardView);

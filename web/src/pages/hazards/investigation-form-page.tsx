@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FileRef } from '@tiegui/domain';
+import { type FileRef, INVESTIGATION_MONTH, type InvestigationView } from '@tiegui/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -11,7 +11,7 @@ import { isBlank, requiredRule } from '../../lib/form-rules';
 import { ZONE } from '../../lib/time';
 import { DUTIES_KEY } from '../duties/duty-api';
 import { useMine } from '../mines/mine-api';
-import { currentMonth, type HazardPage, type InvestigationView, MONTH_PATTERN } from './hazard-api';
+import { currentMonth, type HazardPage } from './hazard-api';
 import { LEVEL_SHORT } from './hazard-labels';
 import { useFormSave } from './use-form-save';
 
@@ -65,7 +65,7 @@ export function InvestigationFormPage() {
   const hazards = useMonthHazards(month);
 
   const asked = params.get('month') ?? '';
-  const startMonth = MONTH_PATTERN.test(asked) ? asked : currentMonth();
+  const startMonth = INVESTIGATION_MONTH.test(asked) ? asked : currentMonth();
   const today = dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD'));
 
   // The mine's principal leads the investigation: a sensible default once the registry answers.

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { INVESTIGATION_MONTH, type InvestigationListQuery } from '@tiegui/domain';
 import { Button, Card, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../api/me';
 import { QueryError } from '../../components/status-results';
-import { currentMonth, type InvestigationFilter, MONTH_PATTERN, useInvestigations } from './hazard-api';
+import { currentMonth, useInvestigations } from './hazard-api';
 import { InvestigationCoverage } from './investigation-coverage';
 import { InvestigationTable } from './investigation-table';
 import { MinePicker } from './mine-picker';
@@ -20,10 +21,10 @@ export function InvestigationListPage() {
   const ownMine = me.org.kind === 'mine';
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filter = useMemo<InvestigationFilter>(() => {
+  const filter = useMemo<InvestigationListQuery>(() => {
     const month = params.get('month') ?? '';
     return {
-      month: MONTH_PATTERN.test(month) ? month : undefined,
+      month: INVESTIGATION_MONTH.test(month) ? month : undefined,
       mineId: (!ownMine && params.get('mineId')) || undefined,
     };
   }, [params, ownMine]);
@@ -32,7 +33,7 @@ export function InvestigationListPage() {
   const canRecord = list.data?.canRecord ?? false;
   const recordHref = canRecord ? `/hazards/investigations/new?month=${month}` : null;
 
-  const setFilter = (next: InvestigationFilter) => {
+  const setFilter = (next: InvestigationListQuery) => {
     const p = new URLSearchParams();
     if (next.month) p.set('month', next.month);
     if (next.mineId) p.set('mineId', next.mineId);

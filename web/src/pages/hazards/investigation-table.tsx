@@ -1,10 +1,9 @@
-import type { ObligationState } from '@tiegui/domain';
+import type { InvestigationView, ObligationState } from '@tiegui/domain';
 import { Descriptions, List, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
 import { ObligationStateTag } from '../duties/duty-labels';
-import type { InvestigationView } from './hazard-api';
 import { EvidenceValue } from './hazard-history';
 import { LevelTag } from './hazard-labels';
 

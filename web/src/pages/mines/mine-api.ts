@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Mine } from '@tiegui/domain';
-import { api, type Query } from '../../api/client';
+import { api } from '../../api/client';
+import type { Filters } from '../../components/list-page';
 
 export type FormOptions = {
   supervisors: { id: string; name: string; kind: string; regionCode: string | null }[];
@@ -42,27 +43,4 @@ export const MINE_FILTER_KEYS = [
   'groupOrgId',
   'active',
 ] as const;
-export type MineFilterKey = (typeof MINE_FILTER_KEYS)[number];
-export type MineFilters = Partial<Record<MineFilterKey, string>>;
-
-export function filtersFromParams(params: URLSearchParams): MineFilters {
-  const filters: MineFilters = {};
-  for (const key of MINE_FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
-  return filters;
-}
-
-export function filtersToParams(filters: MineFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of MINE_FILTER_KEYS) {
-    const value = filters[key]?.trim();
-    if (value) params.set(key, value);
-  }
-  return params;
-}
-
-export function filtersQuery(filters: MineFilters): Query {
-  return { ...filters };
-}
+export type MineFilters = Filters<(typeof MINE_FILTER_KEYS)[number]>;

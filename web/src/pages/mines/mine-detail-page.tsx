@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Mine } from '@tiegui/domain';
 import {
@@ -9,12 +9,12 @@ import {
   MINE_TYPES,
   ROCK_BURST_LEVELS,
 } from '@tiegui/domain';
-import { App, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { can, useCurrentUser } from '../../api/me';
-import { Loading, QueryError } from '../../components/status-results';
+import { DetailCard, detailPage } from '../../components/detail-page';
 import { labelOf, regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { MineHazardFlagsCard } from '../hazards/mine-hazard-flags-card';
@@ -55,51 +55,30 @@ function detailItems(mine: Mine): { label: string; children: ReactNode }[] {
   ];
 }
 
-export function MineDetailPage() {
-  const { id } = useParams();
+function MineDetail({ record: mine }: { record: Mine }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const query = useMine(id);
+  const { canUpdate, canDeactivate } = mine.abilities;
 
   const toggle = useMutation({
-    mutationFn: (mine: Mine) =>
-      api.post<Mine>(`/mines/${mine.id}/${mine.active ? 'deactivate' : 'reactivate'}`),
-    onSuccess: (mine) => {
-      queryClient.setQueryData(mineKey(mine.id), mine);
+    mutationFn: (m: Mine) => api.post<Mine>(`/mines/${m.id}/${m.active ? 'deactivate' : 'reactivate'}`),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(mineKey(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['mines'] });
-      message.success(mine.active ? '矿山已启用' : '矿山已停用');
+      message.success(saved.active ? '矿山已启用' : '矿山已停用');
     },
     onError: (err) => message.error(err.message),
   });
 
-  if (query.isPending) return <Loading />;
-  if (query.error) {
-    return (
-      <QueryError
-        error={query.error}
-        notFoundTitle="矿山不存在或无权查看"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  const mine = query.data;
-  const { canUpdate, canDeactivate } = mine.abilities;
-
   return (
-    <Card
+    <DetailCard
       title={
-        <Space wrap>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            aria-label="返回"
-            onClick={() => void navigate(-1)}
-          />
+        <>
           {mine.name}
           <InactiveTag active={mine.active} />
-        </Space>
+        </>
       }
       extra={
         <Space wrap>
@@ -126,7 +105,6 @@ export function MineDetailPage() {
           )}
         </Space>
       }
-      styles={{ header: { flexWrap: 'wrap' } }}
     >
       <Descriptions
         bordered
@@ -135,6 +113,9 @@ export function MineDetailPage() {
         items={detailItems(mine).map((item, i) => ({ key: String(i), ...item }))}
       />
       {can(me, 'hazard.read') && <MineHazardFlagsCard mineId={mine.id} />}
-    </Card>
+    </DetailCard>
   );
 }
+
+/** A mine's registry page: its facts, 编辑 and 停用/启用 as its abilities allow, and its hazard flags. */
+export const MineDetailPage = detailPage(useMine, '矿山不存在或无权查看', MineDetail);

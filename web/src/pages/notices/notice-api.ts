@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Campaign, Notice, NoticeRollup, NoticeSummary, RecipientOptions } from '@tiegui/domain';
 import { api } from '../../api/client';
 
@@ -9,11 +9,20 @@ export const NOTICES_KEY = ['notices'] as const;
 export const noticeKey = (id: string) => ['notices', 'detail', id] as const;
 export const rollupKey = (id: string) => ['notices', 'rollup', id] as const;
 
-export function useNotices(box: NoticeBox) {
-  return useQuery({
+const noticesQuery = (box: NoticeBox) =>
+  queryOptions({
     queryKey: ['notices', 'list', box],
     queryFn: () => api.get<NoticeList>('/notices', { box }),
   });
+
+/** A box with its unsigned count (the 收文 badge). */
+export function useNotices(box: NoticeBox) {
+  return useQuery(noticesQuery(box));
+}
+
+/** A box's notices alone, from the same request as its count. */
+export function useNoticeItems(box: NoticeBox) {
+  return useQuery({ ...noticesQuery(box), select: (data) => data.items });
 }
 
 export function useNotice(id: string | undefined) {

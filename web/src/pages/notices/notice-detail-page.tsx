@@ -1,12 +1,12 @@
-import { ArrowLeftOutlined, CheckOutlined, PaperClipOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { CheckOutlined, PaperClipOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Notice, ORG_KINDS } from '@tiegui/domain';
 import { App, Button, Card, Descriptions, List, Popconfirm, Space, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { can, useCurrentUser } from '../../api/me';
-import { Loading, QueryError } from '../../components/status-results';
+import { DetailCard, detailPage } from '../../components/detail-page';
 import { formatTime } from '../../lib/time';
 import { fileUrl, NOTICES_KEY, noticeKey, useNotice } from './notice-api';
 import { DeliveryTag } from './notice-labels';
@@ -33,20 +33,17 @@ function deliveryText(n: Notice) {
   );
 }
 
-/** A notice: its text, attachments, the documents it forwards, 签收/转发 from its abilities, and the roll-up. */
-export function NoticeDetailPage() {
-  const { id } = useParams();
+function NoticeView({ record: notice }: { record: Notice }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const query = useNotice(id);
+  const { canSign, canForward } = notice.abilities;
 
   // Opening a notice marks it read and its notifications too: the header count follows.
-  const loaded = !!query.data;
   useEffect(() => {
-    if (loaded) void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-  }, [loaded, queryClient]);
+    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  }, [queryClient]);
 
   const sign = useMutation({
     mutationFn: (noticeId: string) => api.post<Notice>(`/notices/${noticeId}/sign`),
@@ -59,33 +56,10 @@ export function NoticeDetailPage() {
     onError: (err) => message.error(err.message),
   });
 
-  if (query.isPending) return <Loading />;
-  if (query.error) {
-    return (
-      <QueryError
-        error={query.error}
-        notFoundTitle="通知不存在或无权查看"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  const notice = query.data;
-  const { canSign, canForward } = notice.abilities;
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space wrap>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              aria-label="返回"
-              onClick={() => void navigate(-1)}
-            />
-            <span data-testid="notice-doc-number">{notice.docNumber}</span>
-          </Space>
-        }
+      <DetailCard
+        title={<span data-testid="notice-doc-number">{notice.docNumber}</span>}
         extra={
           <Space wrap>
             {canSign && (
@@ -110,7 +84,6 @@ export function NoticeDetailPage() {
             )}
           </Space>
         }
-        styles={{ header: { flexWrap: 'wrap' } }}
       >
         <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }} data-testid="notice-title">
           {notice.title}
@@ -193,8 +166,11 @@ export function NoticeDetailPage() {
             )}
           />
         )}
-      </Card>
+      </DetailCard>
       {can(me, 'notice.issue') && <NoticeRollupCard notice={notice} />}
     </Space>
   );
 }
+
+/** A notice: its text, attachments, the documents it forwards, 签收/转发 from its abilities, and the roll-up. */
+export const NoticeDetailPage = detailPage(useNotice, '通知不存在或无权查看', NoticeView);

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { NoticeSummary } from '@tiegui/domain';
-import { Badge, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { QueryError } from '../../components/status-results';
+import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
-import { type NoticeBox, useNotices } from './notice-api';
+import { type NoticeBox, useNoticeItems, useNotices } from './notice-api';
 import { DeliveryTag } from './notice-labels';
 
 const titleColumn: ColumnsType<NoticeSummary>[number] = {
@@ -22,6 +22,13 @@ const titleColumn: ColumnsType<NoticeSummary>[number] = {
   ),
 };
 
+const replyDueColumn: ColumnsType<NoticeSummary>[number] = {
+  title: '回复期限',
+  dataIndex: 'replyDueAt',
+  width: 150,
+  render: (v: string | null) => formatTime(v, 'YYYY-MM-DD HH:mm'),
+};
+
 const inboxColumns: ColumnsType<NoticeSummary> = [
   { title: '文号', dataIndex: 'docNumber', width: 200 },
   titleColumn,
@@ -32,12 +39,7 @@ const inboxColumns: ColumnsType<NoticeSummary> = [
     render: (_, n) => [n.issuerName, n.coIssuerName].filter(Boolean).join('、'),
   },
   { title: '成文日期', dataIndex: 'issuedOn', width: 110 },
-  {
-    title: '回复期限',
-    dataIndex: 'replyDueAt',
-    width: 150,
-    render: (v: string | null) => formatTime(v, 'YYYY-MM-DD HH:mm'),
-  },
+  replyDueColumn,
   { title: '状态', key: 'state', width: 100, render: (_, n) => <DeliveryTag delivery={n.delivery} /> },
 ];
 
@@ -45,12 +47,7 @@ const sentColumns: ColumnsType<NoticeSummary> = [
   { title: '文号', dataIndex: 'docNumber', width: 200 },
   titleColumn,
   { title: '成文日期', dataIndex: 'issuedOn', width: 110 },
-  {
-    title: '回复期限',
-    dataIndex: 'replyDueAt',
-    width: 150,
-    render: (v: string | null) => formatTime(v, 'YYYY-MM-DD HH:mm'),
-  },
+  replyDueColumn,
   {
     title: '签收',
     key: 'signed',
@@ -60,37 +57,34 @@ const sentColumns: ColumnsType<NoticeSummary> = [
   { title: '已转发', key: 'forwarded', width: 90, render: (_, n) => n.stats?.forwarded ?? '—' },
 ];
 
-function NoticeTable({ box }: { box: NoticeBox }) {
-  const list = useNotices(box);
-  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+function NoticeList({ box }: { box: NoticeBox }) {
+  const list = useWholeList(useNoticeItems(box));
   return (
-    <Table<NoticeSummary>
-      rowKey="id"
-      size="middle"
+    <ListView
+      list={list}
       columns={box === 'inbox' ? inboxColumns : sentColumns}
-      dataSource={list.data?.items ?? []}
-      loading={list.isPending}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: box === 'inbox' ? '暂无收文' : '暂无发文' }}
+      unit="件"
+      emptyText={box === 'inbox' ? '暂无收文' : '暂无发文'}
     />
   );
 }
+
+const BOX_FILTER = ['box'] as const;
 
 /** 通知公文: 收文 (unsigned first, with the unsigned count) and 发文. */
 export function NoticesPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useUrlFilters(BOX_FILTER);
   const issuer = can(me, 'notice.issue');
-  const box: NoticeBox = params.get('box') === 'sent' && issuer ? 'sent' : 'inbox';
+  const box: NoticeBox = filters.box === 'sent' && issuer ? 'sent' : 'inbox';
   const inbox = useNotices('inbox');
   const unsigned = inbox.data?.unsigned ?? 0;
 
   return (
-    <Card
+    <ListPage
       title="通知公文"
-      extra={
+      actions={
         issuer && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/notices/new')}>
             发文
@@ -100,7 +94,7 @@ export function NoticesPage() {
     >
       <Tabs
         activeKey={box}
-        onChange={(key) => setParams(key === 'sent' ? { box: 'sent' } : {}, { replace: true })}
+        onChange={(key) => setFilters({ box: key === 'sent' ? 'sent' : undefined })}
         items={[
           {
             key: 'inbox',
@@ -116,13 +110,13 @@ export function NoticesPage() {
                     共 {unsigned} 件未签收，请及时签收。
                   </Typography.Paragraph>
                 )}
-                <NoticeTable box="inbox" />
+                <NoticeList box="inbox" />
               </>
             ),
           },
-          ...(issuer ? [{ key: 'sent', label: '发文', children: <NoticeTable box="sent" /> }] : []),
+          ...(issuer ? [{ key: 'sent', label: '发文', children: <NoticeList box="sent" /> }] : []),
         ]}
       />
-    </Card>
+    </ListPage>
   );
 }

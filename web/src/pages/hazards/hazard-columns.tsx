@@ -1,5 +1,5 @@
 import type { Hazard } from '@tiegui/domain';
-import { Space, Table, type TableProps, Typography } from 'antd';
+import { Space, type TableProps, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
@@ -66,7 +66,8 @@ const OTHER_COLUMNS: ColumnsType<Hazard> = [
   },
 ];
 
-function columnsFor(sort: HazardSort): ColumnsType<Hazard> {
+/** The register's columns in an order: 更新时间 shows only when it is the order. */
+export function hazardColumns(sort: HazardSort): ColumnsType<Hazard> {
   const byUpdate = sort === 'updatedAt' || sort === '-updatedAt';
   return [
     {
@@ -93,33 +94,13 @@ function columnsFor(sort: HazardSort): ColumnsType<Hazard> {
   ];
 }
 
-type Props = {
-  items: Hazard[];
-  loading: boolean;
-  sort?: HazardSort;
-  /** Asked when a sortable header is clicked; without it the headers only show the order. */
-  onSortChange?: (sort: HazardSort) => void;
-};
-
-export function HazardTable({ items, loading, sort = DEFAULT_HAZARD_SORT, onSortChange }: Props) {
-  const onChange: TableProps<Hazard>['onChange'] = (_pagination, _filters, sorter) => {
+/** A click on a sortable header, as the order it asks for (descending first, never unsorted). */
+export function onSortClick(onSortChange: (sort: HazardSort) => void): TableProps<Hazard>['onChange'] {
+  return (_pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    if (!onSortChange || !s) return;
+    if (!s) return;
     const field = s.columnKey;
     if (field !== 'foundOn' && field !== 'updatedAt') return;
     onSortChange(s.order === 'ascend' ? field : s.order === 'descend' ? `-${field}` : DEFAULT_HAZARD_SORT);
   };
-  return (
-    <Table<Hazard>
-      rowKey="id"
-      size="middle"
-      columns={columnsFor(sort)}
-      onChange={onChange}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      data-testid="hazard-table"
-    />
-  );
 }

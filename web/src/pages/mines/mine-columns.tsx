@@ -1,12 +1,12 @@
 import type { Mine } from '@tiegui/domain';
 import { MINE_CATEGORIES, MINE_TYPES } from '@tiegui/domain';
-import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { labelOf, regionText } from '../../lib/labels';
 import { InactiveTag, MineStatusTag } from './mine-labels';
 
-const columns: ColumnsType<Mine> = [
+/** The registry's columns; a mine opens from its name. */
+export const MINE_COLUMNS: ColumnsType<Mine> = [
   {
     title: '名称',
     dataIndex: 'name',
@@ -31,19 +31,3 @@ const columns: ColumnsType<Mine> = [
   { title: '监管部门', dataIndex: 'supervisorName', width: 180 },
   { title: '上级公司', dataIndex: 'groupName', width: 180, render: (v: string | null) => v ?? '—' },
 ];
-
-type Props = { items: Mine[]; loading: boolean };
-
-export function MineTable({ items, loading }: Props) {
-  return (
-    <Table<Mine>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-    />
-  );
-}

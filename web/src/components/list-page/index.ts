@@ -1,0 +1,7 @@
+// One kit for every list page: filters in the URL, keyset 加载更多, the count beside the rows, export.
+export { ExportButton } from './export-button';
+export { FilterBar, RegionField, SearchField, SelectField } from './filter-bar';
+export { ListPage } from './list-page';
+export { type ListState, type ListTotal, PAGE_SIZE, useKeysetList, useWholeList } from './list-state';
+export { ListView } from './list-view';
+export { type Filters, readFilters, useUrlFilters, writeFilters } from './url-filters';

@@ -1,0 +1,46 @@
+import type { Obligation } from '@tiegui/domain';
+import { Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import { formatTime } from '../../lib/time';
+import type { DutyScope } from './duty-api';
+import { dutyStateColumn, taskLabel } from './duty-labels';
+
+const DEADLINE = 'YYYY-MM-DD HH:mm';
+
+/** A duty list's columns; a reviewer's list names who reported and when. */
+export function dutyColumns(scope: DutyScope): ColumnsType<Obligation> {
+  const review = scope === 'review';
+  const columns: ColumnsType<Obligation> = [
+    { title: '任务', dataIndex: 'task', width: 80, render: (task: string) => taskLabel(task) },
+    {
+      title: '职责',
+      dataIndex: 'dutyTitle',
+      width: 280,
+      render: (title: string, o) => (
+        <>
+          <Link to={`/duties/${o.id}`}>{title}</Link>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {o.campaignTitle}
+          </Typography.Text>
+        </>
+      ),
+    },
+  ];
+  if (review) columns.push({ title: '报送单位', dataIndex: 'orgName', width: 180 });
+  columns.push(
+    { title: '周期', dataIndex: 'periodLabel', width: 120 },
+    { title: '截止时间', dataIndex: 'dueAt', width: 150, render: (v: string) => formatTime(v, DEADLINE) },
+  );
+  if (review) {
+    columns.push({
+      title: '报送时间',
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (v: string | null) => formatTime(v, DEADLINE),
+    });
+  }
+  columns.push(dutyStateColumn(200));
+  return columns;
+}
