@@ -16,11 +16,12 @@ export const GLOSSARY: Record<string, string> = {
   hazard: '隐患',
   majorHazard: '重大事故隐患',
   rectification: '整改',
-  supervision: '督办',
+  supervision: '挂牌督办（督办；督办它的单位是 supervising org）',
   closure: '销号',
   signOff: '签收',
   tip: '举报',
   criminalReferral: '行刑衔接（移送公安机关）',
+  duty: '职责（活动方案中的一项：由谁、何时、交什么；启动活动时生成各单位的任务）',
   obligation: '任务（某单位对某项职责的应交事项）',
   campaign: '专项活动',
   notice: '通知（文件）',
@@ -39,7 +40,6 @@ export const GLOSSARY: Record<string, string> = {
   resumeProduction: '恢复生产（复产）',
   productionStop: '停产整改',
   extension: '延期（整改时限）',
-  supervisionListing: '挂牌督办',
   recurrence: '3个月内2次及以上发现重大事故隐患仍然生产',
   closureProposal: '提请关闭',
   monthlyInvestigation: '主要负责人月度重大事故隐患排查',
@@ -52,4 +52,31 @@ export const GLOSSARY: Record<string, string> = {
   zeroing: '动态清零',
   ledger: '隐患台账',
   search: '全文检索（隐患内容和地点中的字词，搜索词）',
+};
+
+/**
+ * Words the code does not use as identifiers (or parts of one), with the glossary's word to use
+ * instead. A test reads every identifier of the code and fails on any of these.
+ */
+export const SYNONYMS: Record<string, string> = {
+  lister: 'supervision（挂牌督办；督办单位 supervising org）',
+  listers: 'supervision（挂牌督办；督办单位 supervising org）',
+  listing: 'supervision（挂牌督办）',
+  listings: 'supervision（挂牌督办）',
+  remediation: 'rectification（整改）',
+  remediate: 'rectification（整改）',
+  whistleblower: 'tip（举报）',
+  whistleblowing: 'tip（举报）',
+  complaint: 'tip（举报）',
+  writeoff: 'closure（销号）',
+};
+
+/** Whole identifiers that mix the plan's duty with an org's obligation (任务 is `obligation`). */
+export const MISNAMED_IDENTIFIERS: Record<string, string> = {
+  listDuties: 'listObligations',
+  ZDutiesQuery: 'ZObligationsQuery',
+  myDuties: 'myObligations',
+  MyDutiesCard: 'MyObligationsCard',
+  DutiesPage: 'ObligationsPage',
+  DutyDetailPage: 'ObligationDetailPage',
 };

@@ -26,8 +26,11 @@ const CampaignDetailPage = lazyPage(
   () => import('./pages/campaigns/campaign-detail-page'),
   'CampaignDetailPage',
 );
-const DutiesPage = lazyPage(() => import('./pages/duties/duties-page'), 'DutiesPage');
-const DutyDetailPage = lazyPage(() => import('./pages/duties/duty-detail-page'), 'DutyDetailPage');
+const ObligationsPage = lazyPage(() => import('./pages/obligations/obligations-page'), 'ObligationsPage');
+const ObligationDetailPage = lazyPage(
+  () => import('./pages/obligations/obligation-detail-page'),
+  'ObligationDetailPage',
+);
 const NoticesPage = lazyPage(() => import('./pages/notices/notices-page'), 'NoticesPage');
 const NoticeFormPage = lazyPage(() => import('./pages/notices/notice-form-page'), 'NoticeFormPage');
 const NoticeDetailPage = lazyPage(() => import('./pages/notices/notice-detail-page'), 'NoticeDetailPage');
@@ -79,8 +82,8 @@ export const router = createBrowserRouter([
       { path: 'mines/:id/edit', element: guard(['mine.update'], MineFormPage) },
       { path: 'campaigns', element: guard(['campaign.read'], CampaignListPage) },
       { path: 'campaigns/:id', element: guard(['campaign.read'], CampaignDetailPage) },
-      { path: 'duties', element: guard(['campaign.read'], DutiesPage) },
-      { path: 'duties/:id', element: guard(['campaign.read'], DutyDetailPage) },
+      { path: 'duties', element: guard(['campaign.read'], ObligationsPage) },
+      { path: 'duties/:id', element: guard(['campaign.read'], ObligationDetailPage) },
       { path: 'notices', element: guard(['notice.read'], NoticesPage) },
       { path: 'notices/new', element: guard(['notice.issue'], NoticeFormPage) },
       { path: 'notices/:id', element: guard(['notice.read'], NoticeDetailPage) },

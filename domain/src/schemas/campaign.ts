@@ -97,7 +97,7 @@ export const ZSubmissionValues = z.strictObject({ values: z.record(z.string(), z
 export const ZReview = z.strictObject({ comment: optionalText(2000) });
 export const ZReturn = z.strictObject({ comment: z.string().trim().min(2, '退回时须说明原因').max(2000) });
 
-export const ZDutiesQuery = z.object({
+export const ZObligationsQuery = z.object({
   campaignId: z.string().max(64).optional(),
   scope: z.enum(['mine', 'review']).default('mine'),
   state: ZObligationState.optional(),

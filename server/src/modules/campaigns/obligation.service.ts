@@ -77,7 +77,7 @@ async function presentAll(db: Db, rows: ObligationRow[], now: Date): Promise<Obl
  * "My duties": what the actor's org owes (overdue first, then by deadline), or what it must
  * review (submissions waiting for it).
  */
-export async function listDuties(
+export async function listObligations(
   { db, clock }: ObligationDeps,
   actor: Actor,
   query: { campaignId?: string; scope: 'mine' | 'review'; state?: string },

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ListView, useWholeList } from '../../components/list-page';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
-import { dutyStateColumn } from '../duties/duty-labels';
+import { obligationStateColumn } from '../obligations/obligation-labels';
 import { type BoardFigure, type BoardOrg, useBoardOrgs } from './campaign-api';
 
 const TIME = 'YYYY-MM-DD HH:mm';
@@ -19,7 +19,7 @@ const columns: ColumnsType<BoardOrg> = [
   { title: '行政区划', dataIndex: 'regionCode', width: 140, render: (v: string | null) => regionText(v) },
   { title: '周期', dataIndex: 'periodLabel', width: 110 },
   { title: '截止时间', dataIndex: 'dueAt', width: 140, render: (v: string) => formatTime(v, TIME) },
-  dutyStateColumn(180),
+  obligationStateColumn(180),
   {
     title: '报送时间',
     dataIndex: 'submittedAt',

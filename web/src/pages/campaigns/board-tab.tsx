@@ -9,7 +9,7 @@ import { can, useCurrentUser } from '../../api/me';
 import { Loading, QueryError } from '../../components/status-results';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
-import { taskLabel } from '../duties/duty-labels';
+import { taskLabel } from '../obligations/obligation-labels';
 import { BoardOrgsDrawer } from './board-orgs-drawer';
 import { type BoardFigure, type BoardRow, type BoardStatus, useBoard } from './campaign-api';
 import { BOARD_COLUMNS } from './campaign-labels';

@@ -13,7 +13,7 @@ export function CampaignActions({ campaign, size }: { campaign: Campaign; size?:
   const queryClient = useQueryClient();
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
-    void queryClient.invalidateQueries({ queryKey: ['duties'] });
+    void queryClient.invalidateQueries({ queryKey: ['obligations'] });
   };
 
   const activate = useMutation({

@@ -2,7 +2,7 @@ import { ORG_KINDS, type Plan } from '@tiegui/domain';
 import { Collapse, List, Space, Tag, Typography } from 'antd';
 import { Loading, QueryError } from '../../components/status-results';
 import { labelOf } from '../../lib/labels';
-import { taskLabel } from '../duties/duty-labels';
+import { taskLabel } from '../obligations/obligation-labels';
 import { usePlan } from './campaign-api';
 import { CADENCES, RECIPIENT_RULES } from './campaign-labels';
 

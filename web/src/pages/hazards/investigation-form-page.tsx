@@ -9,8 +9,8 @@ import { useCurrentUser } from '../../api/me';
 import { AttachmentsInput } from '../../components/form-renderer';
 import { isBlank, requiredRule } from '../../lib/form-rules';
 import { ZONE } from '../../lib/time';
-import { DUTIES_KEY } from '../duties/duty-api';
 import { useMine } from '../mines/mine-api';
+import { OBLIGATIONS_KEY } from '../obligations/obligation-api';
 import { currentMonth, type HazardPage } from './hazard-api';
 import { LEVEL_SHORT } from './hazard-labels';
 import { useFormSave } from './use-form-save';
@@ -82,7 +82,7 @@ export function InvestigationFormPage() {
     save: (values: Values) => api.post<InvestigationView>('/hazards/investigations', toBody(values)),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['hazards'] });
-      void queryClient.invalidateQueries({ queryKey: DUTIES_KEY });
+      void queryClient.invalidateQueries({ queryKey: OBLIGATIONS_KEY });
       message.success(saved.obligationState ? '月度排查已记录，并已报送本月任务' : '月度排查已记录');
       void navigate(`/hazards/investigations?month=${saved.month}`, { replace: true });
     },

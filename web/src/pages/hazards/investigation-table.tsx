@@ -3,7 +3,7 @@ import { Descriptions, List, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
-import { ObligationStateTag } from '../duties/duty-labels';
+import { ObligationStateTag } from '../obligations/obligation-labels';
 import { EvidenceValue } from './hazard-history';
 import { LevelTag } from './hazard-labels';
 

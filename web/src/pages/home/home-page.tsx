@@ -3,9 +3,9 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
 import { labelOf, regionText } from '../../lib/labels';
-import { MyDutiesCard } from '../duties/my-duties-card';
 import { OpenMajorCard } from '../hazards/open-major-card';
 import { navItemsFor } from '../layout/nav-menu';
+import { MyObligationsCard } from '../obligations/my-obligations-card';
 
 export function HomePage() {
   const me = useCurrentUser();
@@ -32,7 +32,7 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {can(me, 'campaign.read') && <MyDutiesCard />}
+      {can(me, 'campaign.read') && <MyObligationsCard />}
       {can(me, 'hazard.read') && <OpenMajorCard />}
       {shortcuts.length > 0 && (
         <Card title="常用功能" size="small">

@@ -14,7 +14,7 @@ import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../api/me';
-import { useDutyBadge } from '../duties/duty-api';
+import { useObligationBadge } from '../obligations/obligation-api';
 
 type NavItem = { key: string; label: string; icon: ReactNode };
 
@@ -44,14 +44,14 @@ function selectedKey(pathname: string): string {
 export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const dutyBadge = useDutyBadge(can(me, 'campaign.read'), can(me, 'obligation.review'));
+  const obligationBadge = useObligationBadge(can(me, 'campaign.read'), can(me, 'obligation.review'));
   const items = navItemsFor(me).map((item) =>
-    item.key === '/duties' && dutyBadge > 0
+    item.key === '/duties' && obligationBadge > 0
       ? {
           ...item,
           label: (
             <span>
-              {item.label} <Badge count={dutyBadge} size="small" overflowCount={99} />
+              {item.label} <Badge count={obligationBadge} size="small" overflowCount={99} />
             </span>
           ),
         }

@@ -4,11 +4,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DetailCard, detailPage } from '../../components/detail-page';
 import { formatTime } from '../../lib/time';
-import { useDuty } from './duty-api';
-import { DutyEditor } from './duty-editor';
-import { DutyHistory } from './duty-history';
-import { LateTags, ObligationStateTag, taskLabel } from './duty-labels';
-import { DutyReview } from './duty-review';
+import { useObligation } from './obligation-api';
+import { SubmissionEditor } from './obligation-editor';
+import { SubmissionHistory } from './obligation-history';
+import { LateTags, ObligationStateTag, taskLabel } from './obligation-labels';
+import { ObligationReview } from './obligation-review';
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
@@ -40,7 +40,7 @@ function facts(d: ObligationDetail): { label: string; children: ReactNode }[] {
   return items;
 }
 
-function DutyView({ record: detail }: { record: ObligationDetail }) {
+function ObligationView({ record: detail }: { record: ObligationDetail }) {
   const returned =
     detail.state === 'returned' ? detail.submissions.find((s) => s.state === 'returned') : null;
 
@@ -75,12 +75,12 @@ function DutyView({ record: detail }: { record: ObligationDetail }) {
           data-testid="duty-returned"
         />
       )}
-      {detail.abilities.canEdit && <DutyEditor key={`${detail.id}-${detail.state}`} detail={detail} />}
-      {detail.abilities.canReview && <DutyReview detail={detail} />}
-      <DutyHistory detail={detail} />
+      {detail.abilities.canEdit && <SubmissionEditor key={`${detail.id}-${detail.state}`} detail={detail} />}
+      {detail.abilities.canReview && <ObligationReview detail={detail} />}
+      <SubmissionHistory detail={detail} />
     </Space>
   );
 }
 
 /** One duty: what is owed to whom by when, the form to fill or the version to review, and its history. */
-export const DutyDetailPage = detailPage(useDuty, '任务不存在或无权查看', DutyView);
+export const ObligationDetailPage = detailPage(useObligation, '任务不存在或无权查看', ObligationView);

@@ -2,7 +2,7 @@ import type { ObligationDetail, Submission } from '@tiegui/domain';
 import { Card, Collapse, Descriptions, Empty, Space, Typography } from 'antd';
 import { FormView } from '../../components/form-renderer';
 import { formatTime } from '../../lib/time';
-import { SubmissionStateTag } from './duty-labels';
+import { SubmissionStateTag } from './obligation-labels';
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
@@ -25,7 +25,7 @@ function versionFacts(s: Submission) {
 }
 
 /** Every version, newest first: who sent it when, who reviewed it and what they said, what it held. */
-export function DutyHistory({ detail }: { detail: ObligationDetail }) {
+export function SubmissionHistory({ detail }: { detail: ObligationDetail }) {
   const versions = detail.submissions;
   return (
     <Card title="报送记录" size="small">

@@ -3,18 +3,18 @@ import { Badge, Select, Space, Tabs } from 'antd';
 import { can, useCurrentUser } from '../../api/me';
 import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { optionsOf } from '../../lib/labels';
-import { type DutyScope, isOpen, useDuties } from './duty-api';
-import { dutyColumns } from './duty-columns';
+import { isOpen, type ObligationScope, useObligations } from './obligation-api';
+import { obligationColumns } from './obligation-columns';
 
 const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...optionsOf(OBLIGATION_STATES)];
 const DUTY_FILTERS = ['tab', 'state'] as const;
 
-function DutyList({ scope, state }: { scope: DutyScope; state: ObligationState | undefined }) {
-  const list = useWholeList(useDuties(scope, { state }));
+function ObligationList({ scope, state }: { scope: ObligationScope; state: ObligationState | undefined }) {
+  const list = useWholeList(useObligations(scope, { state }));
   return (
     <ListView
       list={list}
-      columns={dutyColumns(scope)}
+      columns={obligationColumns(scope)}
       unit="项"
       emptyText={scope === 'review' ? '没有待审核的报送' : '没有任务'}
     />
@@ -22,15 +22,15 @@ function DutyList({ scope, state }: { scope: DutyScope; state: ObligationState |
 }
 
 /** 我的任务: what my org owes (待办) and, for reviewers, what waits for my review (待审核). */
-export function DutiesPage() {
+export function ObligationsPage() {
   const me = useCurrentUser();
   const [filters, setFilters] = useUrlFilters(DUTY_FILTERS);
   const reviewer = can(me, 'obligation.review');
-  const tab: DutyScope = reviewer && filters.tab === 'review' ? 'review' : 'mine';
+  const tab: ObligationScope = reviewer && filters.tab === 'review' ? 'review' : 'mine';
   // 待办 alone filters by state; an unknown state in the URL shows every state.
   const state = ZObligationState.safeParse(filters.state).data;
-  const mine = useDuties('mine');
-  const review = useDuties('review', { enabled: reviewer });
+  const mine = useObligations('mine');
+  const review = useObligations('review', { enabled: reviewer });
   const open = mine.data?.filter(isOpen).length ?? 0;
 
   const items = [
@@ -53,7 +53,7 @@ export function DutiesPage() {
               onChange={(value) => setFilters({ state: value })}
             />
           </div>
-          <DutyList scope="mine" state={state} />
+          <ObligationList scope="mine" state={state} />
         </>
       ),
     },
@@ -67,7 +67,7 @@ export function DutiesPage() {
           <Badge count={review.data?.length ?? 0} overflowCount={999} />
         </Space>
       ),
-      children: <DutyList scope="review" state={undefined} />,
+      children: <ObligationList scope="review" state={undefined} />,
     });
   }
 

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { checkForm, FormRenderer, showServerErrors } from '../../components/form-renderer';
-import { type DutyAction, runDutyAction, useDutyUpdated } from './duty-api';
+import { type ObligationCommand, runObligationCommand, useObligationUpdated } from './obligation-api';
 
 /** The values to start from: the latest draft, or the version that came back. */
 function startingValues(detail: ObligationDetail): FormValues | undefined {
@@ -14,14 +14,14 @@ function startingValues(detail: ObligationDetail): FormValues | undefined {
 }
 
 /** The owner's form: 保存草稿 keeps what is filled; 报送 sends it to the recipients. */
-export function DutyEditor({ detail }: { detail: ObligationDetail }) {
+export function SubmissionEditor({ detail }: { detail: ObligationDetail }) {
   const [form] = Form.useForm<FormValues>();
   const { message, modal } = App.useApp();
-  const updated = useDutyUpdated();
+  const updated = useObligationUpdated();
   const [error, setError] = useState<string | null>(null);
 
   const step = useMutation({
-    mutationFn: (action: DutyAction) => runDutyAction(detail.id, action),
+    mutationFn: (action: ObligationCommand) => runObligationCommand(detail.id, action),
     onSuccess: (next, action) => {
       setError(null);
       updated(next);

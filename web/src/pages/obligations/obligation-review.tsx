@@ -5,20 +5,20 @@ import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { FormView, showProblems, showServerErrors } from '../../components/form-renderer';
 import { formatTime } from '../../lib/time';
-import { type DutyAction, runDutyAction, useDutyUpdated } from './duty-api';
+import { type ObligationCommand, runObligationCommand, useObligationUpdated } from './obligation-api';
 
 type Values = { comment?: string };
 
 /** The reviewer's panel: the submitted version read-only, 审核通过 (comment optional) or 退回 (required). */
-export function DutyReview({ detail }: { detail: ObligationDetail }) {
+export function ObligationReview({ detail }: { detail: ObligationDetail }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const updated = useDutyUpdated();
+  const updated = useObligationUpdated();
   const [error, setError] = useState<string | null>(null);
   const submitted = detail.submissions.find((s) => s.state === 'submitted');
 
   const step = useMutation({
-    mutationFn: (action: DutyAction) => runDutyAction(detail.id, action),
+    mutationFn: (action: ObligationCommand) => runObligationCommand(detail.id, action),
     onSuccess: (next, action) => {
       setError(null);
       form.resetFields();

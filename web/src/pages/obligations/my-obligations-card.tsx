@@ -1,14 +1,14 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { isOpen, useDuties } from './duty-api';
+import { isOpen, useObligations } from './obligation-api';
 
 /** The home page's 我的任务 card: what is overdue, what is still to do, what waits for my review. */
-export function MyDutiesCard() {
+export function MyObligationsCard() {
   const me = useCurrentUser();
   const reviewer = can(me, 'obligation.review');
-  const mine = useDuties('mine');
-  const review = useDuties('review', { enabled: reviewer });
+  const mine = useObligations('mine');
+  const review = useObligations('review', { enabled: reviewer });
   const open = mine.data?.filter(isOpen) ?? [];
   const overdue = open.filter((o) => o.overdue).length;
 

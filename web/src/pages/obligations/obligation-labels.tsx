@@ -24,7 +24,7 @@ export function LateTags({ obligation }: { obligation: Pick<Obligation, 'overdue
 }
 
 /** The 状态 column of a list of duties (a duty list, a board's orgs): the state and its lateness. */
-export function dutyStateColumn<T extends Pick<Obligation, 'state' | 'overdue' | 'late'>>(
+export function obligationStateColumn<T extends Pick<Obligation, 'state' | 'overdue' | 'late'>>(
   width: number,
 ): ColumnType<T> {
   return {

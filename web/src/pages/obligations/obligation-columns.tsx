@@ -3,13 +3,13 @@ import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
-import type { DutyScope } from './duty-api';
-import { dutyStateColumn, taskLabel } from './duty-labels';
+import type { ObligationScope } from './obligation-api';
+import { obligationStateColumn, taskLabel } from './obligation-labels';
 
 const DEADLINE = 'YYYY-MM-DD HH:mm';
 
 /** A duty list's columns; a reviewer's list names who reported and when. */
-export function dutyColumns(scope: DutyScope): ColumnsType<Obligation> {
+export function obligationColumns(scope: ObligationScope): ColumnsType<Obligation> {
   const review = scope === 'review';
   const columns: ColumnsType<Obligation> = [
     { title: '任务', dataIndex: 'task', width: 80, render: (task: string) => taskLabel(task) },
@@ -41,6 +41,6 @@ export function dutyColumns(scope: DutyScope): ColumnsType<Obligation> {
       render: (v: string | null) => formatTime(v, DEADLINE),
     });
   }
-  columns.push(dutyStateColumn(200));
+  columns.push(obligationStateColumn(200));
   return columns;
 }
