@@ -4,11 +4,10 @@ import type { Actor } from '../../access/actor';
 import { type AuditActor, appendAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
-import { stoppingHazards } from '../mines/mine.repository';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
 import { activeSupervisingOrgs } from './hazard.queries';
-import { existingFiles, recurrencePartner } from './hazard.repository';
+import { existingFiles, recurrencePartner, stoppingHazards } from './hazard.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
 
@@ -164,4 +163,9 @@ export async function resumeMine(
     },
     now,
   );
+}
+
+/** Whether a major hazard holds the whole mine stopped until its resume consent (the registry keeps 停产整顿). */
+export async function mineHeldStopped(db: Kysely<Database>, mineId: string): Promise<boolean> {
+  return (await stoppingHazards(db, mineId).select('id').limit(1).executeTakeFirst()) !== undefined;
 }

@@ -435,3 +435,15 @@ export function existingFiles(db: Kysely<Database>, ids: readonly string[]) {
     .where('id', 'in', [...new Set(ids)])
     .execute();
 }
+
+/**
+ * The major hazards that hold the whole mine in 停产整顿 until their resume consent (the hazard
+ * loop sets and lifts that status; the registry cannot change it meanwhile).
+ */
+export function stoppingHazards(db: Kysely<Database>, mineId: string) {
+  return db
+    .selectFrom('hazards')
+    .where('mine_id', '=', mineId)
+    .where('production_stop', '=', 'mine')
+    .where('state', 'not in', ['resume_approved', 'closed']);
+}

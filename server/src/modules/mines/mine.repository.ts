@@ -149,15 +149,3 @@ export function sortValueOf(row: MineRow, sort: MineListQuery['sort']): string {
 export function findUscc(db: Db, uscc: string) {
   return db.selectFrom('mines').select('org_id').where('uscc', '=', uscc).executeTakeFirst();
 }
-
-/**
- * The major hazards that hold the whole mine in 停产整顿 until their resume consent (the hazard
- * loop sets and lifts that status; the registry cannot change it meanwhile).
- */
-export function stoppingHazards(db: Db, mineId: string) {
-  return db
-    .selectFrom('hazards')
-    .where('mine_id', '=', mineId)
-    .where('production_stop', '=', 'mine')
-    .where('state', 'not in', ['resume_approved', 'closed']);
-}

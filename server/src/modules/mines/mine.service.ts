@@ -18,6 +18,7 @@ import type { Clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { addObligationsForNewOrg } from '../campaigns/campaign.service';
+import { mineHeldStopped } from '../hazards/hazard.effects';
 import { insertOrg } from '../orgs/org.service';
 import {
   countMines,
@@ -27,7 +28,6 @@ import {
   type MineFilter,
   type MineRow,
   sortValueOf,
-  stoppingHazards,
 } from './mine.repository';
 
 export interface MineDeps {
@@ -285,7 +285,7 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
   if (
     current.status === 'suspended_rectification' &&
     merged.status !== current.status &&
-    (await stoppingHazards(db, id).select('id').limit(1).executeTakeFirst())
+    (await mineHeldStopped(db, id))
   ) {
     throw invalidField(
       'status',
