@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_hazard_dashboard_indexes';
 import * as m0006 from './migrations/0006_hazard_search';
 import * as m0007 from './migrations/0007_hazard_list_indexes';
 import * as m0008 from './migrations/0008_hazard_source_index';
+import * as m0009 from './migrations/0009_file_links';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_hazard_search': m0006,
   '0007_hazard_list_indexes': m0007,
   '0008_hazard_source_index': m0008,
+  '0009_file_links': m0009,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

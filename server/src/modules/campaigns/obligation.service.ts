@@ -1,6 +1,5 @@
 import {
   type FormDefinition,
-  fileRefsOf,
   hasPermission,
   type Obligation,
   type ObligationDetail,
@@ -15,10 +14,11 @@ import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { AppError, forbidden, invalidField } from '../../lib/errors';
+import { AppError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { findFiles } from '../files/file.repository';
+import { assertAttachable } from '../files/file.service';
 import { notifyOrgs } from '../notifications/notification.service';
+import { linkSubmissionFiles, submissionFileRefs } from './obligation.files';
 import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
 import { loadPlan } from './plan.repository';
 
@@ -305,23 +305,6 @@ async function ownerContext(db: Db, actor: Actor, id: string) {
   return { row, duty, form: formOf(plan, duty.formKey!) };
 }
 
-/** Attachments must be files this org uploaded (ids cannot be borrowed from elsewhere). */
-async function assertOwnFiles(db: Db, actor: Actor, form: FormDefinition, values: Record<string, unknown>) {
-  const refs = fileRefsOf(form, values);
-  const owned = new Set(
-    (
-      await findFiles(
-        db,
-        refs.map((r) => r.id),
-      )
-    )
-      .filter((f) => f.owner_org_id === actor.orgId)
-      .map((f) => f.id),
-  );
-  const bad = refs.find((r) => !owned.has(r.id));
-  if (bad) throw invalidField(bad.path, '附件：文件不存在或不是本单位上传的，请重新上传');
-}
-
 /** Saves a draft: required fields may still be empty, but what is filled must be valid. */
 export async function saveDraft(
   deps: ObligationDeps,
@@ -333,12 +316,14 @@ export async function saveDraft(
   const { row, form } = await ownerContext(db, actor, id);
   assertState(row, OPEN, '已报送的任务不能再修改，如需修改请等待审核退回');
   const checked = validateForm(form, values, { draft: true });
-  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
+  if (checked.problems.length === 0)
+    await assertAttachable(db, actor, submissionFileRefs(form, checked.values));
   if (checked.problems.length)
     throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     const version = await writeSubmission(trx, row, form, checked.values, 'draft', actor, now);
+    await linkSubmissionFiles(trx, row.id, version, form, checked.values, now);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -357,7 +342,8 @@ export async function checkSubmission(db: Db, actor: Actor, id: string, values: 
   const { row, duty, form } = await ownerContext(db, actor, id);
   assertState(row, OPEN, row.state === 'accepted' ? '该任务已审核通过' : '该任务已报送，正在等待审核');
   const checked = validateForm(form, values);
-  if (checked.problems.length === 0) await assertOwnFiles(db, actor, form, checked.values);
+  if (checked.problems.length === 0)
+    await assertAttachable(db, actor, submissionFileRefs(form, checked.values));
   if (checked.problems.length)
     throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
   return { row, duty, form, values: checked.values };
@@ -375,6 +361,7 @@ export async function writeSubmit(
   const stamp = now.toISOString();
   const late = row.late === 1 || (row.submitted_at === null && stamp > row.due_at);
   const version = await writeSubmission(trx, row, form, checked.values, 'submitted', actor, now);
+  await linkSubmissionFiles(trx, id, version, form, checked.values, now);
   const recipients = await trx
     .selectFrom('obligation_recipients')
     .select('org_id')

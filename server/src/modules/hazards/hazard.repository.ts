@@ -425,13 +425,3 @@ export function recurrencePartner(
     .limit(1)
     .executeTakeFirst();
 }
-
-/** Files that exist, with their owner org (references are checked before a record keeps them). */
-export function existingFiles(db: Kysely<Database>, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('files')
-    .select(['id', 'owner_org_id'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-}

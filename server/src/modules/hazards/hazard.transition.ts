@@ -22,15 +22,9 @@ import { type AuditActor, appendAudit, auditActorOf } from '../../audit/audit.se
 import type { Database, HazardTable } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import {
-  checkFiles,
-  daysFrom,
-  listersOf,
-  notify,
-  regulatorsOf,
-  resumeMine,
-  stopMine,
-} from './hazard.effects';
+import { linkFiles } from '../files/file.links';
+import { assertAttachable, fieldRefs } from '../files/file.service';
+import { daysFrom, listersOf, notify, regulatorsOf, resumeMine, stopMine } from './hazard.effects';
 import { matchingParty } from './hazard.present';
 import { insertEvent } from './hazard.queries';
 import { findHazard, type HazardRow } from './hazard.repository';
@@ -264,7 +258,7 @@ export async function executeTransition(
       ([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x),
     ),
   ) as Record<string, HazardFileRef[]>;
-  await checkFiles(db, actor, row.mine_id, refs);
+  await assertAttachable(db, actor, fieldRefs(refs), { recordOrgId: row.mine_id });
 
   const to = t.to ?? state;
   const after = await db.transaction().execute(async (trx) => {
@@ -280,6 +274,8 @@ export async function executeTransition(
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', '该隐患刚被他人处理，请刷新后重试');
+    for (const [field, files] of Object.entries(refs))
+      await linkFiles(trx, 'hazard', id, `${action}.${field}`, files, now);
     const recorded =
       action === 'grantExtension'
         ? { ...evidence, previousTimeLimit: row.time_limit, newTimeLimit: row.extension_until }

@@ -228,13 +228,3 @@ export function recipientKindCounts(db: Db, noticeId: string) {
     .groupBy('o.kind')
     .execute();
 }
-
-/** Notices whose attachments name this file (ids are ULIDs, checked before they get here). */
-export function noticesWithAttachment(db: Db, fileId: string) {
-  return db
-    .selectFrom('notices')
-    .select('id')
-    .where('attachments', 'like', `%"id":"${fileId}"%`)
-    .limit(50)
-    .execute();
-}
