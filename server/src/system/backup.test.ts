@@ -181,3 +181,39 @@ describe('uploaded files', () => {
     expect((await targetStore.get(sha256)).equals(content)).toBe(true);
   });
 });
+
+describe('file links', () => {
+  it('carries every link, in pages of a four-column key that may break inside one record', async () => {
+    const from = await freshDb();
+    await seedDemo(from, { campaign: 'none' });
+    const file = await from.selectFrom('file_links').select('file_id').executeTakeFirstOrThrow();
+    // More links of one record than a page holds, so a page ends between two roles of it.
+    await from
+      .insertInto('file_links')
+      .values(
+        Array.from({ length: 2500 }, (_, i) => ({
+          file_id: file.file_id,
+          record_kind: 'notice' as const,
+          record_id: 'N1',
+          role: `r${String(i).padStart(4, '0')}`,
+          created_at: '2024-08-01T00:00:00.000Z',
+        })),
+      )
+      .execute();
+    const all = (db: Db) =>
+      db
+        .selectFrom('file_links')
+        .selectAll()
+        .orderBy('record_kind')
+        .orderBy('record_id')
+        .orderBy('role')
+        .orderBy('file_id')
+        .execute();
+    const links = await all(from);
+    const out = path.join(dir, 'links.jsonl.gz');
+    expect((await backupDatabase(from, out)).tables.file_links).toBe(links.length);
+    const to = await freshDb();
+    await restoreDatabase(to, out);
+    expect(await all(to)).toEqual(links);
+  });
+});
