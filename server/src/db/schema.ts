@@ -181,7 +181,8 @@ export interface FileTable {
 }
 
 /** The kinds of record that reference uploaded files (see file_links). */
-export type FileRecordKind = 'hazard' | 'hazard_investigation' | 'submission' | 'notice';
+export const FILE_RECORD_KINDS = ['hazard', 'hazard_investigation', 'submission', 'notice'] as const;
+export type FileRecordKind = (typeof FILE_RECORD_KINDS)[number];
 
 /**
  * A record's reference to an uploaded file, written with the record: the one place that says which

@@ -8,7 +8,7 @@ import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
-import { createTestDb } from '../testing';
+import { allFileLinks, createTestDb } from '../testing';
 import { backupDatabase, restoreDatabase, TABLES } from './backup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
@@ -200,20 +200,11 @@ describe('file links', () => {
         })),
       )
       .execute();
-    const all = (db: Db) =>
-      db
-        .selectFrom('file_links')
-        .selectAll()
-        .orderBy('record_kind')
-        .orderBy('record_id')
-        .orderBy('role')
-        .orderBy('file_id')
-        .execute();
-    const links = await all(from);
+    const links = await allFileLinks(from);
     const out = path.join(dir, 'links.jsonl.gz');
     expect((await backupDatabase(from, out)).tables.file_links).toBe(links.length);
     const to = await freshDb();
     await restoreDatabase(to, out);
-    expect(await all(to)).toEqual(links);
+    expect(await allFileLinks(to)).toEqual(links);
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 
 // Never edit an applied migration; add a new one.
 //
@@ -128,11 +128,15 @@ function linkWriter(db: Kysely<Tables>) {
   };
 }
 
-/** Rows of a table in pages by id, so memory stays flat however many there are. */
-async function* pages<T extends { id: string }>(read: (after: string) => Promise<T[]>) {
+/** The rows a query selects, in pages by id, so memory stays flat however many there are. */
+async function* pages<T extends keyof Tables, Row extends { id: string }>(
+  db: Kysely<Tables>,
+  query: SelectQueryBuilder<Tables, T, Row>,
+) {
+  const id = db.dynamic.ref('id');
   let after = '';
   for (;;) {
-    const rows = await read(after);
+    const rows = await query.where(id, '>', after).orderBy(id).limit(PAGE).execute();
     yield rows;
     const last = rows[rows.length - 1];
     if (!last || rows.length < PAGE) return;
@@ -149,32 +153,26 @@ async function* pages<T extends { id: string }>(read: (after: string) => Promise
 export async function fillFileLinks(db: Kysely<Tables>): Promise<void> {
   const links = linkWriter(db);
 
-  for await (const rows of pages((after) =>
+  for await (const rows of pages(
+    db,
     db
       .selectFrom('hazard_events')
       .select(['id', 'hazard_id', 'action', 'evidence', 'at'])
-      .where('id', '>', after)
-      .where('evidence', '!=', '{}')
-      .orderBy('id')
-      .limit(PAGE)
-      .execute(),
+      .where('evidence', '!=', '{}'),
   )) {
     for (const e of rows)
       for (const [field, value] of fieldsOf(parse(e.evidence)))
         await links.add('hazard', e.hazard_id, `${e.action}.${field}`, idsIn(value), e.at);
   }
 
-  for await (const rows of pages((after) =>
+  for await (const rows of pages(
+    db,
     db
       .selectFrom('hazards')
       .select(['id', 'photos', 'files', 'treatment_plan', 'created_at'])
-      .where('id', '>', after)
       .where((eb) =>
         eb.or([eb('photos', '!=', '[]'), eb('files', '!=', '[]'), eb('treatment_plan', 'is not', null)]),
-      )
-      .orderBy('id')
-      .limit(PAGE)
-      .execute(),
+      ),
   )) {
     for (const h of rows) {
       await links.add('hazard', h.id, 'photos', idsIn(parse(h.photos)), h.created_at);
@@ -184,29 +182,15 @@ export async function fillFileLinks(db: Kysely<Tables>): Promise<void> {
     }
   }
 
-  for await (const rows of pages((after) =>
-    db
-      .selectFrom('hazard_investigations')
-      .select(['id', 'files', 'created_at'])
-      .where('id', '>', after)
-      .where('files', '!=', '[]')
-      .orderBy('id')
-      .limit(PAGE)
-      .execute(),
+  for await (const rows of pages(
+    db,
+    db.selectFrom('hazard_investigations').select(['id', 'files', 'created_at']).where('files', '!=', '[]'),
   )) {
     for (const i of rows)
       await links.add('hazard_investigation', i.id, 'files', idsIn(parse(i.files)), i.created_at);
   }
 
-  for await (const rows of pages((after) =>
-    db
-      .selectFrom('submissions')
-      .select(['id', 'content', 'updated_at'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute(),
-  )) {
+  for await (const rows of pages(db, db.selectFrom('submissions').select(['id', 'content', 'updated_at']))) {
     for (const s of rows) {
       const refs: { role: string; id: string }[] = [];
       formRefs(parse(s.content), [], refs);
@@ -224,14 +208,9 @@ export async function fillFileLinks(db: Kysely<Tables>): Promise<void> {
   // Ids are ULIDs, in creation order: a forward comes after the notice it forwards, whose own
   // and carried files are known by then.
   const chains = new Map<string, string[]>();
-  for await (const rows of pages((after) =>
-    db
-      .selectFrom('notices')
-      .select(['id', 'parent_notice_id', 'attachments', 'created_at'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute(),
+  for await (const rows of pages(
+    db,
+    db.selectFrom('notices').select(['id', 'parent_notice_id', 'attachments', 'created_at']),
   )) {
     for (const n of rows) {
       const own = idsIn(parse(n.attachments));

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migratorOf } from '../../db/migrate';
 import type { FileRecordKind } from '../../db/schema';
-import { createTestContext, multipart, orgIdByName, type TestContext } from '../../testing';
+import {
+  allFileLinks,
+  createTestContext,
+  multipart,
+  orgIdByName,
+  signIn,
+  type TestContext,
+} from '../../testing';
 import { fileRefs, GENERAL } from '../hazards/hazard.fixtures';
 
 /**
@@ -15,11 +22,12 @@ let daixian: string;
 /** The files of the demo data (its hazards' evidence), before any test adds one. */
 let demoFiles: string[];
 
+const USERS = ['dx-mine', 'dx-county', 'yp-mine', 'grp-a', 'xz-city', 'xz-division', 'sx-officer'];
+
 /** Moves the clock and signs everyone in again (sessions time out after 30 idle minutes). */
 async function at(iso: string) {
   ctx.clock.set(iso);
-  for (const u of ['dx-mine', 'dx-county', 'yp-mine', 'grp-a', 'xz-city', 'xz-division', 'sx-officer'])
-    c[u] = await ctx.login(u);
+  Object.assign(c, await signIn(ctx, USERS));
 }
 
 beforeAll(async () => {
@@ -267,16 +275,7 @@ describe('submissions and investigations', () => {
 
 describe('migration 0009_file_links', () => {
   it('fills from the stored records the links the commands wrote, the demo’s among them', async () => {
-    const all = () =>
-      ctx.db
-        .selectFrom('file_links')
-        .selectAll()
-        .orderBy('record_kind')
-        .orderBy('record_id')
-        .orderBy('role')
-        .orderBy('file_id')
-        .execute();
-    const written = await all();
+    const written = await allFileLinks(ctx.db);
     expect(new Set(written.map((l) => l.record_kind))).toEqual(
       new Set(['hazard', 'hazard_investigation', 'submission', 'notice']),
     );
@@ -288,6 +287,6 @@ describe('migration 0009_file_links', () => {
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual(['0009_file_links']);
     expect(await migrateToLatest(ctx.db)).toEqual(['0009_file_links']);
-    expect(await all()).toEqual(written);
+    expect(await allFileLinks(ctx.db)).toEqual(written);
   });
 });
