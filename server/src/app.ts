@@ -21,18 +21,15 @@ import './http/types';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaign.routes';
-import { submissionFileReferrer } from './modules/campaigns/obligation.files';
 import { obligationRoutes } from './modules/campaigns/obligation.routes';
 import { fileRoutes } from './modules/files/file.routes';
 import { diskFileStore } from './modules/files/file.store';
-import { hazardFileReferrer } from './modules/hazards/hazard.access';
 import { hazardRoutes } from './modules/hazards/hazard.routes';
 import { ensureShippedStandards } from './modules/hazards/hazard-catalog.service';
 import { hazardExcelRoutes } from './modules/hazards/hazard-excel.routes';
 import { hazardWorkflowRoutes } from './modules/hazards/hazard-workflow.routes';
 import { mineRoutes } from './modules/mines/mine.routes';
 import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
-import { noticeFileReferrer } from './modules/notices/notice.access';
 import { noticeRoutes } from './modules/notices/notice.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
@@ -94,16 +91,14 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(campaignRoutes(deps));
       await api.register(obligationRoutes(deps));
       await api.register(notificationRoutes(deps));
-      const fileReferrers = [noticeFileReferrer, hazardFileReferrer, submissionFileReferrer];
       await api.register(
         fileRoutes({
           ...deps,
           store: diskFileStore(path.join(config.dataDir, 'files')),
           maxBytes: MAX_UPLOAD_BYTES,
-          referrers: fileReferrers,
         }),
       );
-      await api.register(noticeRoutes({ ...deps, fileReferrers }));
+      await api.register(noticeRoutes(deps));
       await api.register(hazardRoutes(deps));
       await api.register(hazardWorkflowRoutes(deps));
       await api.register(hazardExcelRoutes(deps));

@@ -17,14 +17,15 @@ import type { Actor } from './actor';
 type OrgEb = ExpressionBuilder<Database & { o: Database['orgs'] }, 'o'>;
 type MineEb = ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>;
 
-const NOTHING = sql<SqlBool>`1 = 0`;
+export const NOTHING = sql<SqlBool>`1 = 0`;
 
 function regionMatch(eb: OrgEb, prefixes: readonly string[]) {
   if (prefixes.length === 0) return NOTHING;
   return eb.or(prefixes.map((p) => eb('o.region_code', 'like', `${p}%`)));
 }
 
-function isBusinessUser(actor: Actor): boolean {
+/** Anyone but the separated administrators (三员), who see no business data. */
+export function isBusinessUser(actor: Actor): boolean {
   return !actor.roles.every((r) => r === 'sys_admin' || r === 'sec_admin' || r === 'audit_admin');
 }
 

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_hazard_dashboard_indexes';
 import * as m0006 from './migrations/0006_hazard_search';
 import * as m0007 from './migrations/0007_hazard_list_indexes';
 import * as m0008 from './migrations/0008_hazard_source_index';
+import * as m0009 from './migrations/0009_file_links';
 import * as m0010 from './migrations/0010_workflow_events';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,16 +21,21 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_hazard_search': m0006,
   '0007_hazard_list_indexes': m0007,
   '0008_hazard_source_index': m0008,
+  '0009_file_links': m0009,
   '0010_workflow_events': m0010,
 };
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+/** The migrator of this schema's migrations (tests step one back and forth with it). */
+export function migratorOf(db: Db): Migrator {
+  return new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => MIGRATIONS },
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results } = await migratorOf(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);

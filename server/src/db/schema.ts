@@ -180,6 +180,24 @@ export interface FileTable {
   created_at: string;
 }
 
+/** The kinds of record that reference uploaded files (see file_links). */
+export const FILE_RECORD_KINDS = ['hazard', 'hazard_investigation', 'submission', 'notice'] as const;
+export type FileRecordKind = (typeof FILE_RECORD_KINDS)[number];
+
+/**
+ * A record's reference to an uploaded file, written with the record: the one place that says which
+ * records hold a file (for who may read it) and which files a record holds. `role` is the field
+ * that holds it (`photos`, `plan.planFiles`, a form field's path; `carried` on a forwarded notice
+ * for the attachments of the notices it carries).
+ */
+export interface FileLinkTable {
+  file_id: string;
+  record_kind: FileRecordKind;
+  record_id: string;
+  role: string;
+  created_at: string;
+}
+
 export interface NoticeTable {
   id: string;
   campaign_id: string | null;
@@ -361,6 +379,7 @@ export interface Database {
   submissions: SubmissionTable;
   notifications: NotificationTable;
   files: FileTable;
+  file_links: FileLinkTable;
   notices: NoticeTable;
   notice_deliveries: NoticeDeliveryTable;
   hazard_catalogs: HazardCatalogTable;

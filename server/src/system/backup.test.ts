@@ -8,7 +8,7 @@ import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
-import { createTestDb } from '../testing';
+import { allFileLinks, createTestDb } from '../testing';
 import { backupDatabase, restoreDatabase, TABLES } from './backup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
@@ -179,5 +179,32 @@ describe('uploaded files', () => {
     const targetStore = diskFileStore(path.join(dir, 'store-b'));
     expect((await restoreDatabase(to, out, targetStore)).blobs).toBeGreaterThanOrEqual(1);
     expect((await targetStore.get(sha256)).equals(content)).toBe(true);
+  });
+});
+
+describe('file links', () => {
+  it('carries every link, in pages of a four-column key that may break inside one record', async () => {
+    const from = await freshDb();
+    await seedDemo(from, { campaign: 'none' });
+    const file = await from.selectFrom('file_links').select('file_id').executeTakeFirstOrThrow();
+    // More links of one record than a page holds, so a page ends between two roles of it.
+    await from
+      .insertInto('file_links')
+      .values(
+        Array.from({ length: 2500 }, (_, i) => ({
+          file_id: file.file_id,
+          record_kind: 'notice' as const,
+          record_id: 'N1',
+          role: `r${String(i).padStart(4, '0')}`,
+          created_at: '2024-08-01T00:00:00.000Z',
+        })),
+      )
+      .execute();
+    const links = await allFileLinks(from);
+    const out = path.join(dir, 'links.jsonl.gz');
+    expect((await backupDatabase(from, out)).tables.file_links).toBe(links.length);
+    const to = await freshDb();
+    await restoreDatabase(to, out);
+    expect(await allFileLinks(to)).toEqual(links);
   });
 });

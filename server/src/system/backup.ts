@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline as pipelineCallback, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
 import { insertChunkRows, rebuildHazardSearch, resetSerial } from '../db/dialect';
@@ -67,6 +67,8 @@ const TABLE_ORDER: {
   hazard_supervisions: ['id'],
   hazard_investigations: ['id'],
   workflow_events: ['id'],
+  // After every kind of record that links files (a link's record id has no foreign key).
+  file_links: ['record_kind', 'record_id', 'role', 'file_id'],
 };
 export const TABLES = Object.keys(TABLE_ORDER) as (keyof typeof TABLE_ORDER & string)[];
 const BINARY_COLUMNS: Partial<Record<keyof Database, readonly string[]>> = { import_receipts: ['content'] };
@@ -91,20 +93,26 @@ async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** Rows past `last` in the order of `keys`: (k1 > v1) or (k1 = v1 and (the same on the rest)). */
+function pastRow(
+  eb: ExpressionBuilder<Record<string, Row>, string>,
+  keys: readonly string[],
+  last: Row,
+): Expression<SqlBool> {
+  const [first, ...rest] = keys;
+  if (first === undefined) throw new Error('a keyset order needs a column');
+  const past = eb(first, '>', last[first]);
+  if (rest.length === 0) return past;
+  return eb.or([past, eb.and([eb(first, '=', last[first]), pastRow(eb, rest, last)])]);
+}
+
 /** Reads a table in keyset pages, so memory stays flat however large it is. */
 async function* tableRows(db: AnyDb, table: string, keys: readonly string[]): AsyncGenerator<Row> {
   let after: Row | null = null;
   for (;;) {
     const last: Row | null = after;
     let q = db.selectFrom(table).selectAll();
-    if (last) {
-      const [a, b] = keys as [string, string | undefined];
-      q = q.where((eb) =>
-        b === undefined
-          ? eb(a, '>', last[a])
-          : eb.or([eb(a, '>', last[a]), eb.and([eb(a, '=', last[a]), eb(b, '>', last[b])])]),
-      );
-    }
+    if (last) q = q.where((eb) => pastRow(eb, keys, last));
     for (const k of keys) q = q.orderBy(k);
     const rows = (await q.limit(PAGE).execute()) as Row[];
     for (const row of rows) yield row;

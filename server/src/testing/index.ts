@@ -148,3 +148,25 @@ export function multipart(
     payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
   };
 }
+
+/** Every file link, in the order of its primary key (to compare two databases' links). */
+export function allFileLinks(db: Db) {
+  return db
+    .selectFrom('file_links')
+    .selectAll()
+    .orderBy('record_kind')
+    .orderBy('record_id')
+    .orderBy('role')
+    .orderBy('file_id')
+    .execute();
+}
+
+/** Signs each user in; their Cookie headers by username. */
+export async function signIn(
+  ctx: TestContext,
+  usernames: readonly string[],
+): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const username of usernames) cookies[username] = await ctx.login(username);
+  return cookies;
+}

@@ -53,13 +53,3 @@ export async function recipientsOf(db: Db, obligationIds: readonly string[]) {
     map.set(r.obligation_id, [...(map.get(r.obligation_id) ?? []), { id: r.id, name: r.name }]);
   return map;
 }
-
-/** Submissions whose values reference a file (file ids are unique ULIDs, so a text match is exact). */
-export function submissionsWithFile(db: Db, fileId: string) {
-  return db
-    .selectFrom('submissions')
-    .select(['obligation_id', 'state'])
-    .where('content', 'like', `%"id":"${fileId}"%`)
-    .limit(50)
-    .execute();
-}

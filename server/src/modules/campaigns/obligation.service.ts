@@ -15,6 +15,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden } from '../../lib/errors';
 import { actionsFor } from '../../workflow/engine';
+import { linkSubmissionFiles } from './obligation.files';
 import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
 import { checkedValues, dutyOf, loadObligation, OBLIGATION_RECORDS } from './obligation.workflow';
 import { loadPlan } from './plan.repository';
@@ -190,6 +191,7 @@ export async function saveDraft(
       userId: actor.userId,
       at: now.toISOString(),
     });
+    await linkSubmissionFiles(trx, id, version, row.form, checked, now);
     await appendAudit(
       trx,
       auditActorOf(actor),

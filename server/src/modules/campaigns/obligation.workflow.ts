@@ -1,6 +1,5 @@
 import {
   type FormDefinition,
-  fileRefsOf,
   OBLIGATION_WORKFLOW,
   type ObligationAction,
   type ObligationDetail,
@@ -15,8 +14,9 @@ import type { Db } from '../../db/database';
 import type { ObligationTable } from '../../db/schema';
 import { AppError, invalidField } from '../../lib/errors';
 import { executeAction, prepareAction, type WorkflowDeps, type WorkflowModule } from '../../workflow/engine';
-import { findFiles } from '../files/file.repository';
+import { assertAttachable } from '../files/file.service';
 import { notifyOrgs } from '../notifications/notification.service';
+import { linkSubmissionFiles, submissionFileRefs } from './obligation.files';
 import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
 import { getObligation } from './obligation.service';
 import { loadPlan } from './plan.repository';
@@ -89,25 +89,8 @@ export async function checkedValues(
   const checked = validateForm(form, values, { draft });
   if (checked.problems.length)
     throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems);
-  await assertOwnFiles(db, actor, form, checked.values);
+  await assertAttachable(db, actor, submissionFileRefs(form, checked.values));
   return checked.values;
-}
-
-/** Attachments must be files this org uploaded (ids cannot be borrowed from elsewhere). */
-async function assertOwnFiles(db: Db, actor: Actor, form: FormDefinition, values: Record<string, unknown>) {
-  const refs = fileRefsOf(form, values);
-  const owned = new Set(
-    (
-      await findFiles(
-        db,
-        refs.map((r) => r.id),
-      )
-    )
-      .filter((f) => f.owner_org_id === actor.orgId)
-      .map((f) => f.id),
-  );
-  const bad = refs.find((r) => !owned.has(r.id));
-  if (bad) throw invalidField(bad.path, '附件：文件不存在或不是本单位上传的，请重新上传');
 }
 
 interface Update {
@@ -133,6 +116,7 @@ async function submitted(
     userId: actor.userId,
     at: stamp,
   });
+  await linkSubmissionFiles(trx, row.id, version, row.form, values, now);
   if (recorded) await acceptSubmissionVersion(trx, row.id, version);
   else
     await notifyOrgs(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ADMIN_ROLES, type StoredFile } from '@tiegui/domain';
+import { ADMIN_ROLES, fieldLabel, type StoredFile } from '@tiegui/domain';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
@@ -8,22 +8,15 @@ import type { FileTable } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { findFile, findFiles, insertFile } from './file.repository';
+import { filesReadableThroughLinks, findFile, findFiles, insertFile } from './file.repository';
 import type { FileStore } from './file.store';
 import { checkUpload, cleanFileName } from './file.types';
-
-/**
- * Says whether the actor may read a file because a record it may see references it (a notice's
- * attachments, a submission's files). Features register theirs with the routes; files knows none.
- */
-export type FileReferrer = (db: Db, actor: Actor, fileId: string) => Promise<boolean>;
 
 export interface FileDeps {
   db: Db;
   clock: Clock;
   store: FileStore;
   maxBytes: number;
-  referrers: readonly FileReferrer[];
 }
 
 export interface Upload {
@@ -31,8 +24,8 @@ export interface Upload {
   content: Buffer;
 }
 
-/** File ids are ULIDs; anything else is no file (and never reaches a LIKE pattern). */
-export const FILE_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** File ids are ULIDs; anything else is no file (answered 404 without asking the database). */
+const FILE_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 const isAdminOnly = (actor: Actor) => actor.roles.every((r) => ADMIN_ROLES.includes(r));
 
@@ -85,47 +78,75 @@ export async function uploadFile(deps: FileDeps, actor: Actor, upload: Upload): 
   return present(row);
 }
 
-async function mayRead(
-  deps: Pick<FileDeps, 'db' | 'referrers'>,
-  actor: Actor,
-  file: { id: string; owner_org_id: string },
-) {
+/** Its owner org, or anyone who may see a record that links it. */
+async function mayRead(db: Db, actor: Actor, file: { id: string; owner_org_id: string }) {
   if (isAdminOnly(actor)) return false;
   if (file.owner_org_id === actor.orgId) return true;
-  for (const referrer of deps.referrers) if (await referrer(deps.db, actor, file.id)) return true;
-  return false;
+  return (await filesReadableThroughLinks(db, actor, [file.id])).length > 0;
 }
 
-/** A file's name, type and bytes, for its owner org or anyone who may see a record referencing it; 404 otherwise. */
+/** A file's name, type and bytes, for its owner org or anyone who may see a record linking it; 404 otherwise. */
 export async function readFile(deps: FileDeps, actor: Actor, id: string) {
   const row = FILE_ID.test(id) ? await findFile(deps.db, id) : undefined;
-  if (!row || !(await mayRead(deps, actor, row))) throw new OutOfScopeError('文件');
+  if (!row || !(await mayRead(deps.db, actor, row))) throw new OutOfScopeError('文件');
   return { name: row.name, mime: row.mime, content: await deps.store.get(row.sha256) };
 }
 
-/**
- * Checks the files a record is about to reference: each must exist and be readable by the actor.
- * Returns the stored names by id; throws a 400 naming `<field>.<i>.id` for the first that is not.
- */
-export async function assertFilesUsable(
-  deps: Pick<FileDeps, 'db' | 'referrers'>,
-  actor: Actor,
-  refs: readonly { id: string }[],
-  field: string,
-): Promise<Map<string, string>> {
-  const rows = new Map(
-    (
-      await findFiles(
-        deps.db,
-        refs.map((r) => r.id),
-      )
-    ).map((r) => [r.id, r]),
+/** A file reference a record is about to keep, with where the request holds it (for a 400). */
+export interface AttachRef {
+  id: string;
+  /** Stored name as the request gives it, to name the file in the message. */
+  name?: string;
+  /** The request's path to the reference (`photos.0.id`, a form field's path). */
+  path: string;
+  /** The Chinese label of the field holding it. */
+  label: string;
+}
+
+/** The references of request fields that each hold a list of files, by their field names. */
+export function fieldRefs(
+  groups: Record<string, readonly { id: string; name: string }[] | undefined>,
+): AttachRef[] {
+  return Object.entries(groups).flatMap(([field, refs]) =>
+    (refs ?? []).map((r, i) => ({
+      id: r.id,
+      name: r.name,
+      path: `${field}.${i}.id`,
+      label: fieldLabel([field]),
+    })),
   );
-  for (const [i, ref] of refs.entries()) {
-    const row = rows.get(ref.id);
-    if (!row || !(await mayRead(deps, actor, row))) {
-      throw invalidField(`${field}.${i}.id`, '附件：文件不存在或无权使用，请重新上传');
-    }
+}
+
+/**
+ * The one rule for the files a record is about to reference: each must exist, and the actor's org
+ * must own it, or the record's own org (`recordOrgId`: a hazard's mine lends its uploads to whoever
+ * acts on its hazard), or the actor must already read it through a record in scope (a city
+ * forwarding the province's attachments). The last grants nothing new: whoever reads a file could
+ * upload a copy of it. Returns the stored names by id; a 400 names the first reference refused.
+ */
+export async function assertAttachable(
+  db: Db,
+  actor: Actor,
+  refs: readonly AttachRef[],
+  options: { recordOrgId?: string } = {},
+): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await findFiles(
+    db,
+    refs.map((r) => r.id),
+  );
+  const owners = new Set([actor.orgId, options.recordOrgId]);
+  const borrowed = rows.filter((r) => !owners.has(r.owner_org_id)).map((r) => r.id);
+  const readable = new Set((await filesReadableThroughLinks(db, actor, borrowed)).map((r) => r.file_id));
+  const usable = new Map(
+    rows
+      .filter((r) => !isAdminOnly(actor) && (owners.has(r.owner_org_id) || readable.has(r.id)))
+      .map((r) => [r.id, r.name]),
+  );
+  const refused = refs.find((r) => !usable.has(r.id));
+  if (refused) {
+    const file = refused.name ? `文件“${refused.name}”` : '文件';
+    throw invalidField(refused.path, `${refused.label}：${file}不存在或无权使用，请重新上传`);
   }
-  return new Map([...rows.values()].map((r) => [r.id, r.name]));
+  return usable;
 }

@@ -18,7 +18,8 @@ import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { prepareSubmission } from '../campaigns/obligation.workflow';
-import { checkFiles } from './hazard.effects';
+import { linkFiles } from '../files/file.links';
+import { assertAttachable, fieldRefs } from '../files/file.service';
 import { parseRefs } from './hazard.present';
 import type { HazardDeps } from './hazard.service';
 
@@ -177,7 +178,7 @@ export async function recordInvestigation(
         .execute()
     : [];
   if (hazards.length !== ids.length) throw invalidField('hazardIds', '发现的隐患：只能关联本矿已登记的隐患');
-  await checkFiles(db, actor, actor.orgId, { files: input.files });
+  await assertAttachable(db, actor, fieldRefs({ files: input.files }));
   const existing = await db
     .selectFrom('hazard_investigations')
     .select('id')
@@ -234,6 +235,7 @@ export async function recordInvestigation(
         created_at: now.toISOString(),
       })
       .execute();
+    await linkFiles(trx, 'hazard_investigation', id, 'files', input.files, now);
     await appendAudit(
       trx,
       auditActorOf(actor),

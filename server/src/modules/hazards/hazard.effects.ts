@@ -1,41 +1,12 @@
-import type { HazardFileRef } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../access/actor';
 import { type AuditActor, appendAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
-import { invalidField } from '../../lib/errors';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
 import { activeSupervisingOrgs } from './hazard.queries';
-import { existingFiles, recurrencePartner, stoppingHazards } from './hazard.repository';
+import { recurrencePartner, stoppingHazards } from './hazard.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
-
-/** Files must exist and belong to the actor's org or to the hazard's mine; a 400 names `<field>.<i>.id`. */
-export async function checkFiles(
-  db: Kysely<Database>,
-  actor: Actor,
-  mineId: string,
-  groups: Record<string, readonly HazardFileRef[] | undefined>,
-): Promise<void> {
-  const all = Object.values(groups).flatMap((refs) => refs ?? []);
-  if (all.length === 0) return;
-  const rows = new Map(
-    (
-      await existingFiles(
-        db,
-        all.map((r) => r.id),
-      )
-    ).map((r) => [r.id, r.owner_org_id]),
-  );
-  for (const [field, refs] of Object.entries(groups)) {
-    for (const [i, ref] of (refs ?? []).entries()) {
-      const owner = rows.get(ref.id);
-      if (!owner || (owner !== actor.orgId && owner !== mineId))
-        throw invalidField(`${field}.${i}.id`, `文件“${ref.name}”不存在或无权使用，请重新上传`);
-    }
-  }
-}
 
 /** 'YYYY-MM-DD' moved by whole months, the day clamped to the month's end. */
 export function shiftMonths(date: string, months: number): string {

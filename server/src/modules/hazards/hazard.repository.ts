@@ -426,16 +426,6 @@ export function recurrencePartner(
     .executeTakeFirst();
 }
 
-/** Files that exist, with their owner org (references are checked before a record keeps them). */
-export function existingFiles(db: Kysely<Database>, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('files')
-    .select(['id', 'owner_org_id'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-}
-
 /**
  * The major hazards that hold the whole mine in 停产整顿 until their resume consent (the hazard
  * loop sets and lifts that status; the registry cannot change it meanwhile).

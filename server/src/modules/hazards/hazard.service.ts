@@ -20,7 +20,9 @@ import type { Clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { checkFiles, findRecurrence, notify, regulatorsOf, stopMine } from './hazard.effects';
+import { linkFiles } from '../files/file.links';
+import { assertAttachable, fieldRefs } from '../files/file.service';
+import { findRecurrence, notify, regulatorsOf, stopMine } from './hazard.effects';
 import { isRegulator, presentEvent, presentHazard, presentSupervision } from './hazard.present';
 import { eventsOfHazard, supervisionsOfHazard } from './hazard.queries';
 import {
@@ -141,7 +143,9 @@ async function prepare(db: Kysely<Database>, actor: Actor, input: HazardCreate, 
       );
     catalog = { key: standard.key, version: standard.version };
   }
-  await checkFiles(db, actor, mineId, { photos: input.photos, files: input.files });
+  await assertAttachable(db, actor, fieldRefs({ photos: input.photos, files: input.files }), {
+    recordOrgId: mineId,
+  });
   return { mine: { ...mine, id: mineId }, catalog };
 }
 
@@ -212,6 +216,8 @@ export async function insertCheckedHazard(
   if (row.level === 'major' && row.production_stop === 'mine')
     row.mine_status_before = await stopMine(trx, who, mine.id, id, now);
   await insertHazard(trx, row);
+  await linkFiles(trx, 'hazard', id, 'photos', input.photos, now);
+  await linkFiles(trx, 'hazard', id, 'files', input.files, now);
   await insertHazardEvent(trx, {
     id: newId(),
     hazard_id: id,

@@ -13,15 +13,9 @@ import type { Actor } from '../../access/actor';
 import type { HazardTable } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 import { type EffectContext, executeAction, type WorkflowModule } from '../../workflow/engine';
-import {
-  checkFiles,
-  daysFrom,
-  notify,
-  regulatorsOf,
-  resumeMine,
-  stopMine,
-  supervisingOrgsOf,
-} from './hazard.effects';
+import { linkFiles } from '../files/file.links';
+import { assertAttachable, fieldRefs } from '../files/file.service';
+import { daysFrom, notify, regulatorsOf, resumeMine, stopMine, supervisingOrgsOf } from './hazard.effects';
 import { HAZARD_RECORDS } from './hazard.present';
 import { insertEvent } from './hazard.queries';
 import { findHazard, type HazardRow } from './hazard.repository';
@@ -93,7 +87,10 @@ export const HAZARD_MODULE: WorkflowModule<
         throw invalidField('newTimeLimit', `新的整改时限：须晚于现在的整改时限${row.time_limit}`);
     },
   },
-  attach: (db, actor, row, evidence) => checkFiles(db, actor, row.mine_id, fileGroups(evidence)),
+  attach: async (db, actor, row, evidence) => {
+    // A file the mine uploaded may be attached by its regulator too (the record's own org).
+    await assertAttachable(db, actor, fieldRefs(fileGroups(evidence)), { recordOrgId: row.mine_id });
+  },
   effects: {
     plan: async ({ evidence: e }) => ({
       responsible_unit: e.responsibleUnit,
@@ -233,7 +230,9 @@ export const HAZARD_MODULE: WorkflowModule<
       JSON.stringify(e.evidence),
     );
   },
-  async after({ trx, actor, row, action, from, to, now }) {
+  async after({ trx, actor, row, action, evidence, from, to, now }) {
+    for (const [field, files] of Object.entries(fileGroups(evidence)))
+      await linkFiles(trx, 'hazard', row.id, `${action}.${field}`, files, now);
     const reported: HazardState[] = ['rectified', 'resume_applied'];
     if (to === from || actor.orgKind !== 'mine' || HAZARD_RECORDS.workflow.actions[action].to === null)
       return;

@@ -2,14 +2,12 @@ import { hasPermission, type OrgKind, REGULATOR_KINDS, type Role } from '@tiegui
 import { mineScope, OutOfScopeError, orgScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
-import type { FileReferrer } from '../files/file.service';
 import {
   cascadeNotices,
   type DeliveryRow,
   findNotice,
   groupsOwningMines,
   type NoticeRow,
-  noticesWithAttachment,
   type OrgFilter,
   orgDeliveriesInCascade,
   orgIdsMatching,
@@ -112,15 +110,3 @@ export async function noticeInScope(db: Db, actor: Actor, id: string) {
   if (!access.readable.has(id)) throw new OutOfScopeError('通知');
   return { notice, access };
 }
-
-/** A notice's attachments may be downloaded by whoever may read the notice. */
-export const noticeFileReferrer: FileReferrer = async (db, actor, fileId) => {
-  for (const { id } of await noticesWithAttachment(db, fileId)) {
-    const notice = await findNotice(db, id);
-    if (!notice) continue;
-    const refs = JSON.parse(notice.attachments) as { id: string }[];
-    if (!refs.some((r) => r.id === fileId)) continue;
-    if ((await cascadeAccess(db, actor, notice.root_notice_id)).readable.has(id)) return true;
-  }
-  return false;
-};

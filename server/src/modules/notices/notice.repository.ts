@@ -229,16 +229,6 @@ export function recipientKindCounts(db: Db, noticeId: string) {
     .execute();
 }
 
-/** Notices whose attachments name this file (ids are ULIDs, checked before they get here). */
-export function noticesWithAttachment(db: Db, fileId: string) {
-  return db
-    .selectFrom('notices')
-    .select('id')
-    .where('attachments', 'like', `%"id":"${fileId}"%`)
-    .limit(50)
-    .execute();
-}
-
 /** Signs an org's delivery of a notice off (and marks it read); false when it was already signed. */
 export async function signDelivery(
   trx: Kysely<Database>,

@@ -9,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
+import { CARRIED_ROLE } from '../../access/file-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -17,7 +18,8 @@ import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { findCampaign } from '../campaigns/campaign.repository';
 import { seesCampaign } from '../campaigns/campaign.service';
-import { assertFilesUsable, type FileReferrer } from '../files/file.service';
+import { carryFileLinks, linkFiles } from '../files/file.links';
+import { assertAttachable, fieldRefs } from '../files/file.service';
 import { notifyOrgs } from '../notifications/notification.service';
 import { noticeInScope } from './notice.access';
 import {
@@ -37,8 +39,6 @@ import { resolveRecipients } from './notice-recipients';
 export interface NoticeDeps {
   db: Db;
   clock: Clock;
-  /** Who else may vouch for an attachment (the same list the file routes use). */
-  fileReferrers: readonly FileReferrer[];
 }
 
 type IssueInput = z.output<typeof ZNoticeIssue>;
@@ -174,12 +174,7 @@ export async function getNotice(deps: NoticeDeps, actor: Actor, id: string): Pro
 }
 
 async function checkCommon(deps: NoticeDeps, actor: Actor, input: ForwardInput) {
-  const names = await assertFilesUsable(
-    { db: deps.db, referrers: deps.fileReferrers },
-    actor,
-    input.attachments,
-    'attachments',
-  );
+  const names = await assertAttachable(deps.db, actor, fieldRefs({ attachments: input.attachments }));
   return input.attachments.map((a) => ({ id: a.id, name: a.name || names.get(a.id) || a.id }));
 }
 
@@ -265,6 +260,7 @@ export async function issueNotice(deps: NoticeDeps, actor: Actor, input: IssueIn
       recipients,
       now,
     );
+    await linkFiles(trx, 'notice', id, 'attachments', attachments, now);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -350,6 +346,8 @@ export async function forwardNotice(
       recipients,
       now,
     );
+    await linkFiles(trx, 'notice', forwardId, 'attachments', attachments, now);
+    await carryFileLinks(trx, 'notice', id, forwardId, CARRIED_ROLE, now);
     await appendAudit(
       trx,
       auditActorOf(actor),
