@@ -24,10 +24,13 @@ import { campaignRoutes } from './modules/campaigns/campaign.routes';
 import { obligationRoutes } from './modules/campaigns/obligation.routes';
 import { fileRoutes } from './modules/files/file.routes';
 import { diskFileStore } from './modules/files/file.store';
+import { hazardCatalogRoutes } from './modules/hazard-catalog/hazard-catalog.routes';
+import { ensureShippedStandards } from './modules/hazard-catalog/hazard-catalog.service';
+import { hazardDashboardRoutes } from './modules/hazard-dashboard/hazard-dashboard.routes';
 import { hazardRoutes } from './modules/hazards/hazard.routes';
-import { ensureShippedStandards } from './modules/hazards/hazard-catalog.service';
 import { hazardExcelRoutes } from './modules/hazards/hazard-excel.routes';
 import { hazardWorkflowRoutes } from './modules/hazards/hazard-workflow.routes';
+import { investigationRoutes } from './modules/investigations/investigation.routes';
 import { mineRoutes } from './modules/mines/mine.routes';
 import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
 import { noticeRoutes } from './modules/notices/notice.routes';
@@ -100,6 +103,9 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       );
       await api.register(noticeRoutes(deps));
       await api.register(hazardRoutes(deps));
+      await api.register(hazardCatalogRoutes(deps));
+      await api.register(investigationRoutes(deps));
+      await api.register(hazardDashboardRoutes(deps));
       await api.register(hazardWorkflowRoutes(deps));
       await api.register(hazardExcelRoutes(deps));
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoHazards } from '../modules/hazards/hazard.demo';
+import { seedDemoHazards } from '../seed/demo-hazards';
 import { createTestContext, orgIdByName, type TestContext } from '../testing';
 import { SCOPE_ACTORS, SQL_COMPILERS } from '../testing/sql';
 import { hazardScope } from './access';

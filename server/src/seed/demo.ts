@@ -4,10 +4,10 @@ import type { Db } from '../db/database';
 import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import type { FileStore } from '../modules/files/file.store';
-import { seedDemoHazards } from '../modules/hazards/hazard.demo';
-import { ensureShippedStandards } from '../modules/hazards/hazard-catalog.service';
+import { ensureShippedStandards } from '../modules/hazard-catalog/hazard-catalog.service';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 import { seedDemoCampaign } from './demo-campaign';
+import { seedDemoHazards } from './demo-hazards';
 
 export const DEMO_PASSWORD = 'Tiegui@2024';
 

@@ -9,15 +9,16 @@ import {
   ROOT_CAUSE_CATEGORIES,
   STANDARD_KEY_OF,
 } from '@tiegui/domain';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { appendAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
-import { indexHazardTexts, insertChunkRows, optimizeHazardSearch } from '../db/dialect';
+import { indexHazardTexts, optimizeHazardSearch } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import { seededRandom } from '../lib/ids';
-import { ensureShippedStandards, loadStandard } from '../modules/hazards/hazard-catalog.service';
+import { ensureShippedStandards, loadStandard } from '../modules/hazard-catalog/hazard-catalog.service';
+import { GIVEN, insertChunked, pick, type Random, SURNAMES, SYSTEM, weighted } from './generate';
 
 /**
  * The `seed --hazards N` bench data: N invented hazards over the mines already in the database
@@ -39,15 +40,12 @@ const BATCH = 20_000;
  * does not care.
  */
 const ROWS_PER_STATEMENT = 200;
-const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
 const MAJOR_SHARE = 0.025;
 /** Open forever (abandoned, disputed): the long overdue tail. */
 const STUCK_SHARE = 0.003;
 const SUPERVISED_SHARE = 0.35;
 
-const SURNAMES = '王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 马 胡 郭 何 高 田 段 武'.split(' ');
-const GIVEN = '建国 志强 永红 海军 晓东 振华 国庆 文斌 卫东 春生 玉成 宏伟 鹏飞 俊峰 利民 保平'.split(' ');
 const UNITS = ['通风科', '机电科', '地测防治水科', '生产技术科', '安全科', '采煤队', '掘进队', '运输队'];
 const GENERAL_TEXTS = [
   '电缆吊挂不规范，间距超过规定',
@@ -83,19 +81,7 @@ const LOCATIONS: Record<MineType, readonly string[]> = {
 };
 const MEASURES = ['立即停止作业，撤出人员，限期整改', '落实专人负责，按方案整改', '更换设备并加强巡查'];
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const between = (random: Random, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-
-function weighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
-  const total = table.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [value, w] of table) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return table[table.length - 1]![0];
-}
 
 const GENERAL_SOURCES: readonly (readonly [HazardSource, number])[] = [
   ['self_check', 70],
@@ -148,27 +134,6 @@ function dateOf(day: number): string {
 /** An instant on a day, during Beijing working hours (00:30–09:30 UTC). */
 const instantOf = (day: number, random: Random) =>
   new Date(day * 86_400_000 + (1800 + Math.floor(random() * 32_400)) * 1000).toISOString();
-
-/** Inserts rows one statement per chunk, sized to the dialect's parameter limit. */
-async function insertChunked<T extends 'hazards' | 'hazard_supervisions'>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const size = Math.min(
-    ROWS_PER_STATEMENT,
-    insertChunkRows(trx as Kysely<unknown>, Object.keys(first).length),
-  );
-  for (let i = 0; i < rows.length; i += size) {
-    // Kysely cannot narrow a generic table's insert type; the rows are typed at the call site.
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
 
 /** Where a hazard stands on the as-of day, given how far along it is (0 found, 1 closed). */
 function openState(major: boolean, stop: ProductionStop, progress: number): HazardState {
@@ -407,9 +372,9 @@ export async function seedHazardsScale(
       if (taken) throw new AppError('CONFLICT', `种子${seed}的隐患数据已经写入过，请换一个 --seed`);
     }
     await db.transaction().execute(async (trx) => {
-      await insertChunked(trx, 'hazards', hazards);
+      await insertChunked(trx, 'hazards', hazards, ROWS_PER_STATEMENT);
       await indexHazardTexts(trx as never, hazards);
-      await insertChunked(trx, 'hazard_supervisions', supervisions);
+      await insertChunked(trx, 'hazard_supervisions', supervisions, ROWS_PER_STATEMENT);
     });
   }
   await optimizeHazardSearch(db as never);

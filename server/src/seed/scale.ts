@@ -11,14 +11,14 @@ import {
   SHANXI_CITIES,
   XINZHOU_COUNTIES,
 } from '@tiegui/domain';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { appendAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
-import { insertChunkRows } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import { newId, seededRandom, seedIds } from '../lib/ids';
 import { makeUscc } from './builders';
+import { GIVEN, insertChunked, pick, type Random, SURNAMES, SYSTEM, weighted } from './generate';
 
 /**
  * The `seed --scale province` data: about 4,000 invented mines over all 11 Shanxi cities, for
@@ -29,7 +29,6 @@ import { makeUscc } from './builders';
 
 const BUREAU_NAME = '国家矿山安全监察局山西局';
 const DEPARTMENT_NAME = '山西省应急管理厅';
-const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 /** Rows carry this fixed time so a seed number reproduces the same ids and rows every run. */
 const DATA_TIME = new Date('2024-07-30T00:00:00.000Z');
 
@@ -52,8 +51,6 @@ const CITY_PROFILES: Record<string, { weight: number; coal: number; lon: number;
 };
 
 const WORDS = '东山 西岭 南沟 北坡 青峰 石岭 红崖 白云 金鼎 龙泉 马家 后沟 圪垛 王庄 寺坪 柳林'.split(' ');
-const SURNAMES = '王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 马 胡 郭 何 高 田 段 武'.split(' ');
-const GIVEN = '建国 志强 永红 海军 晓东 振华 国庆 文斌 卫东 春生 玉成 宏伟 鹏飞 俊峰 利民 保平'.split(' ');
 /** Invented groups: four own coal mines, two metal/non-metal mines. */
 const GROUPS = [
   ...['甲', '乙', '丙', '丁'].map((n) => `示例生成${n}能源集团有限公司`),
@@ -62,8 +59,6 @@ const GROUPS = [
 ];
 const COAL_GROUPS = [0, 1, 2, 3];
 const NON_COAL_GROUPS = [4, 5];
-
-type Random = () => number;
 
 interface County {
   code: string;
@@ -74,21 +69,6 @@ interface County {
 interface OrgRef {
   id: string;
   path: string;
-}
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-/** Picks a key by cumulative weight: weighted(r, [['a', 3], ['b', 1]]) is 'a' three times in four. */
-function weighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
-  const total = table.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [value, w] of table) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return table[table.length - 1]![0];
 }
 
 /**
@@ -199,24 +179,6 @@ const CAPACITY = {
   metal_nonmetal_open_pit: [5, 10, 20, 50, 100, 200],
   metal_nonmetal_tailings_pond: [10, 50, 100, 300, 1000],
 } as const;
-
-/** Inserts rows many at a time: one statement per chunk, sized to the dialect's parameter limit. */
-async function insertChunked<T extends keyof Database & string>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const size = insertChunkRows(trx as Kysely<unknown>, Object.keys(first).length);
-  for (let i = 0; i < rows.length; i += size) {
-    // Kysely cannot narrow a generic table's insert type; the rows are typed at the call site.
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
 
 /**
  * Writes the province-scale bench data. Works on an empty database (creates 山西局, 省应急厅, the

@@ -12,7 +12,7 @@ import { obligationScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 import type { ObligationTable } from '../../db/schema';
-import { AppError, invalidField } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { executeAction, prepareAction, type WorkflowDeps, type WorkflowModule } from '../../workflow/engine';
 import { assertAttachable } from '../files/file.service';
 import { notifyOrgs } from '../notifications/notification.service';

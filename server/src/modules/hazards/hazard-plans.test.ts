@@ -5,8 +5,8 @@ import type { Db } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 import { SCOPE_ACTORS } from '../../testing/sql';
+import { hazardDashboard } from '../hazard-dashboard/hazard-dashboard.service';
 import { countHazardsOf, listHazardsPage } from './hazard.service';
-import { hazardDashboard } from './hazard-dashboard.service';
 
 /**
  * The query plans SQLite chooses for the dashboard and the list, read with EXPLAIN QUERY PLAN on

@@ -8,8 +8,9 @@ import { AppError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { notify } from './hazard.effects';
 import { deadlineOverdue, isRegulator, reportOverdue } from './hazard.present';
-import { findHazard, insertHazardEvent, supervisionsOf } from './hazard.repository';
+import { findHazard } from './hazard.repository';
 import { getHazard, type HazardDeps } from './hazard.service';
+import { insertHazardEvent, supervisionsOf } from './hazard-history.repository';
 
 /**
  * 挂牌督办: a regulator lists a major hazard with a deadline and a reporting cadence; the supervision

@@ -3,8 +3,8 @@ import { type AuditActor, appendAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
-import { activeSupervisingOrgs } from './hazard.queries';
 import { recurrencePartner, stoppingHazards } from './hazard.repository';
+import { activeSupervisingOrgs } from './hazard-history.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
 

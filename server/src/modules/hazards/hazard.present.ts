@@ -17,8 +17,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
 import { actionsFor } from '../../workflow/engine';
-import type { HazardRow, SupervisionRow } from './hazard.repository';
-import { standardVersion } from './hazard-catalog.service';
+import { standardVersion } from '../hazard-catalog/hazard-catalog.service';
+import type { HazardRow } from './hazard.repository';
+import type { SupervisionRow } from './hazard-history.repository';
 
 export const isRegulator = (actor: Actor) => REGULATOR_KINDS.includes(actor.orgKind);
 

@@ -20,34 +20,18 @@ import {
 import { prepared } from '../../db/prepared';
 import type { Database, HazardTable } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
+import { isMajor, isOpen, overduePredicate, supervisedPredicate } from './hazard.predicates';
+
 
 type HDb = Database & { h: Database['hazards'] };
 type HEb = ExpressionBuilder<HDb, 'h'>;
 
 const SORT_COLUMNS = { foundOn: 'h.found_on', updatedAt: 'h.updated_at' } as const;
 
-/** An active supervision (挂牌督办) on the hazard. */
-export const supervisedPredicate = (eb: HEb) =>
-  eb.exists(
-    eb
-      .selectFrom('hazard_supervisions as s')
-      .select('s.id')
-      .whereRef('s.hazard_id', '=', 'h.id')
-      .where('s.removed_at', 'is', null),
-  );
-
-// Literals, not parameters: a planner proves a partial index (0005, 0007) applies only from a constant.
-export const isOpen = (eb: HEb) => eb('h.state', '<>', sql.lit('closed'));
-export const isMajor = (eb: HEb) => eb('h.level', '=', sql.lit('major'));
-
 /** Whether a filter keeps only open hazards (an open state, overdue), or only major ones (a supervision). */
 const impliesOpen = (f: HazardFilter) =>
   f.open === true || f.overdue === true || (f.state !== undefined && f.state !== 'closed');
 const impliesMajor = (f: HazardFilter) => f.level === 'major' || f.supervised === true;
-
-/** Overdue is derived: past the time limit's last second and not closed. */
-export const overduePredicate = (nowIso: string) => (eb: HEb) =>
-  eb.and([isOpen(eb), eb('h.due_at', 'is not', null), eb('h.due_at', '<', nowIso)]);
 
 /** The columns of a hazard as the API shows it, joined onto a query of hazards (alias h). */
 function withColumns(q: SelectQueryBuilder<HDb, 'h', object>) {
@@ -345,44 +329,6 @@ export async function insertHazard(trx: Kysely<Database>, row: HazardTable) {
   await trx.insertInto('hazards').values(row).execute();
   await indexHazardTexts(trx as never, [row]);
 }
-
-export function insertHazardEvent(trx: Kysely<Database>, row: Database['hazard_events']) {
-  return trx.insertInto('hazard_events').values(row).execute();
-}
-
-export function eventsOf(db: Kysely<Database>, hazardId: string) {
-  return db
-    .selectFrom('hazard_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('orgs as o', 'o.id', 'e.actor_org_id')
-    .select([
-      'e.id',
-      'e.action',
-      'e.from_state',
-      'e.to_state',
-      'e.at',
-      'e.evidence',
-      'u.display_name as actor_name',
-      'o.name as actor_org_name',
-    ])
-    .where('e.hazard_id', '=', hazardId)
-    .orderBy('e.id')
-    .execute();
-}
-
-export function supervisionsOf(db: Kysely<Database>, hazardIds: readonly string[]) {
-  if (hazardIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('hazard_supervisions as s')
-    .innerJoin('orgs as o', 'o.id', 's.org_id')
-    .selectAll('s')
-    .select('o.name as org_name')
-    .where('s.hazard_id', 'in', [...hazardIds])
-    .orderBy('s.id')
-    .execute();
-}
-
-export type SupervisionRow = Awaited<ReturnType<typeof supervisionsOf>>[number];
 
 /** The mine facts a hazard needs: its type for the catalog, its status for 停产整顿. */
 export function mineFacts(db: Kysely<Database>, mineId: string) {

@@ -1,24 +1,12 @@
 import {
-  ZDashboardQuery,
   ZErrorBody,
   ZHazardCount,
   ZHazardCreate,
-  ZHazardDashboard,
   ZHazardDetail,
   ZHazardFilter,
   ZHazardListQuery,
   ZHazardPage,
-  ZHazardStandard,
-  ZHazardStandardSummary,
   ZIdParams,
-  ZInvestigationCoverage,
-  ZInvestigationCoverageQuery,
-  ZInvestigationCreate,
-  ZInvestigationList,
-  ZInvestigationListQuery,
-  ZInvestigationView,
-  ZMineHazardFlags,
-  ZRecurrence,
   ZSupervisionCreate,
   ZSupervisionRemove,
 } from '@tiegui/domain';
@@ -32,14 +20,6 @@ import {
   listHazardsPage,
   registerHazard,
 } from './hazard.service';
-import { canUploadStandard, getStandard, listStandards, uploadStandard } from './hazard-catalog.service';
-import { hazardDashboard, listRecurrences, mineHazardFlags } from './hazard-dashboard.service';
-import {
-  canRecordInvestigation,
-  investigationCoverage,
-  listInvestigations,
-  recordInvestigation,
-} from './hazard-investigation.service';
 import { checkSupervisionOverdue, listForSupervision, removeSupervision } from './hazard-supervision.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -102,44 +82,6 @@ export const hazardRoutes =
       async (request, reply) =>
         reply.code(201).send(await registerHazard(deps, actorOf(request.session), request.body)),
     );
-    app.get(
-      '/hazards/dashboard',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '动态清零看板（本辖区，可按地区下钻）',
-          querystring: ZDashboardQuery,
-          response: { 200: ZHazardDashboard, ...errors },
-        },
-      },
-      async (request) => hazardDashboard(deps, actorOf(request.session), request.query),
-    );
-    app.get(
-      '/hazards/recurrences',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '3个月内2次以上发现重大事故隐患仍生产的矿山（提请关闭）',
-          response: { 200: z.object({ items: z.array(ZRecurrence) }), ...errors },
-        },
-      },
-      async (request) => ({ items: await listRecurrences(deps, actorOf(request.session)) }),
-    );
-    app.get(
-      '/hazards/mines/:id/flags',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '矿山的隐患标志（未销号重大隐患、逾期、提请关闭）',
-          params: ZIdParams,
-          response: { 200: ZMineHazardFlags, ...errors },
-        },
-      },
-      async (request) => mineHazardFlags(deps, actorOf(request.session), request.params.id),
-    );
     app.post(
       '/hazards/supervision/check-overdue',
       {
@@ -154,98 +96,6 @@ export const hazardRoutes =
         const actor = actorOf(request.session);
         return checkSupervisionOverdue(deps, actor, { supervisingOrgId: actor.orgId });
       },
-    );
-    app.get(
-      '/hazards/investigations',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '主要负责人月度重大事故隐患排查记录',
-          querystring: ZInvestigationListQuery,
-          response: { 200: ZInvestigationList, ...errors },
-        },
-      },
-      async (request) => {
-        const actor = actorOf(request.session);
-        return {
-          items: await listInvestigations(deps, actor, request.query),
-          canRecord: canRecordInvestigation(actor),
-        };
-      },
-    );
-    app.get(
-      '/hazards/investigations/coverage',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '某月已记录和未记录月度排查的矿山（数据范围内）',
-          querystring: ZInvestigationCoverageQuery,
-          response: { 200: ZInvestigationCoverage, ...errors },
-        },
-      },
-      async (request) => investigationCoverage(deps, actorOf(request.session), request.query),
-    );
-    app.post(
-      '/hazards/investigations',
-      {
-        config: { permission: 'hazard.rectify' },
-        schema: {
-          tags,
-          summary: '记录月度重大事故隐患排查（有任务时同时报送）',
-          body: ZInvestigationCreate,
-          response: { 201: ZInvestigationView, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(await recordInvestigation(deps, actorOf(request.session), request.body)),
-    );
-    app.get(
-      '/hazards/catalogs',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '重大事故隐患判定标准（各版本）',
-          response: {
-            200: z.object({ items: z.array(ZHazardStandardSummary), canUpload: z.boolean() }),
-            ...errors,
-          },
-        },
-      },
-      async (request) => ({
-        items: await listStandards(deps),
-        canUpload: canUploadStandard(actorOf(request.session)),
-      }),
-    );
-    app.get(
-      '/hazards/catalogs/:key',
-      {
-        config: { permission: 'hazard.read' },
-        schema: {
-          tags,
-          summary: '判定标准内容（默认最新版本）',
-          params: z.object({ key: z.string().max(40) }),
-          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
-          response: { 200: ZHazardStandard, ...errors },
-        },
-      },
-      async (request) => getStandard(deps, request.params.key, request.query.version),
-    );
-    app.post(
-      '/hazards/catalogs',
-      {
-        config: { permission: 'hazard.catalog' },
-        schema: {
-          tags,
-          summary: '上传判定标准新版本（省级）',
-          body: ZHazardStandard,
-          response: { 201: ZHazardStandardSummary, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(await uploadStandard(deps, actorOf(request.session), request.body)),
     );
     app.get(
       '/hazards/:id',

@@ -22,20 +22,19 @@ import { invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
+import { loadStandard } from '../hazard-catalog/hazard-catalog.service';
 import { findRecurrence, notify, regulatorsOf, stopMine } from './hazard.effects';
 import { isRegulator, presentEvent, presentHazard, presentSupervision } from './hazard.present';
-import { eventsOfHazard, supervisionsOfHazard } from './hazard.queries';
 import {
   countHazards,
   findHazard,
   type HazardRow,
   insertHazard,
-  insertHazardEvent,
   listHazards,
   mineFacts,
   sortValueOf,
 } from './hazard.repository';
-import { loadStandard } from './hazard-catalog.service';
+import { eventsOfHazard, insertHazardEvent, supervisionsOfHazard } from './hazard-history.repository';
 
 export interface HazardDeps {
   db: Db;

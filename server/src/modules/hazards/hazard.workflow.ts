@@ -17,9 +17,9 @@ import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
 import { daysFrom, notify, regulatorsOf, resumeMine, stopMine, supervisingOrgsOf } from './hazard.effects';
 import { HAZARD_RECORDS } from './hazard.present';
-import { insertEvent } from './hazard.queries';
 import { findHazard, type HazardRow } from './hazard.repository';
 import { type HazardDeps, hazardDetail } from './hazard.service';
+import { insertEvent } from './hazard-history.repository';
 
 type Update = Partial<Omit<HazardTable, 'id'>>;
 type Ctx<E> = EffectContext<HazardRow, E>;

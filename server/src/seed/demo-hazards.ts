@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { HazardAction, HazardCreate, OrgKind, Role } from '@tiegui/domain';
-import type { Actor } from '../../access/actor';
-import type { Db } from '../../db/database';
-import { newId } from '../../lib/ids';
-import type { FileStore } from '../files/file.store';
-import { insertCheckedHazard, prepareHazard } from './hazard.service';
-import { executeTransition } from './hazard.workflow';
-import { listForSupervision } from './hazard-supervision.service';
+import type { Actor } from '../access/actor';
+import type { Db } from '../db/database';
+import { newId } from '../lib/ids';
+import type { FileStore } from '../modules/files/file.store';
+import { insertCheckedHazard, prepareHazard } from '../modules/hazards/hazard.service';
+import { executeTransition } from '../modules/hazards/hazard.workflow';
+import { listForSupervision } from '../modules/hazards/hazard-supervision.service';
 
 /** The signed-in view of a demo account, for seeding through the same commands users run. */
 async function actorOf(db: Db, username: string): Promise<Actor> {

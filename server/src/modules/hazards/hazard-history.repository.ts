@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { prepared } from '../../db/prepared';
+import type { Database } from '../../db/schema';
 
 /**
  * The statements every hazard transition runs, built once (db/prepared.ts): the history row it
@@ -70,3 +72,37 @@ export const activeSupervisingOrgs = prepared((db, hazardId: string) =>
     .where('hazard_id', '=', hazardId)
     .where('removed_at', 'is', null),
 );
+
+/** A history row written by a command outside the loop's table (registration, supervision). */
+export async function insertHazardEvent(
+  trx: Kysely<Database>,
+  row: Database['hazard_events'] & { actor_user_id: string; actor_org_id: string },
+): Promise<void> {
+  await insertEvent(
+    trx,
+    row.id,
+    row.hazard_id,
+    row.action,
+    row.from_state,
+    row.to_state,
+    row.actor_user_id,
+    row.actor_org_id,
+    row.at,
+    row.evidence,
+  );
+}
+
+/** The supervisions of several hazards, current and removed, with the supervising org's name. */
+export function supervisionsOf(db: Kysely<Database>, hazardIds: readonly string[]) {
+  if (hazardIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('hazard_supervisions as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .selectAll('s')
+    .select('o.name as org_name')
+    .where('s.hazard_id', 'in', [...hazardIds])
+    .orderBy('s.id')
+    .execute();
+}
+
+export type SupervisionRow = Awaited<ReturnType<typeof supervisionsOf>>[number];

@@ -9,9 +9,9 @@ import {
 } from '@tiegui/domain';
 import { assertMinesInScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
-import { shiftMonths } from './hazard.effects';
-import type { HazardDeps } from './hazard.service';
-import { loadStandard } from './hazard-catalog.service';
+import { loadStandard } from '../hazard-catalog/hazard-catalog.service';
+import { shiftMonths } from '../hazards/hazard.effects';
+import type { HazardDeps } from '../hazards/hazard.service';
 import {
   averageDaysToClose,
   byCategory,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIdByName, type TestContext } from '../../testing';
-import { MAJOR } from './hazard.fixtures';
+import { MAJOR } from '../hazards/hazard.fixtures';
 
 /** The monthly investigation's reads (list with found hazards, coverage) and the web's abilities. */
 let ctx: TestContext;

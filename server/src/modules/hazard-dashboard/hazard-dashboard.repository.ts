@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import { hazardInRegion, hazardScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
-import { isMajor, isOpen } from './hazard.repository';
+import { isMajor, isOpen } from '../hazards/hazard.predicates';
 
 /**
  * The dashboard's aggregate queries: each reads the scoped hazards once through one of the partial

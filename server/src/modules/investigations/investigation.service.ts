@@ -20,8 +20,8 @@ import { newId } from '../../lib/ids';
 import { prepareSubmission } from '../campaigns/obligation.workflow';
 import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
-import { parseRefs } from './hazard.present';
-import type { HazardDeps } from './hazard.service';
+import { parseRefs } from '../hazards/hazard.present';
+import type { HazardDeps } from '../hazards/hazard.service';
 
 type MineEb = ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>;
 

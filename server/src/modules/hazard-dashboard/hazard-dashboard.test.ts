@@ -1,7 +1,7 @@
 import { COAL_MAJOR_HAZARD_STANDARD } from '@tiegui/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoHazards } from '../../seed/demo-hazards';
 import { createTestContext, orgIdByName, type TestContext } from '../../testing';
-import { seedDemoHazards } from './hazard.demo';
 
 /** The 动态清零 dashboard over the demo hazards, and the catalog of standards. */
 let ctx: TestContext;
