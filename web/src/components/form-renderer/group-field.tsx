@@ -1,0 +1,29 @@
+import type { FormDefinition, FormField } from '@tiegui/domain';
+import { Divider } from 'antd';
+import { LeafFormItem } from './leaf-field';
+
+type Group = Extract<FormField, { type: 'group' }>;
+
+/**
+ * Fields that travel together under one key (`finderReward.amountYuan`). An optional group says
+ * so in its heading and marks nothing required: it is needed only once something in it is filled.
+ */
+export function GroupField({ definition, field }: { definition: FormDefinition; field: Group }) {
+  return (
+    <div>
+      <Divider orientation="left" plain>
+        {field.required ? field.label : `${field.label}（如适用）`}
+      </Divider>
+      {field.fields.map((sub) => (
+        <LeafFormItem
+          key={sub.key}
+          definition={definition}
+          field={sub}
+          name={[field.key, sub.key]}
+          path={`${field.key}.${sub.key}`}
+          required={field.required && sub.required}
+        />
+      ))}
+    </div>
+  );
+}
