@@ -31,6 +31,10 @@ async function formOf(user: string, action: string): Promise<FormDefinition> {
   if (!found) throw new Error(`${user} is not offered ${action}`);
   return found.form;
 }
+/** Sends what the form cleans from these inputs, as the web's action modal does. */
+function send(user: string, action: string, form: FormDefinition, inputs: Record<string, unknown>) {
+  return call('POST', `/api/hazards/${hazardId}/actions/${action}`, user, validateForm(form, inputs).values);
+}
 /** Every path a 400 may name at a field of the form: `fundsYuan`, `finderReward.amountYuan`. */
 const pathsOf = (form: FormDefinition) =>
   form.fields.flatMap((f) => (f.type === 'group' ? f.fields.map((s) => `${f.key}.${s.key}`) : [f.key]));
@@ -67,12 +71,7 @@ describe('the forms and the routes agree', () => {
   it('what a form cleans from its inputs is taken; a 400 names a path of the form', async () => {
     const plan = await formOf('dx-mine', 'plan');
     const { fundsYuan: _, ...withoutFunds } = SAMPLE_EVIDENCE.plan([]);
-    const refused = await call(
-      'POST',
-      `/api/hazards/${hazardId}/actions/plan`,
-      'dx-mine',
-      validateForm(plan, withoutFunds).values,
-    );
+    const refused = await send('dx-mine', 'plan', plan, withoutFunds);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields.map((f: { field: string }) => f.field)).toEqual(['fundsYuan']);
     expect(pathsOf(plan)).toContain('fundsYuan');
@@ -80,24 +79,14 @@ describe('the forms and the routes agree', () => {
     for (const action of ['plan', 'reportProgress', 'declareRectified', 'evaluate'] as const) {
       const form = await formOf('dx-mine', action);
       const inputs = { ...SAMPLE_EVIDENCE[action](await fileRefs(ctx, 'dx-mine')), stray: '' };
-      const res = await call(
-        'POST',
-        `/api/hazards/${hazardId}/actions/${action}`,
-        'dx-mine',
-        validateForm(form, inputs).values,
-      );
+      const res = await send('dx-mine', action, form, inputs);
       expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     }
 
     // 销号 with the finder's reward begun but not finished: the 400 lands in the group.
     const close = await formOf('dx-county', 'close');
     const half = { ...SAMPLE_EVIDENCE.close([]), finderReward: { recipient: '李四', amountYuan: null } };
-    const begun = await call(
-      'POST',
-      `/api/hazards/${hazardId}/actions/close`,
-      'dx-county',
-      validateForm(close, half).values,
-    );
+    const begun = await send('dx-county', 'close', close, half);
     expect(begun.statusCode).toBe(400);
     const fields = begun.json().fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(['finderReward.amountYuan']);
@@ -105,12 +94,7 @@ describe('the forms and the routes agree', () => {
 
     // Left blank, the group is not sent at all.
     const blank = { ...SAMPLE_EVIDENCE.close([]), finderReward: { recipient: ' ' }, penalty: {} };
-    const closed = await call(
-      'POST',
-      `/api/hazards/${hazardId}/actions/close`,
-      'dx-county',
-      validateForm(close, blank).values,
-    );
+    const closed = await send('dx-county', 'close', close, blank);
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().actionForms).toEqual([]);
   });

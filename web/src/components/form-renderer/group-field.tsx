@@ -1,6 +1,6 @@
 import type { FormDefinition, FormField } from '@tiegui/domain';
 import { Divider } from 'antd';
-import { LeafFormItem } from './leaf-field';
+import { LeafFormItems } from './leaf-field';
 
 type Group = Extract<FormField, { type: 'group' }>;
 
@@ -14,16 +14,13 @@ export function GroupField({ definition, field }: { definition: FormDefinition; 
       <Divider orientation="left" plain>
         {field.required ? field.label : `${field.label}（如适用）`}
       </Divider>
-      {field.fields.map((sub) => (
-        <LeafFormItem
-          key={sub.key}
-          definition={definition}
-          field={sub}
-          name={[field.key, sub.key]}
-          path={`${field.key}.${sub.key}`}
-          required={field.required && sub.required}
-        />
-      ))}
+      <LeafFormItems
+        definition={definition}
+        fields={field.fields}
+        name={[field.key]}
+        path={field.key}
+        required={(sub) => field.required && sub.required}
+      />
     </div>
   );
 }

@@ -94,3 +94,30 @@ export function LeafFormItem({ definition, field, name, path, bare, required = f
     </Form.Item>
   );
 }
+
+type ItemsProps = {
+  definition: FormDefinition;
+  fields: LeafField[];
+  /** The antd name the fields sit under (a row's index inside a Form.List, a group's key). */
+  name: NamePath;
+  /** The dotted form path they sit under: `rectifications.0`, `finderReward`. */
+  path: string;
+  bare?: boolean;
+  /** Whether to mark each field required (its own flag by default). */
+  required?: (field: LeafField) => boolean;
+};
+
+/** The leaf fields of one row or group, each named and checked at its own path. */
+export function LeafFormItems({ definition, fields, name, path, bare, required }: ItemsProps) {
+  return fields.map((sub) => (
+    <LeafFormItem
+      key={sub.key}
+      definition={definition}
+      field={sub}
+      name={[...name, sub.key]}
+      path={`${path}.${sub.key}`}
+      bare={bare}
+      required={required ? required(sub) : sub.required}
+    />
+  ));
+}
