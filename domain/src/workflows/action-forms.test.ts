@@ -29,12 +29,14 @@ const cases = TABLES.flatMap(([name, table]) =>
 
 describe('every action of every workflow table has a form', () => {
   it('finds the tables', () => {
-    expect(TABLES.map(([name]) => name).sort()).toEqual([
-      'CAMPAIGN_WORKFLOW',
-      'HAZARD_WORKFLOW',
-      'NOTICE_SIGN_OFF_WORKFLOW',
-      'OBLIGATION_WORKFLOW',
-    ]);
+    expect(TABLES.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'CAMPAIGN_WORKFLOW',
+        'HAZARD_WORKFLOW',
+        'NOTICE_SIGN_OFF_WORKFLOW',
+        'OBLIGATION_WORKFLOW',
+      ]),
+    );
   });
 
   it.each(cases)('%s: titled by the action, labelled in Chinese, valid', (_name, table, action) => {
