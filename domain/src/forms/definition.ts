@@ -72,8 +72,8 @@ export const ZFormField = z.discriminatedUnion('type', [
     maxRows: z.number().int().min(1).max(500).default(100),
   }),
   /**
-   * Fields that belong together under one key (`finderReward.amountYuan`). Optional, it is sent only
-   * when something in it is filled in, and then its own required fields must be.
+   * Fields that belong together under one key (`finderReward.amountYuan`). An optional group is sent
+   * only when something in it is filled in, and then its own required fields must be too.
    */
   z.object({ ...base, type: z.literal('group'), fields: z.array(ZLeafField).min(1) }),
 ]);
