@@ -13,6 +13,8 @@ const base = {
   label: z.string().min(1).max(100),
   required: z.boolean().default(false),
   help: z.string().max(300).optional(),
+  /** A heading shown before this field: it starts a part of the form. */
+  section: z.string().min(1).max(100).optional(),
 };
 
 const ZChoiceOption = z.object({ value: z.string().min(1).max(40), label: z.string().min(1).max(100) });
@@ -39,8 +41,16 @@ const leafFields = [
     integer: z.boolean().default(false),
     unit: z.string().max(20).optional(),
   }),
+  /** An amount in 元 with at most two decimals, never negative (stored by the server as 分). */
+  z.object({ ...base, type: z.literal('money'), max: z.number().positive().optional() }),
   z.object({ ...base, type: z.literal('date') }),
-  z.object({ ...base, type: z.literal('single'), options: z.array(ZChoiceOption).min(1) }),
+  z.object({
+    ...base,
+    type: z.literal('single'),
+    options: z.array(ZChoiceOption).min(1),
+    /** A dropdown even when the choices are few enough for radio buttons. */
+    dropdown: z.boolean().optional(),
+  }),
   z.object({ ...base, type: z.literal('multi'), options: z.array(ZChoiceOption).min(1) }),
   z.object({
     ...base,
@@ -61,6 +71,11 @@ export const ZFormField = z.discriminatedUnion('type', [
     minRows: z.number().int().min(0).default(0),
     maxRows: z.number().int().min(1).max(500).default(100),
   }),
+  /**
+   * Fields that belong together under one key (`finderReward.amountYuan`). An optional group is sent
+   * only when something in it is filled in, and then its own required fields must be too.
+   */
+  z.object({ ...base, type: z.literal('group'), fields: z.array(ZLeafField).min(1) }),
 ]);
 export type FormField = z.infer<typeof ZFormField>;
 export type LeafField = z.infer<typeof ZLeafField>;

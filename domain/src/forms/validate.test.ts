@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS_2024 } from '../catalog/forms-2024';
-import { ZFormDefinition } from './definition';
-import { validateForm } from './validate';
+import { type FormDefinition, ZFormDefinition } from './definition';
+import { fileRefsOf, validateForm } from './validate';
 
 const form = (key: string) => FORMS_2024.find((f) => f.key === key)!;
 
@@ -83,5 +83,64 @@ describe('validateForm', () => {
       majorHazardsFound: -1.5,
     });
     expect(problems.map((p) => p.message)).toEqual(['发现重大事故隐患数：应为整数']);
+  });
+});
+
+describe('money and optional groups', () => {
+  const closure: FormDefinition = {
+    key: 'closure',
+    title: '销号',
+    version: 1,
+    fields: [
+      { key: 'fundsYuan', label: '整改资金（元）', type: 'money', required: true, max: 1e10 },
+      {
+        key: 'finderReward',
+        label: '对发现人的奖励',
+        type: 'group',
+        required: false,
+        fields: [
+          { key: 'recipient', label: '受奖人', type: 'text', required: true, maxLength: 60 },
+          { key: 'amountYuan', label: '金额（元）', type: 'money', required: true },
+          { key: 'proof', label: '凭证', type: 'attachments', required: false, maxFiles: 2 },
+        ],
+      },
+    ],
+  };
+
+  it('money is 元 with at most two decimals and never negative', () => {
+    expect(validateForm(closure, { fundsYuan: 185000.25 }).problems).toEqual([]);
+    expect(validateForm(closure, { fundsYuan: 0.1 + 0.2 }).problems).toEqual([]);
+    expect(validateForm(closure, { fundsYuan: 1.005 }).problems.map((p) => p.message)).toEqual([
+      '整改资金（元）：金额最多保留两位小数',
+    ]);
+    expect(validateForm(closure, { fundsYuan: -1 }).problems.map((p) => p.message)).toEqual([
+      '整改资金（元）：金额不能为负数',
+    ]);
+    expect(validateForm(closure, { fundsYuan: 2e10 }).problems.map((p) => p.message)).toEqual([
+      '整改资金（元）：金额过大',
+    ]);
+  });
+
+  it('a group left blank is not sent; one begun needs its required fields, each at its path', () => {
+    const blank = validateForm(closure, { fundsYuan: 1, finderReward: { recipient: ' ', amountYuan: null } });
+    expect(blank).toEqual({ values: { fundsYuan: 1 }, problems: [] });
+    const begun = validateForm(closure, { fundsYuan: 1, finderReward: { recipient: ' 李四 ' } });
+    expect(begun.values).toEqual({ fundsYuan: 1, finderReward: { recipient: '李四' } });
+    expect(begun.problems).toEqual([
+      { field: 'finderReward.amountYuan', message: '对发现人的奖励 金额（元）：必填' },
+    ]);
+  });
+
+  it('files inside a group are found with their path', () => {
+    const values = {
+      finderReward: { recipient: '李四', amountYuan: 500, proof: [{ id: 'f1', name: '凭证.pdf' }] },
+    };
+    expect(fileRefsOf(closure, validateForm(closure, values).values)).toEqual([
+      { path: 'finderReward.proof.0', id: 'f1' },
+    ]);
+  });
+
+  it('a definition may hold both', () => {
+    expect(ZFormDefinition.safeParse(closure).error).toBeUndefined();
   });
 });

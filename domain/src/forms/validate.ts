@@ -49,6 +49,15 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
       if (field.max !== undefined && n > field.max) return fail(`不能大于${field.max}`);
       return n;
     }
+    case 'money': {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (!Number.isFinite(n)) return fail('应为金额');
+      if (n < 0) return fail('金额不能为负数');
+      if (field.max !== undefined && n > field.max) return fail('金额过大');
+      // Cents in binary floating point are never exact: compare within a millionth of a cent.
+      if (Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) return fail('金额最多保留两位小数');
+      return n;
+    }
     case 'date':
       if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
         return fail('日期格式应为YYYY-MM-DD');
@@ -144,7 +153,37 @@ function checkField(field: FormField, value: unknown, problems: Found[]): unknow
       return out;
     });
   }
+  if (field.type === 'group') return checkGroup(field, value, problems);
   return checkLeaf(field, value, path, problems);
+}
+
+function checkGroup(
+  field: Extract<FormField, { type: 'group' }>,
+  value: unknown,
+  problems: Found[],
+): unknown {
+  const path = field.key;
+  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+    problems.push({ field: path, message: `${field.label}：格式不正确` });
+    return undefined;
+  }
+  const given = (value ?? {}) as FormValues;
+  if (field.fields.every((sub) => isBlank(given[sub.key]))) {
+    if (field.required) problems.push({ field: path, message: `${field.label}：必填`, missing: true });
+    return undefined;
+  }
+  // Something is filled in: the group is meant, so its own required fields are due.
+  const out: FormValues = {};
+  for (const sub of field.fields) {
+    const v = checkLeaf(
+      { ...sub, label: `${field.label} ${sub.label}` },
+      given[sub.key],
+      `${path}.${sub.key}`,
+      problems,
+    );
+    if (v !== undefined) out[sub.key] = v;
+  }
+  return out;
 }
 
 /**
@@ -175,6 +214,14 @@ export function fileRefsOf(form: FormDefinition, values: FormValues): { path: st
     if (field.type === 'attachments') {
       for (const [i, f] of ((values[field.key] as FileRef[] | undefined) ?? []).entries()) {
         refs.push({ path: `${field.key}.${i}`, id: f.id });
+      }
+    }
+    if (field.type === 'group') {
+      const group = (values[field.key] as FormValues | undefined) ?? {};
+      for (const sub of field.fields.filter((f) => f.type === 'attachments')) {
+        for (const [i, f] of ((group[sub.key] as FileRef[] | undefined) ?? []).entries()) {
+          refs.push({ path: `${field.key}.${sub.key}.${i}`, id: f.id });
+        }
       }
     }
     if (field.type === 'rows') {

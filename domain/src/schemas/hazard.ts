@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZFormDefinition } from '../forms/definition';
 import { HAZARD_ACTIONS, ZHazardLevel, ZHazardState, ZProductionStop } from '../workflows/hazard';
 import { optionalText, queryBoolean } from './common';
 import { fileRefs, text, ZDateOnly, ZHazardFileRef } from './hazard-fields';
@@ -156,10 +157,20 @@ export const ZSupervision = z.object({
 });
 export type Supervision = z.infer<typeof ZSupervision>;
 
+/** An action the signed-in user may take now, with the form of its evidence. */
+export const ZHazardActionForm = z.object({
+  action: ZHazardAction,
+  label: z.string(),
+  form: ZFormDefinition,
+});
+export type HazardActionForm = z.infer<typeof ZHazardActionForm>;
+
 export const ZHazardDetail = ZHazard.extend({
   events: z.array(ZHazardEvent),
   supervisions: z.array(ZSupervision),
   closure: z.record(z.string(), z.unknown()).nullable(),
+  /** Beside `actions`, in the same order: what each of them asks for (the list rows stay without). */
+  actionForms: z.array(ZHazardActionForm),
 });
 export type HazardDetail = z.infer<typeof ZHazardDetail>;
 

@@ -1,6 +1,7 @@
 /** The Chinese name of each field users can send, so a 400 names the field the way the form does. */
 export const FIELD_LABELS: Record<string, string> = {
   username: '用户名',
+  comment: '审核意见',
   password: '密码',
   oldPassword: '原密码',
   newPassword: '新密码',

@@ -1,5 +1,7 @@
 import {
+  actionForm,
   catalogProblem,
+  HAZARD_WORKFLOW,
   type HazardCreate,
   type HazardDetail,
   type HazardFilter,
@@ -48,7 +50,7 @@ export async function getHazard(deps: HazardDeps, actor: Actor, id: string): Pro
   return hazardDetail(deps, actor, row);
 }
 
-/** The detail of a hazard row already read in scope: its history, supervisions and closure. */
+/** The detail of a hazard row already read in scope: its history, supervisions, closure and action forms. */
 export async function hazardDetail(
   { db, clock }: HazardDeps,
   actor: Actor,
@@ -57,11 +59,17 @@ export async function hazardDetail(
   const id = row.id;
   const now = clock.now();
   const [events, supervisions] = await Promise.all([eventsOfHazard(db, id), supervisionsOfHazard(db, id)]);
+  const hazard = await presentHazard(db, actor, row, now);
   return {
-    ...(await presentHazard(db, actor, row, now)),
+    ...hazard,
     events: events.map(presentEvent),
     supervisions: supervisions.map((s) => presentSupervision(s, actor, row.state, now)),
     closure: row.closure ? (JSON.parse(row.closure) as Record<string, unknown>) : null,
+    actionForms: hazard.actions.map((action) => ({
+      action,
+      label: HAZARD_WORKFLOW.actions[action].label,
+      form: actionForm(HAZARD_WORKFLOW, action),
+    })),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { FormDefinition, FormField, FormValues } from '@tiegui/domain';
 import { Form, type FormInstance, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ChecklistField } from './checklist-field';
 import { initialValuesFor } from './form-checks';
+import { GroupField } from './group-field';
 import { LeafFormItem } from './leaf-field';
 import { RowsField } from './rows-field';
 import './form-renderer.css';
@@ -21,6 +22,8 @@ function FieldItem({
       return <ChecklistField definition={definition} field={field} />;
     case 'rows':
       return <RowsField definition={definition} field={field} form={form} />;
+    case 'group':
+      return <GroupField definition={definition} field={field} />;
     default:
       return <LeafFormItem definition={definition} field={field} name={[field.key]} path={field.key} />;
   }
@@ -52,7 +55,14 @@ export function FormRenderer({ definition, form, initialValues, children }: Prop
         <Typography.Paragraph type="secondary">{definition.description}</Typography.Paragraph>
       )}
       {definition.fields.map((field) => (
-        <FieldItem key={field.key} definition={definition} field={field} form={form} />
+        <Fragment key={field.key}>
+          {field.section && (
+            <Typography.Title level={5} style={{ marginTop: 8 }}>
+              {field.section}
+            </Typography.Title>
+          )}
+          <FieldItem definition={definition} field={field} form={form} />
+        </Fragment>
       ))}
       {children}
     </Form>

@@ -27,6 +27,8 @@ function leafText(field: LeafField, value: unknown): ReactNode {
       return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
     case 'number':
       return field.unit ? `${String(value)} ${field.unit}` : String(value);
+    case 'money':
+      return `${Number(value).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
     case 'single':
       return field.options.find((o) => o.value === value)?.label ?? String(value);
     case 'multi':
@@ -67,6 +69,21 @@ function fieldText(field: FormField, value: unknown): ReactNode {
           );
         })}
       </ol>
+    );
+  }
+  if (field.type === 'group') {
+    const given = (value ?? {}) as FormValues;
+    if (field.fields.every((sub) => blank(given[sub.key]))) return '—';
+    return (
+      <span style={{ display: 'flex', flexDirection: 'column' }}>
+        {field.fields
+          .filter((sub) => !blank(given[sub.key]))
+          .map((sub) => (
+            <span key={sub.key}>
+              {sub.label}：{leafText(sub, given[sub.key])}
+            </span>
+          ))}
+      </span>
     );
   }
   if (field.type === 'rows') {

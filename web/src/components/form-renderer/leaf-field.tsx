@@ -32,10 +32,20 @@ function control(field: LeafField, label: string): ReactNode {
           step={field.integer ? 1 : undefined}
         />
       );
+    case 'money':
+      return (
+        <InputNumber
+          style={{ width: '100%', maxWidth: 240 }}
+          min={0}
+          precision={2}
+          addonAfter="元"
+          aria-label={label}
+        />
+      );
     case 'date':
       return <DatePicker style={{ width: '100%', maxWidth: 240 }} aria-label={label} />;
     case 'single':
-      return field.options.length <= MAX_RADIO_OPTIONS ? (
+      return field.options.length <= MAX_RADIO_OPTIONS && !field.dropdown ? (
         <Radio.Group options={field.options} aria-label={label} />
       ) : (
         <Select options={field.options} allowClear placeholder="请选择" aria-label={label} />
@@ -64,15 +74,17 @@ type Props = {
   path: string;
   /** Hide the label (a rows cell, whose column header names it). */
   bare?: boolean;
+  /** Whether to mark the field required; the field's own flag by default (not inside an optional group). */
+  required?: boolean;
 };
 
 /** One leaf field as an antd Form.Item, checked by the shared validator as it changes. */
-export function LeafFormItem({ definition, field, name, path, bare }: Props) {
+export function LeafFormItem({ definition, field, name, path, bare, required = field.required }: Props) {
   return (
     <Form.Item
       name={name}
       label={bare ? undefined : field.label}
-      required={field.required}
+      required={required}
       extra={bare ? undefined : field.help}
       rules={[pathRule(definition, path)]}
       style={bare ? { marginBottom: 0 } : undefined}
@@ -81,4 +93,31 @@ export function LeafFormItem({ definition, field, name, path, bare }: Props) {
       {control(field, field.label)}
     </Form.Item>
   );
+}
+
+type ItemsProps = {
+  definition: FormDefinition;
+  fields: LeafField[];
+  /** The antd name the fields sit under (a row's index inside a Form.List, a group's key). */
+  name: NamePath;
+  /** The dotted form path they sit under: `rectifications.0`, `finderReward`. */
+  path: string;
+  bare?: boolean;
+  /** Whether to mark each field required (its own flag by default). */
+  required?: (field: LeafField) => boolean;
+};
+
+/** The leaf fields of one row or group, each named and checked at its own path. */
+export function LeafFormItems({ definition, fields, name, path, bare, required }: ItemsProps) {
+  return fields.map((sub) => (
+    <LeafFormItem
+      key={sub.key}
+      definition={definition}
+      field={sub}
+      name={[...name, sub.key]}
+      path={`${path}.${sub.key}`}
+      bare={bare}
+      required={required ? required(sub) : sub.required}
+    />
+  ));
 }

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormDefinition, FormField } from '@tiegui/domain';
 import { Button, Form, type FormInstance } from 'antd';
-import { LeafFormItem } from './leaf-field';
+import { LeafFormItems } from './leaf-field';
 
 type Rows = Extract<FormField, { type: 'rows' }>;
 
@@ -40,16 +40,13 @@ export function RowsField({
                   data-testid={`${field.key}-row`}
                 >
                   <span className="tg-rows-no">{index + 1}</span>
-                  {field.fields.map((sub) => (
-                    <LeafFormItem
-                      key={sub.key}
-                      definition={definition}
-                      field={sub}
-                      name={[row.name, sub.key]}
-                      path={`${field.key}.${row.name}.${sub.key}`}
-                      bare
-                    />
-                  ))}
+                  <LeafFormItems
+                    definition={definition}
+                    fields={field.fields}
+                    name={[row.name]}
+                    path={`${field.key}.${row.name}`}
+                    bare
+                  />
                   <Button
                     type="text"
                     danger

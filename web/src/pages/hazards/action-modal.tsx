@@ -1,110 +1,58 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type HazardAction, type HazardDetail, transitionOf } from '@tiegui/domain';
-import { Alert, App, DatePicker, Divider, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type FormValues, type HazardActionForm, type HazardDetail, validateForm } from '@tiegui/domain';
+import { Alert, App, Form, Modal } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../api/form-errors';
-import { AttachmentsInput } from '../../components/form-renderer';
-import { evidenceBody, evidenceSpec, type FieldSpec } from './evidence-spec';
+import { FormRenderer, showServerErrors } from '../../components/form-renderer';
 import { hazardKey } from './hazard-api';
 
-/** In the 五落实 plan, a heading before the field that starts a part of the form. */
-const SECTIONS: Record<string, string> = {
-  responsibleUnit: '五落实：责任、措施、资金、时限和预案',
-  goal: '重大事故隐患治理方案',
-};
-
-function Field({ field }: { field: FieldSpec }) {
-  const input = (() => {
-    switch (field.kind) {
-      case 'date':
-        return <DatePicker style={{ width: '100%' }} />;
-      case 'yuan':
-        return <InputNumber min={0} precision={2} addonAfter="元" style={{ width: '100%' }} />;
-      case 'enum':
-        return <Select options={field.options} />;
-      case 'files':
-        return <AttachmentsInput maxFiles={10} />;
-      case 'textarea':
-        return <Input.TextArea rows={3} maxLength={field.max} />;
-      default:
-        return <Input maxLength={field.max} />;
-    }
-  })();
-  return (
-    <Form.Item name={field.name} label={field.label} required={field.required}>
-      {input}
-    </Form.Item>
-  );
-}
-
-type Props = { hazard: HazardDetail; action: HazardAction; onClose: () => void };
+type Props = { hazard: HazardDetail; action: HazardActionForm; onClose: () => void };
 
 /**
- * One transition of the loop: the form is the action's evidence schema from the workflow table. The
- * server judges it; what it says is missing lands at the field.
+ * One transition of the loop: the form is the one the server sent with the action. The server
+ * judges the evidence; what it says is wrong lands at the field.
  */
 export function ActionModal({ hazard, action, onClose }: Props) {
-  const t = transitionOf(action);
-  const spec = useMemo(() => evidenceSpec(t.evidence), [t]);
   const [form] = Form.useForm();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
 
   const run = useMutation({
-    mutationFn: (values: Record<string, unknown>) =>
-      api.post<HazardDetail>(`/hazards/${hazard.id}/actions/${action}`, evidenceBody(spec, values)),
+    mutationFn: (evidence: FormValues) =>
+      api.post<HazardDetail>(`/hazards/${hazard.id}/actions/${action.action}`, evidence),
     onMutate: () => setError(null),
     onSuccess: (saved) => {
       queryClient.setQueryData(hazardKey(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['hazards'] });
-      message.success(`已${t.label}`);
+      message.success(`已${action.label}`);
       onClose();
     },
     onError: (err) => {
-      const unplaced = applyServerErrors(form, err);
+      const unplaced = showServerErrors(form, err);
       if (unplaced.length > 0) setError(unplaced.join('；'));
     },
   });
 
+  // What the form holds, cleaned by its definition: blanks and a group left blank are not sent,
+  // text is trimmed. Nothing is refused here: the server's 400 names each field.
+  const evidence = () => validateForm(action.form, form.getFieldsValue(true)).values;
+
   return (
     <Modal
       open
-      title={t.label}
+      title={action.label}
       okText="提交"
       cancelText="取消"
-      onOk={() => run.mutate(form.getFieldsValue(true) as Record<string, unknown>)}
+      onOk={() => run.mutate(evidence())}
       confirmLoading={run.isPending}
       onCancel={onClose}
       width={640}
       destroyOnHidden
-      data-testid={`action-modal-${action}`}
+      data-testid={`action-modal-${action.action}`}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={{}} preserve={false}>
-        {spec.map((entry) =>
-          'group' in entry ? (
-            <div key={entry.group}>
-              <Divider orientation="left" plain>
-                {entry.label}（如适用）
-              </Divider>
-              {entry.fields.map((f) => (
-                <Field key={f.name.join('.')} field={{ ...f, required: false }} />
-              ))}
-            </div>
-          ) : (
-            <div key={entry.name.join('.')}>
-              {action === 'plan' && SECTIONS[entry.name[0] ?? ''] && (
-                <Typography.Title level={5} style={{ marginTop: 8 }}>
-                  {SECTIONS[entry.name[0] ?? '']}
-                </Typography.Title>
-              )}
-              <Field field={entry} />
-            </div>
-          ),
-        )}
-      </Form>
+      <FormRenderer definition={action.form} form={form} />
     </Modal>
   );
 }

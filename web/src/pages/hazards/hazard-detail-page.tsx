@@ -16,6 +16,7 @@ const DANGER: HazardAction[] = ['refuseResume', 'refuseExtension', 'failEvaluati
 function HazardView({ record: hazard }: { record: HazardDetail }) {
   const navigate = useNavigate();
   const [action, setAction] = useState<HazardAction | null>(null);
+  const actionForm = hazard.actionForms.find((f) => f.action === action);
   const showSupervision = hazard.abilities.canSupervise || hazard.supervisions.length > 0;
 
   return (
@@ -84,7 +85,14 @@ function HazardView({ record: hazard }: { record: HazardDetail }) {
       <Card title="办理记录" size="small">
         <HazardHistory events={hazard.events} />
       </Card>
-      {action && <ActionModal key={action} hazard={hazard} action={action} onClose={() => setAction(null)} />}
+      {actionForm && (
+        <ActionModal
+          key={actionForm.action}
+          hazard={hazard}
+          action={actionForm}
+          onClose={() => setAction(null)}
+        />
+      )}
     </Space>
   );
 }
