@@ -1,17 +1,18 @@
 import type { NoticeRollup, OrgKind, RollupMissing } from '@tiegui/domain';
-import { orgScope } from '../../access/access';
+import { type OrgFilter, orgScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { loadJurisdiction } from '../../access/jurisdiction';
+import { jurisdictionReach } from '../../access/notice-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { notifyOrgs } from '../notifications/notification.service';
-import { actorForOrg, noticeInScope, noticeOrgFilter } from './notice.access';
+import { noticeInScope } from './notice.access';
 import {
   activeOrgs,
   type CascadeDeliveryRow,
   cascadeDeliveries,
   type NoticeRow,
-  type OrgFilter,
   orgIdsMatching,
 } from './notice.repository';
 
@@ -138,7 +139,7 @@ async function computeRollup(db: Db, actor: Actor, id: string) {
   );
 
   // What the cascade should reach: the first issuer's jurisdiction, as far as the actor sees.
-  const jurisdiction = await noticeOrgFilter(db, await actorForOrg(db, root.issuer_org_id));
+  const jurisdiction = await jurisdictionReach(db, await loadJurisdiction(db, root.issuer_org_id));
   const universe = (
     await activeOrgs(db, [visible, jurisdiction], expectedKinds(new Set(all.map((d) => d.org_kind))))
   ).filter((o) => o.id !== root.issuer_org_id && o.id !== root.co_issuer_org_id);

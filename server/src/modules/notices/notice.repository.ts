@@ -1,10 +1,8 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { OrgFilter } from '../../access/access';
 import type { Db } from '../../db/database';
 import { insertChunkRows } from '../../db/dialect';
 import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
-
-export type OrgEb = ExpressionBuilder<Database & { o: Database['orgs'] }, 'o'>;
-export type OrgFilter = (eb: OrgEb) => Expression<SqlBool>;
 
 export function noticeQuery(db: Kysely<Database>) {
   return db
@@ -111,24 +109,6 @@ export function activeOrgs(db: Kysely<Database>, filters: readonly OrgFilter[], 
   return q.orderBy('o.path').execute();
 }
 export type ActiveOrgRow = Awaited<ReturnType<typeof activeOrgs>>[number];
-
-/** Groups owning at least one active mine that passes the mine filter (aliases `o`, `m`). */
-export function groupsOwningMines(
-  db: Db,
-  mineFilter: (
-    eb: ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>,
-  ) => Expression<SqlBool>,
-) {
-  return db
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .select('m.group_org_id')
-    .distinct()
-    .where('m.group_org_id', 'is not', null)
-    .where('o.active', '=', 1)
-    .where(mineFilter)
-    .execute();
-}
 
 export async function insertNotice(trx: Kysely<Database>, row: NoticeTable) {
   await trx.insertInto('notices').values(row).execute();
