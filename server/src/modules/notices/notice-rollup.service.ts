@@ -12,6 +12,8 @@ import {
   activeOrgs,
   type CascadeDeliveryRow,
   cascadeDeliveries,
+  markDeliveryUrged,
+  markUnsignedUrged,
   type NoticeRow,
   orgIdsMatching,
 } from './notice.repository';
@@ -269,16 +271,12 @@ export async function urgeNotice({ db, clock }: RollupDeps, actor: Actor, id: st
         now,
       );
     }
-    const signIds = toSign.map((s) => s.orgId);
-    for (let i = 0; i < signIds.length; i += 5000) {
-      await trx
-        .updateTable('notice_deliveries')
-        .set({ last_urged_at: now.toISOString() })
-        .where('org_id', 'in', signIds.slice(i, i + 5000))
-        .where('notice_id', 'in', cascadeIds)
-        .where('signed_at', 'is', null)
-        .execute();
-    }
+    await markUnsignedUrged(
+      trx,
+      toSign.map((s) => s.orgId),
+      cascadeIds,
+      now.toISOString(),
+    );
     for (const [orgId, entry] of relay) {
       const n = noticeById.get(entry.noticeId)!;
       const more = entry.names.length > 5 ? '等' : '';
@@ -293,12 +291,7 @@ export async function urgeNotice({ db, clock }: RollupDeps, actor: Actor, id: st
         },
         now,
       );
-      await trx
-        .updateTable('notice_deliveries')
-        .set({ last_urged_at: now.toISOString() })
-        .where('notice_id', '=', entry.noticeId)
-        .where('org_id', '=', orgId)
-        .execute();
+      await markDeliveryUrged(trx, entry.noticeId, orgId, now.toISOString());
     }
     await appendAudit(
       trx,

@@ -240,3 +240,61 @@ export async function signDelivery(
     .executeTakeFirst();
   return Number(changed.numUpdatedRows) === 1;
 }
+
+/** The first time an org opens a notice delivered to it. */
+export async function markDeliveryRead(db: Db, noticeId: string, orgId: string, at: string) {
+  await db
+    .updateTable('notice_deliveries')
+    .set({ read_at: at })
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/** Records an org's forward of a notice it received (and reads it); false when it had forwarded it already. */
+export async function markDeliveryForwarded(
+  trx: Db,
+  noticeId: string,
+  orgId: string,
+  forwardId: string,
+  at: string,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('notice_deliveries')
+    .set((eb) => ({ forwarded_notice_id: forwardId, read_at: eb.fn.coalesce('read_at', eb.val(at)) }))
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .where('forwarded_notice_id', 'is', null)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}
+
+/** 催办 to sign: stamps the orgs' unsigned deliveries among the cascade's notices. */
+export async function markUnsignedUrged(
+  trx: Db,
+  orgIds: readonly string[],
+  noticeIds: readonly string[],
+  at: string,
+) {
+  // Chunked: a province-wide cascade names thousands of orgs.
+  for (let i = 0; i < orgIds.length; i += 5000) {
+    await trx
+      .updateTable('notice_deliveries')
+      .set({ last_urged_at: at })
+      .where('org_id', 'in', orgIds.slice(i, i + 5000))
+      .where('notice_id', 'in', [...noticeIds])
+      .where('signed_at', 'is', null)
+      .execute();
+  }
+}
+
+/** 催办 to pass a notice on: stamps the one delivery the org is asked about. */
+export async function markDeliveryUrged(trx: Db, noticeId: string, orgId: string, at: string) {
+  await trx
+    .updateTable('notice_deliveries')
+    .set({ last_urged_at: at })
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .execute();
+}
