@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSession } from '../modules/auth/auth.service';
 import { buildMine, buildOrg } from '../seed/builders';
 import { createTestContext, orgIdByName, type TestContext } from '../testing';
+import type { OrgFilter } from './access';
 import { jurisdictionOf, loadJurisdiction } from './jurisdiction';
-import { type CascadeNotice, jurisdictionReach, readableNotices } from './notice-scope';
+import { type CascadeNotice, jurisdictionReach, readableNotices, rollupScope } from './notice-scope';
 
 /**
  * The notice scope: which orgs an org's notices reach (its jurisdiction, and for a regulator the
@@ -55,7 +57,11 @@ afterAll(() => ctx.close());
 
 /** The orgs (by key of `ids`) an org's notices reach. */
 async function reached(orgKey: string): Promise<Set<string>> {
-  const filter = await jurisdictionReach(ctx.db, await loadJurisdiction(ctx.db, ids[orgKey]!));
+  return matching(await jurisdictionReach(ctx.db, await loadJurisdiction(ctx.db, ids[orgKey]!)));
+}
+
+/** The orgs (by key of `ids`) passing a filter. */
+async function matching(filter: OrgFilter): Promise<Set<string>> {
   const rows = await ctx.db.selectFrom('orgs as o').select('o.id').where(filter).execute();
   const found = new Set(rows.map((r) => r.id));
   return new Set(Object.keys(ids).filter((key) => found.has(ids[key]!)));
@@ -109,6 +115,25 @@ describe('the orgs an org reaches with notices', () => {
 
   it('mine: itself only', async () => {
     expectReach(await reached('dxMine'), ['dxMine'], ['daixian', 'ypMine', 'groupA']);
+  });
+});
+
+describe('the orgs an actor sees in a roll-up', () => {
+  it('its scope, widened by the orgs its own org addressed outside it', async () => {
+    const token = (await ctx.login('xz-city')).replace('tiegui_sid=', '');
+    const session = await resolveSession({ db: ctx.db, clock: ctx.clock }, token, null);
+    if (!session) throw new Error('xz-city has no session');
+    const { actor } = session;
+    expectReach(
+      await matching(rollupScope(actor, [])),
+      ['xinzhou', 'daixian', 'dxMine'],
+      ['groupA', 'groupTy'],
+    );
+    expectReach(
+      await matching(rollupScope(actor, [ids.groupTy!])),
+      ['xinzhou', 'groupTy'],
+      ['groupA', 'taiyuan'],
+    );
   });
 });
 

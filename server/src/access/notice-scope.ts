@@ -28,9 +28,21 @@ export function jurisdictionReach(db: Db, j: Jurisdiction): Promise<OrgFilter> {
 }
 
 async function reach(db: Db, j: Jurisdiction, orgs: OrgFilter, mines: MineScopeFilter): Promise<OrgFilter> {
-  const groups = REGULATOR_KINDS.includes(j.orgKind) ? await groupsOwningMines(db, mines) : [];
-  if (groups.length === 0) return orgs;
-  return (eb) => eb.or([orgs(eb), eb('o.id', 'in', groups)]);
+  return withOrgs(orgs, REGULATOR_KINDS.includes(j.orgKind) ? await groupsOwningMines(db, mines) : []);
+}
+
+/**
+ * The orgs an actor sees in a cascade's roll-up: the orgs it sees, and those its own org addressed
+ * in the cascade (a city addresses the groups owning its mines, outside its tree).
+ */
+export function rollupScope(actor: Actor, addressed: readonly string[]): OrgFilter {
+  return withOrgs(orgScope(actor), addressed);
+}
+
+/** A filter widened by some orgs named by id. */
+function withOrgs(filter: OrgFilter, ids: readonly string[]): OrgFilter {
+  if (ids.length === 0) return filter;
+  return (eb) => eb.or([filter(eb), eb('o.id', 'in', [...ids])]);
 }
 
 /** A notice of a cascade as far as reading it goes. */

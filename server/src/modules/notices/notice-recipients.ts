@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor';
 import { noticeReach } from '../../access/notice-scope';
 import type { Db } from '../../db/database';
 import { invalidField } from '../../lib/errors';
-import { activeOrgs, orgIdsMatching } from './notice.repository';
+import { activeOrgIdsMatching, activeOrgs } from './notice.repository';
 
 /** The orgs the actor may address, and how many each recipient kind reaches. */
 export async function recipientOptions(db: Db, actor: Actor): Promise<RecipientOptions> {
@@ -40,9 +40,7 @@ export async function resolveRecipients(
   const filter = await noticeReach(db, actor);
   const ids = new Set<string>();
   if (recipients.orgIds.length > 0) {
-    const found = await orgIdsMatching(db, recipients.orgIds, (eb) =>
-      eb.and([filter(eb), eb('o.active', '=', 1)]),
-    );
+    const found = await activeOrgIdsMatching(db, recipients.orgIds, filter);
     if (found.size !== new Set(recipients.orgIds).size)
       throw invalidField('recipients.orgIds', '接收单位：所选单位不存在或不在本单位管辖范围内');
     for (const id of found) ids.add(id);

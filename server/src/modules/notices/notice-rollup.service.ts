@@ -1,8 +1,7 @@
 import type { NoticeRollup, OrgKind, RollupMissing } from '@tiegui/domain';
-import { type OrgFilter, orgScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { loadJurisdiction } from '../../access/jurisdiction';
-import { jurisdictionReach } from '../../access/notice-scope';
+import { jurisdictionReach, rollupScope } from '../../access/notice-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
@@ -106,9 +105,7 @@ async function computeRollup(db: Db, actor: Actor, id: string) {
   // The actor sees its data scope, and the orgs its own org addressed in this cascade (a city's groups).
   const own = new Set(access.notices.filter((n) => isIssuer(actor, n)).map((n) => n.id));
   const addressed = [...new Set(all.filter((d) => own.has(d.notice_id)).map((d) => d.org_id))];
-  const scope = orgScope(actor);
-  const visible: OrgFilter =
-    addressed.length > 0 ? (eb) => eb.or([scope(eb), eb('o.id', 'in', addressed)]) : scope;
+  const visible = rollupScope(actor, addressed);
   const inScope = await orgIdsMatching(
     db,
     all.map((d) => d.org_id),

@@ -97,6 +97,11 @@ export async function orgIdsMatching(
   return found;
 }
 
+/** Of these orgs, the ids of the active ones that pass a filter. */
+export function activeOrgIdsMatching(db: Db, ids: readonly string[], filter: OrgFilter) {
+  return orgIdsMatching(db, ids, (eb) => eb.and([filter(eb), eb('o.active', '=', 1)]));
+}
+
 /** Active orgs passing all the filters, with the facts a recipient list or a roll-up needs. */
 export function activeOrgs(db: Kysely<Database>, filters: readonly OrgFilter[], kinds?: readonly string[]) {
   let q = db
