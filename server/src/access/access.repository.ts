@@ -7,7 +7,7 @@ export function findOrgFacts(db: Db, orgId: string) {
     .selectFrom('orgs')
     .select(['id', 'kind', 'path', 'region_code'])
     .where('id', '=', orgId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** The region prefixes a division covers, in order. */

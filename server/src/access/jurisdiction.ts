@@ -25,8 +25,15 @@ export function coveredRegionsOfOrg(db: Db, org: { id: string; kind: string }): 
   return org.kind === 'division' ? coveredRegionsOf(db, org.id) : Promise.resolve([]);
 }
 
-/** The jurisdiction of an org asked on its own (not through a user of it). */
-export async function loadJurisdiction(db: Db, orgId: string): Promise<Jurisdiction> {
+/** The jurisdiction of an org asked on its own (not through a user of it), if the org exists. */
+export async function findJurisdiction(db: Db, orgId: string): Promise<Jurisdiction | undefined> {
   const org = await findOrgFacts(db, orgId);
-  return jurisdictionOf(org, await coveredRegionsOfOrg(db, org));
+  return org && jurisdictionOf(org, await coveredRegionsOfOrg(db, org));
+}
+
+/** The jurisdiction of an org that must exist (one a record points at). */
+export async function loadJurisdiction(db: Db, orgId: string): Promise<Jurisdiction> {
+  const j = await findJurisdiction(db, orgId);
+  if (!j) throw new Error(`no org ${orgId}`);
+  return j;
 }

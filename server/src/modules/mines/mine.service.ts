@@ -10,14 +10,14 @@ import {
 import type { Kysely } from 'kysely';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
-import { coveredRegionsOfOrg } from '../../access/jurisdiction';
+import { findJurisdiction } from '../../access/jurisdiction';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
-import type { Database, MineTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { addObligationsForNewOrg } from '../campaigns/campaign.service';
-import { insertOrg, orgById } from '../orgs/org.service';
+import { insertOrg } from '../orgs/org.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   countMines,
@@ -130,7 +130,8 @@ export async function getMine({ db }: MineDeps, actor: Actor, id: string): Promi
   return presentMine(row, actor);
 }
 
-interface Jurisdiction {
+/** Where a mine sits: its supervising bureau, region, division and group. */
+interface Placement {
   supervisorOrgId: string;
   regionCode: string;
   divisionOrgId?: string | null;
@@ -138,22 +139,21 @@ interface Jurisdiction {
 }
 
 /** Checks the supervisor, region, division and group of a mine; returns the division to record. */
-export async function checkJurisdiction(db: Db, actor: Actor, j: Jurisdiction): Promise<string | null> {
-  const supervisor = await orgById(db, j.supervisorOrgId);
-  if (!supervisor || !['city', 'county'].includes(supervisor.kind)) {
+export async function checkJurisdiction(db: Db, actor: Actor, j: Placement): Promise<string | null> {
+  const supervisor = await findJurisdiction(db, j.supervisorOrgId);
+  if (!supervisor || !['city', 'county'].includes(supervisor.orgKind)) {
     throw invalidField('supervisorOrgId', '监管部门须为市或县（市、区）应急管理局');
   }
   // A regulator places mines only under itself or a bureau below it.
-  if (actor.orgKind !== 'province' && !supervisor.path.startsWith(actor.orgPath)) {
+  if (actor.orgKind !== 'province' && !supervisor.orgPath.startsWith(actor.orgPath)) {
     throw invalidField('supervisorOrgId', '只能选择本单位或下级监管部门');
   }
-  if (!supervisor.region_code || !regionContains(supervisor.region_code, j.regionCode)) {
+  if (!supervisor.regionCode || !regionContains(supervisor.regionCode, j.regionCode)) {
     throw invalidField('regionCode', '行政区划代码不在监管部门的辖区内');
   }
   let divisionId = j.divisionOrgId ?? null;
   if (divisionId) {
-    const division = await orgById(db, divisionId);
-    const covers = division ? await coveredRegionsOfOrg(db, division) : [];
+    const covers = (await findJurisdiction(db, divisionId))?.coveredRegions ?? [];
     if (!covers.some((prefix) => j.regionCode.startsWith(prefix))) {
       throw invalidField('divisionOrgId', '该监察执法处的监察范围不包含此矿山所在地');
     }
@@ -161,8 +161,8 @@ export async function checkJurisdiction(db: Db, actor: Actor, j: Jurisdiction): 
     divisionId = await defaultDivision(db, j.regionCode);
   }
   if (j.groupOrgId) {
-    const group = await orgById(db, j.groupOrgId);
-    if (group?.kind !== 'group') throw invalidField('groupOrgId', '上级公司不存在');
+    if ((await findJurisdiction(db, j.groupOrgId))?.orgKind !== 'group')
+      throw invalidField('groupOrgId', '上级公司不存在');
   }
   return divisionId;
 }
@@ -197,7 +197,7 @@ export async function insertMine(
 }
 
 /** A mine's registry row from its fields (a gas grade only for coal). */
-export function registryRow(m: MineCreate, divisionOrgId: string | null): Omit<MineTable, 'org_id'> {
+export function registryRow(m: MineCreate, divisionOrgId: string | null): Omit<Database['mines'], 'org_id'> {
   return {
     uscc: m.uscc,
     category: m.category,
