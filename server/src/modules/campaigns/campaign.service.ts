@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { seesCampaign } from '../../access/campaign-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -24,15 +25,6 @@ import { listPlans, loadPlan, planExists } from './plan.repository';
 export interface CampaignDeps {
   db: Db;
   clock: Clock;
-}
-
-/** May the actor see this campaign? Those in its region; a draft only its issuers. */
-export function seesCampaign(
-  actor: Actor,
-  c: Pick<CampaignRow, 'region_prefix' | 'state' | 'issuer_org_id' | 'co_issuer_org_id'>,
-) {
-  if (c.state === 'draft') return actor.orgId === c.issuer_org_id || actor.orgId === c.co_issuer_org_id;
-  return (actor.regionCode ?? '').startsWith(c.region_prefix);
 }
 
 function present(row: CampaignRow, plan: Plan, actor: Actor): Campaign {
