@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import { obligationScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
-import { insertChunkRows } from '../../db/dialect';
+import { insertChunks } from '../../db/dialect';
 import type { Database, ObligationRecipientTable, ObligationTable } from '../../db/schema';
 
 type ObDb = Database & { ob: Database['obligations']; o: Database['orgs']; c: Database['campaigns'] };
@@ -115,20 +115,10 @@ export async function insertObligations(
   obligations: readonly ObligationTable[],
   recipients: readonly ObligationRecipientTable[],
 ) {
-  const perChunk = insertChunkRows(trx as Kysely<unknown>, 13);
-  for (let i = 0; i < obligations.length; i += perChunk) {
-    await trx
-      .insertInto('obligations')
-      .values(obligations.slice(i, i + perChunk))
-      .execute();
-  }
-  const recipientChunk = insertChunkRows(trx as Kysely<unknown>, 2);
-  for (let i = 0; i < recipients.length; i += recipientChunk) {
-    await trx
-      .insertInto('obligation_recipients')
-      .values(recipients.slice(i, i + recipientChunk))
-      .execute();
-  }
+  for (const rows of insertChunks(trx as Kysely<unknown>, obligations, 13))
+    await trx.insertInto('obligations').values(rows).execute();
+  for (const rows of insertChunks(trx as Kysely<unknown>, recipients, 2))
+    await trx.insertInto('obligation_recipients').values(rows).execute();
 }
 
 export async function recipientsOf(db: Db, obligationIds: readonly string[]) {

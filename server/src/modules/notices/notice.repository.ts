@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { OrgFilter } from '../../access/access';
 import type { Db } from '../../db/database';
-import { insertChunkRows } from '../../db/dialect';
+import { insertChunks } from '../../db/dialect';
 import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
 
 export function noticeQuery(db: Kysely<Database>) {
@@ -120,12 +120,8 @@ export async function insertNotice(trx: Kysely<Database>, row: NoticeTable) {
 }
 
 export async function insertDeliveries(trx: Kysely<Database>, rows: NoticeDeliveryTable[]) {
-  const chunk = insertChunkRows(trx as Kysely<unknown>, 8);
-  for (let i = 0; i < rows.length; i += chunk)
-    await trx
-      .insertInto('notice_deliveries')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+  for (const chunk of insertChunks(trx as Kysely<unknown>, rows, 8))
+    await trx.insertInto('notice_deliveries').values(chunk).execute();
 }
 
 /** 收文: the deliveries to one org, unsigned first, newest first. */

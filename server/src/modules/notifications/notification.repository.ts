@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
-import { insertChunkRows } from '../../db/dialect';
+import { insertChunks } from '../../db/dialect';
 import type { NotificationTable } from '../../db/schema';
 
 /** The active users of some orgs: who a notification to those orgs goes to. */
@@ -14,12 +14,8 @@ export function activeUsersOf(trx: Db, orgIds: readonly string[]) {
 }
 
 export async function insertNotifications(trx: Db, rows: readonly NotificationTable[]) {
-  const chunk = insertChunkRows(trx as Kysely<unknown>, 8);
-  for (let i = 0; i < rows.length; i += chunk)
-    await trx
-      .insertInto('notifications')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+  for (const chunk of insertChunks(trx as Kysely<unknown>, rows, 8))
+    await trx.insertInto('notifications').values(chunk).execute();
 }
 
 /** A user's newest notifications. */
