@@ -1,9 +1,9 @@
 import { regionPrefix } from '@tiegui/domain';
-import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
-import type { Actor } from './actor';
+import type { Actor, Jurisdiction } from './actor';
 
 /**
  * The one data-scope module: which mines (and which orgs) an actor may see.
@@ -29,24 +29,34 @@ export function isBusinessUser(actor: Actor): boolean {
   return !actor.roles.every((r) => r === 'sys_admin' || r === 'sec_admin' || r === 'audit_admin');
 }
 
+/** A filter on an org query (alias `o`). */
+export type OrgFilter = (eb: OrgEb) => Expression<SqlBool>;
+/** A filter on a mine query (aliases `o`, `m`). */
+export type MineScopeFilter = (eb: MineEb) => Expression<SqlBool>;
+
 /** Filter on a mine query (aliases `o` for the mine's org row, `m` for its registry row). */
 export function mineScope(actor: Actor) {
+  const inJurisdiction = minesInJurisdiction(actor);
+  return (eb: MineEb) => (isBusinessUser(actor) ? inJurisdiction(eb) : NOTHING);
+}
+
+/** The mines an org oversees (aliases `o`, `m`), whoever asks: the kind branches of mineScope. */
+export function minesInJurisdiction(j: Jurisdiction) {
   return (eb: MineEb) => {
-    if (!isBusinessUser(actor)) return NOTHING;
-    switch (actor.orgKind) {
+    switch (j.orgKind) {
       case 'province':
-        return regionMatch(eb as unknown as OrgEb, [regionPrefix(actor.regionCode ?? '')]);
+        return regionMatch(eb as unknown as OrgEb, [regionPrefix(j.regionCode ?? '')]);
       case 'city':
       case 'county':
-        return eb('o.path', 'like', `${actor.orgPath}%`);
+        return eb('o.path', 'like', `${j.orgPath}%`);
       case 'division':
-        return regionMatch(eb as unknown as OrgEb, actor.coveredRegions);
+        return regionMatch(eb as unknown as OrgEb, j.coveredRegions);
       case 'group':
-        return eb('m.group_org_id', '=', actor.orgId);
+        return eb('m.group_org_id', '=', j.orgId);
       case 'mine':
-        return eb('o.id', '=', actor.orgId);
+        return eb('o.id', '=', j.orgId);
       default: {
-        const never: never = actor.orgKind;
+        const never: never = j.orgKind;
         throw new Error(`unknown org kind ${String(never)}`);
       }
     }
@@ -55,33 +65,38 @@ export function mineScope(actor: Actor) {
 
 /** Filter on an org query (alias `o`): the orgs an actor may see in the org tree. */
 export function orgScope(actor: Actor) {
+  const inJurisdiction = orgsInJurisdiction(actor);
   return (eb: OrgEb) => {
     if (actor.roles.includes('sys_admin')) return sql<SqlBool>`1 = 1`;
     if (!isBusinessUser(actor)) return NOTHING;
-    switch (actor.orgKind) {
+    return inJurisdiction(eb);
+  };
+}
+
+/** The orgs an org sees in the org tree (alias `o`), whoever asks: the kind branches of orgScope. */
+export function orgsInJurisdiction(j: Jurisdiction) {
+  return (eb: OrgEb) => {
+    switch (j.orgKind) {
       case 'province':
-        return eb.or([
-          regionMatch(eb, [regionPrefix(actor.regionCode ?? '')]),
-          eb('o.kind', '=', 'province'),
-        ]);
+        return eb.or([regionMatch(eb, [regionPrefix(j.regionCode ?? '')]), eb('o.kind', '=', 'province')]);
       case 'city':
       case 'county':
-        return eb.or([eb('o.path', 'like', `${actor.orgPath}%`), eb('o.id', '=', actor.orgId)]);
+        return eb.or([eb('o.path', 'like', `${j.orgPath}%`), eb('o.id', '=', j.orgId)]);
       case 'division':
-        return eb.or([eb('o.id', '=', actor.orgId), regionMatch(eb, actor.coveredRegions)]);
+        return eb.or([eb('o.id', '=', j.orgId), regionMatch(eb, j.coveredRegions)]);
       case 'group':
         return eb.or([
-          eb('o.id', '=', actor.orgId),
+          eb('o.id', '=', j.orgId),
           eb(
             'o.id',
             'in',
-            eb.selectFrom('mines').select('mines.org_id').where('mines.group_org_id', '=', actor.orgId),
+            eb.selectFrom('mines').select('mines.org_id').where('mines.group_org_id', '=', j.orgId),
           ),
         ]);
       case 'mine':
-        return eb('o.id', '=', actor.orgId);
+        return eb('o.id', '=', j.orgId);
       default: {
-        const never: never = actor.orgKind;
+        const never: never = j.orgKind;
         throw new Error(`unknown org kind ${String(never)}`);
       }
     }

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import { lockAuditChain } from '../db/dialect';
-import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
+import { auditEventsAfter, chainHead, insertEvent } from './audit.repository';
 
 export interface AuditInput {
   action: string;
@@ -101,41 +101,6 @@ export async function appendAudit(
   );
 }
 
-// Every change appends an event: both statements are built once (see db/prepared.ts).
-const chainHead = prepared((db) =>
-  db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1),
-);
-
-const insertEvent = prepared(
-  (
-    db,
-    at: string,
-    actorUserId: string | null,
-    actorUsername: string | null,
-    actorOrgId: string | null,
-    action: string,
-    entityType: string | null,
-    entityId: string | null,
-    changes: string | null,
-    ip: string | null,
-    prevHash: string,
-    hash: string,
-  ) =>
-    db.insertInto('audit_events').values({
-      at,
-      actor_user_id: actorUserId,
-      actor_username: actorUsername,
-      actor_org_id: actorOrgId,
-      action,
-      entity_type: entityType,
-      entity_id: entityId,
-      changes,
-      ip,
-      prev_hash: prevHash,
-      hash,
-    }),
-);
-
 /** Records an event in its own transaction (logins, denials: nothing else changes with them). */
 export async function recordAudit(db: Db, who: AuditActor, input: AuditInput, at: Date): Promise<void> {
   await db.transaction().execute((trx) => appendAudit(trx, who, input, at));
@@ -154,13 +119,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
   let checked = 0;
   let after = -1;
   for (;;) {
-    const batch = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(5000)
-      .execute();
+    const batch = await auditEventsAfter(db, after, 5000);
     if (batch.length === 0) break;
     for (const row of batch) {
       if (row.prev_hash !== prev) {

@@ -42,6 +42,12 @@ export function insertChunkRows(db: Kysely<unknown>, columns: number): number {
   return Math.max(1, Math.floor((isPostgres(db) ? 60000 : 30000) / columns));
 }
 
+/** Rows in the slices one bulk insert of `columns` columns may bind on this dialect. */
+export function* insertChunks<T>(db: Kysely<unknown>, rows: readonly T[], columns: number): Generator<T[]> {
+  const size = insertChunkRows(db, columns);
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
 /** After inserting explicit serial values (restore), moves PostgreSQL's sequence past them; SQLite needs nothing. */
 export async function resetSerial(db: Kysely<unknown>, table: string, column: string): Promise<void> {
   if (!isPostgres(db)) return;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { SessionTable } from '../../db/schema';
 
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -32,11 +33,55 @@ export async function rolesOf(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.role).sort();
 }
 
-export async function coveredRegionsOf(db: Db, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('division_regions')
-    .select('region_prefix')
-    .where('division_id', '=', orgId)
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Counts a failed password (or starts over at a lock) and sets the lock's end. */
+export async function setLoginFailures(
+  trx: Db,
+  userId: string,
+  failedLogins: number,
+  lockedUntil: string | null,
+) {
+  await trx
+    .updateTable('users')
+    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+    .where('id', '=', userId)
     .execute();
-  return rows.map((r) => r.region_prefix).sort();
+}
+
+/** A successful login clears the failures and the lock. */
+export async function recordLogin(trx: Db, userId: string, at: string) {
+  await trx
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertSession(trx: Db, row: SessionTable) {
+  await trx.insertInto('sessions').values(row).execute();
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function touchSession(db: Db, id: string, at: string) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** The user's own new password: no longer one to change at first login. */
+export async function setOwnPassword(trx: Db, userId: string, passwordHash: string, at: string) {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends every session of a user but one. */
+export async function deleteOtherSessions(trx: Db, userId: string, keepId: string) {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();
 }

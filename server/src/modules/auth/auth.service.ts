@@ -3,17 +3,29 @@ import {
   LOCKOUT_MINUTES,
   LOGIN_MAX_FAILURES,
   type Me,
-  type OrgKind,
   permissionsOf,
   type Role,
   SESSION_IDLE_MINUTES,
 } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
+import { coveredRegionsOfOrg, jurisdictionOf } from '../../access/jurisdiction';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { AppError, invalidField } from '../../lib/errors';
-import { coveredRegionsOf, findSession, findUserByUsername, rolesOf } from './auth.repository';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findSession,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  recordLogin,
+  rolesOf,
+  setLoginFailures,
+  setOwnPassword,
+  touchSession,
+} from './auth.repository';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 
 export interface AuthDeps {
@@ -48,11 +60,7 @@ export async function login(
     const lock = failures >= LOGIN_MAX_FAILURES;
     const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lockedUntil?.toISOString() ?? null })
-        .where('id', '=', user.id)
-        .execute();
+      await setLoginFailures(trx, user.id, lock ? 0 : failures, lockedUntil?.toISOString() ?? null);
       await appendAudit(trx, who, { action: 'auth.login_failed', changes: { failures } }, now);
       if (lock)
         await appendAudit(trx, who, { action: 'auth.locked', entityType: 'user', entityId: user.id }, now);
@@ -65,22 +73,15 @@ export async function login(
   }
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
-      .where('id', '=', user.id)
-      .execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionIdOf(token),
-        user_id: user.id,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        ip: client.ip,
-        user_agent: client.userAgent?.slice(0, 400) ?? null,
-      })
-      .execute();
+    await recordLogin(trx, user.id, now.toISOString());
+    await insertSession(trx, {
+      id: sessionIdOf(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 400) ?? null,
+    });
     await appendAudit(trx, who, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
   });
   return { token, userId: user.id };
@@ -113,30 +114,18 @@ export async function resolveSession(
   if (!row) return null;
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
   if (idleMs > SESSION_IDLE_MINUTES * 60_000 || !row.active) {
-    await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
+    await deleteSession(db, row.sessionId);
     return null;
   }
-  if (idleMs > TOUCH_EVERY_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('id', '=', row.sessionId)
-      .execute();
-  }
-  const [roles, coveredRegions] = await Promise.all([
-    rolesOf(db, row.userId),
-    row.orgKind === 'division' ? coveredRegionsOf(db, row.orgId) : Promise.resolve([]),
-  ]);
+  if (idleMs > TOUCH_EVERY_MS) await touchSession(db, row.sessionId, now.toISOString());
+  const org = { id: row.orgId, kind: row.orgKind, path: row.orgPath, region_code: row.regionCode };
+  const [roles, coveredRegions] = await Promise.all([rolesOf(db, row.userId), coveredRegionsOfOrg(db, org)]);
   return {
     actor: {
+      ...jurisdictionOf(org, coveredRegions),
       userId: row.userId,
       username: row.username,
       roles: roles as Role[],
-      orgId: row.orgId,
-      orgKind: row.orgKind as OrgKind,
-      orgPath: row.orgPath,
-      regionCode: row.regionCode,
-      coveredRegions,
       ip,
     },
     displayName: row.display_name,
@@ -147,7 +136,7 @@ export async function resolveSession(
 
 export async function logout({ db, clock }: AuthDeps, token: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', sessionIdOf(token)).execute();
+    await deleteSession(trx, sessionIdOf(token));
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -164,11 +153,7 @@ export async function changePassword(
   token: string,
   input: { oldPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const user = await findUserById(db, actor.userId);
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) {
     throw invalidField('oldPassword', '原密码不正确');
   }
@@ -176,16 +161,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: now.toISOString() })
-      .where('id', '=', actor.userId)
-      .execute();
-    await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', actor.userId)
-      .where('id', '!=', sessionIdOf(token))
-      .execute();
+    await setOwnPassword(trx, actor.userId, passwordHash, now.toISOString());
+    await deleteOtherSessions(trx, actor.userId, sessionIdOf(token));
     await appendAudit(
       trx,
       auditActorOf(actor),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
-import type { Database } from '../../db/schema';
+import type { CampaignTable, Database } from '../../db/schema';
 
 export function campaignQuery(db: Db) {
   return db
@@ -30,6 +30,30 @@ export type CampaignRow = NonNullable<
 
 export function findCampaign(db: Db, id: string) {
   return campaignQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Every campaign, newest first. */
+export function listCampaignRows(db: Db) {
+  return campaignQuery(db).orderBy('c.created_at', 'desc').execute();
+}
+
+/** A campaign of a plan still in draft or running in a region: the plan cannot be launched there again. */
+export function findUnfinishedCampaign(db: Db, planId: string, regionPrefix: string) {
+  return db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('region_prefix', '=', regionPrefix)
+    .where('state', 'in', ['draft', 'active'])
+    .executeTakeFirst();
+}
+
+export async function insertCampaign(trx: Db, row: CampaignTable) {
+  await trx.insertInto('campaigns').values(row).execute();
+}
+
+export function activeCampaigns(db: Db) {
+  return db.selectFrom('campaigns').selectAll().where('state', '=', 'active').execute();
 }
 
 /** Moves a campaign from one state to another with its time stamp; false when it was no longer in `from`. */

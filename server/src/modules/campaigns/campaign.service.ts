@@ -3,28 +3,28 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { seesCampaign } from '../../access/campaign-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { type CampaignRow, campaignQuery, findCampaign } from './campaign.repository';
+import { orgById } from '../orgs/org.service';
+import {
+  activeCampaigns,
+  type CampaignRow,
+  findCampaign,
+  findUnfinishedCampaign,
+  insertCampaign,
+  listCampaignRows,
+} from './campaign.repository';
 import { generateObligations } from './obligation.generate';
-import { listPlans, loadPlan } from './plan.repository';
+import { listPlans, loadPlan, planExists } from './plan.repository';
 
 export interface CampaignDeps {
   db: Db;
   clock: Clock;
-}
-
-/** May the actor see this campaign? Those in its region; a draft only its issuers. */
-export function seesCampaign(
-  actor: Actor,
-  c: Pick<CampaignRow, 'region_prefix' | 'state' | 'issuer_org_id' | 'co_issuer_org_id'>,
-) {
-  if (c.state === 'draft') return actor.orgId === c.issuer_org_id || actor.orgId === c.co_issuer_org_id;
-  return (actor.regionCode ?? '').startsWith(c.region_prefix);
 }
 
 function present(row: CampaignRow, plan: Plan, actor: Actor): Campaign {
@@ -55,8 +55,19 @@ export async function campaignInScope({ db }: CampaignDeps, actor: Actor, id: st
   return { row, plan: await loadPlan(db, row.plan_id) };
 }
 
+/** Does the actor see this campaign (for a record that names one)? */
+export async function campaignVisible(db: Db, actor: Actor, id: string): Promise<boolean> {
+  const row = await findCampaign(db, id);
+  return !!row && seesCampaign(actor, row);
+}
+
+/** A campaign's title, for a record that names its campaign. */
+export async function campaignTitle(db: Db, id: string): Promise<string | null> {
+  return (await findCampaign(db, id))?.title ?? null;
+}
+
 export async function listCampaigns(deps: CampaignDeps, actor: Actor): Promise<Campaign[]> {
-  const rows = await campaignQuery(deps.db).orderBy('c.created_at', 'desc').execute();
+  const rows = await listCampaignRows(deps.db);
   const visible = rows.filter((r) => seesCampaign(actor, r));
   return Promise.all(visible.map(async (r) => present(r, await loadPlan(deps.db, r.plan_id), actor)));
 }
@@ -84,27 +95,15 @@ export async function createCampaign(
 ): Promise<Campaign> {
   const { db, clock } = deps;
   if (actor.orgKind !== 'province') throw forbidden('只有省级部门可以发起专项活动');
-  const planRow = await db.selectFrom('plans').select('id').where('id', '=', input.planId).executeTakeFirst();
-  if (!planRow) throw invalidField('planId', '活动方案不存在');
-  const plan = await loadPlan(db, planRow.id);
+  if (!(await planExists(db, input.planId))) throw invalidField('planId', '活动方案不存在');
+  const plan = await loadPlan(db, input.planId);
   if (input.coIssuerOrgId) {
-    const co = await db
-      .selectFrom('orgs')
-      .select('kind')
-      .where('id', '=', input.coIssuerOrgId)
-      .executeTakeFirst();
+    const co = await orgById(db, input.coIssuerOrgId);
     if (co?.kind !== 'province' || input.coIssuerOrgId === actor.orgId) {
       throw invalidField('coIssuerOrgId', '联合发文单位须为另一个省级单位');
     }
   }
-  const running = await db
-    .selectFrom('campaigns')
-    .select('id')
-    .where('plan_id', '=', planRow.id)
-    .where('region_prefix', '=', regionPrefix(actor.regionCode ?? ''))
-    .where('state', 'in', ['draft', 'active'])
-    .executeTakeFirst();
-  if (running) {
+  if (await findUnfinishedCampaign(db, input.planId, regionPrefix(actor.regionCode ?? ''))) {
     throw new AppError('CONFLICT', '该方案已有未结束的专项活动，不能重复发起（否则各单位会收到重复的任务）', [
       { field: 'planId', message: '该方案已有未结束的专项活动' },
     ]);
@@ -112,24 +111,21 @@ export async function createCampaign(
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('campaigns')
-      .values({
-        id,
-        plan_id: planRow.id,
-        title: input.title,
-        issuer_org_id: actor.orgId,
-        co_issuer_org_id: input.coIssuerOrgId ?? null,
-        region_prefix: regionPrefix(actor.regionCode ?? ''),
-        state: 'draft',
-        starts_on: plan.startsOn,
-        ends_on: plan.endsOn,
-        activated_at: null,
-        closed_at: null,
-        created_by: actor.userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertCampaign(trx, {
+      id,
+      plan_id: input.planId,
+      title: input.title,
+      issuer_org_id: actor.orgId,
+      co_issuer_org_id: input.coIssuerOrgId ?? null,
+      region_prefix: regionPrefix(actor.regionCode ?? ''),
+      state: 'draft',
+      starts_on: plan.startsOn,
+      ends_on: plan.endsOn,
+      activated_at: null,
+      closed_at: null,
+      created_by: actor.userId,
+      created_at: now.toISOString(),
+    });
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -146,9 +142,9 @@ export async function addObligationsForNewOrg(
   orgId: string,
   now: Date,
 ): Promise<number> {
-  const org = await trx.selectFrom('orgs').select('region_code').where('id', '=', orgId).executeTakeFirst();
+  const org = await orgById(trx, orgId);
   if (!org?.region_code) return 0;
-  const active = await trx.selectFrom('campaigns').selectAll().where('state', '=', 'active').execute();
+  const active = await activeCampaigns(trx);
   let n = 0;
   for (const c of active.filter((c) => org.region_code!.startsWith(c.region_prefix))) {
     n += await generateObligations(trx, c, await loadPlan(trx, c.plan_id), now, [orgId]);

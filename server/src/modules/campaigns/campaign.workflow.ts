@@ -1,9 +1,10 @@
 import { CAMPAIGN_WORKFLOW, type Campaign, type CampaignState } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
+import { seesCampaign } from '../../access/campaign-scope';
 import type { Db } from '../../db/database';
 import { executeAction, type WorkflowDeps, type WorkflowModule } from '../../workflow/engine';
 import { type CampaignRow, countObligations, findCampaign, writeCampaignState } from './campaign.repository';
-import { getCampaign, seesCampaign } from './campaign.service';
+import { getCampaign } from './campaign.service';
 import { generateObligations } from './obligation.generate';
 import { loadPlan } from './plan.repository';
 

@@ -1,8 +1,8 @@
 import { type Duty, type Plan, periodsOf, type RecipientRule } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
-import { insertChunkRows } from '../../db/dialect';
 import type { Database, ObligationRecipientTable, ObligationTable } from '../../db/schema';
 import { newId } from '../../lib/ids';
+import { insertObligations, orgsInCampaignRegion } from './obligation.repository';
 
 export interface CampaignFacts {
   id: string;
@@ -60,15 +60,7 @@ export async function generateObligations(
   now: Date,
   orgIds?: readonly string[],
 ): Promise<number> {
-  const orgs: OrgFacts[] = await trx
-    .selectFrom('orgs as o')
-    .leftJoin('mines as m', 'm.org_id', 'o.id')
-    .select(['o.id', 'o.kind', 'o.parent_id', 'o.region_code', 'm.division_org_id'])
-    .where('o.active', '=', 1)
-    .where('o.kind', 'in', ['province', 'division', 'city', 'county', 'mine'])
-    .where('o.region_code', 'like', `${campaign.region_prefix}%`)
-    .$if(orgIds !== undefined, (q) => q.where('o.id', 'in', orgIds!.length ? [...orgIds!] : ['']))
-    .execute();
+  const orgs: OrgFacts[] = await orgsInCampaignRegion(trx, campaign.region_prefix, orgIds);
   const window = { start: campaign.starts_on, end: campaign.ends_on };
   const obligations: ObligationTable[] = [];
   const recipients: ObligationRecipientTable[] = [];
@@ -99,19 +91,6 @@ export async function generateObligations(
       }
     }
   }
-  const perChunk = insertChunkRows(trx as Kysely<unknown>, 13);
-  for (let i = 0; i < obligations.length; i += perChunk) {
-    await trx
-      .insertInto('obligations')
-      .values(obligations.slice(i, i + perChunk))
-      .execute();
-  }
-  const recipientChunk = insertChunkRows(trx as Kysely<unknown>, 2);
-  for (let i = 0; i < recipients.length; i += recipientChunk) {
-    await trx
-      .insertInto('obligation_recipients')
-      .values(recipients.slice(i, i + recipientChunk))
-      .execute();
-  }
+  await insertObligations(trx, obligations, recipients);
   return obligations.length;
 }

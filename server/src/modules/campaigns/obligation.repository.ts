@@ -1,6 +1,9 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { obligationScope } from '../../access/access';
+import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
-import type { Database } from '../../db/schema';
+import { insertChunks } from '../../db/dialect';
+import type { Database, ObligationRecipientTable, ObligationTable } from '../../db/schema';
 
 type ObDb = Database & { ob: Database['obligations']; o: Database['orgs']; c: Database['campaigns'] };
 
@@ -38,6 +41,85 @@ export function obligationQuery(db: Db) {
 }
 
 export type ObligationRow = Awaited<ReturnType<ReturnType<typeof obligationQuery>['execute']>>[number];
+
+/** An obligation in the actor's scope. */
+export function findObligationInScope(db: Db, actor: Actor, id: string) {
+  return obligationQuery(db).where('ob.id', '=', id).where(obligationScope(actor)).executeTakeFirst();
+}
+
+/**
+ * The obligations of launched campaigns an org owes (`mine`, optionally in one state), or those
+ * waiting for it as a recipient (`review`, submitted unless another state is asked), by deadline.
+ */
+export function listDutyRows(
+  db: Db,
+  orgId: string,
+  query: { campaignId?: string; scope: 'mine' | 'review'; state?: string },
+) {
+  let q = obligationQuery(db).where('c.state', '!=', 'draft');
+  if (query.campaignId) q = q.where('ob.campaign_id', '=', query.campaignId);
+  if (query.scope === 'mine') {
+    q = q.where('ob.org_id', '=', orgId);
+    if (query.state) q = q.where('ob.state', '=', query.state);
+  } else {
+    q = q
+      .where('ob.state', '=', query.state ?? 'submitted')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('obligation_recipients as r')
+            .select('r.org_id')
+            .whereRef('r.obligation_id', '=', 'ob.id')
+            .where('r.org_id', '=', orgId),
+        ),
+      );
+  }
+  return q.orderBy('ob.due_at').orderBy('ob.id').limit(2000).execute();
+}
+
+/**
+ * Writes an obligation's step unless someone else changed it since it was read (same state and
+ * stamp); false when it had changed.
+ */
+export async function writeObligation(
+  trx: Db,
+  row: Pick<ObligationTable, 'id' | 'state' | 'updated_at'>,
+  set: Partial<Omit<ObligationTable, 'id'>>,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('obligations')
+    .set(set)
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .where('updated_at', '=', row.updated_at)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}
+
+/** The active orgs of a campaign's region that may owe its duties (with `orgIds`, only those). */
+export function orgsInCampaignRegion(db: Db, regionPrefix: string, orgIds?: readonly string[]) {
+  return db
+    .selectFrom('orgs as o')
+    .leftJoin('mines as m', 'm.org_id', 'o.id')
+    .select(['o.id', 'o.kind', 'o.parent_id', 'o.region_code', 'm.division_org_id'])
+    .where('o.active', '=', 1)
+    .where('o.kind', 'in', ['province', 'division', 'city', 'county', 'mine'])
+    .where('o.region_code', 'like', `${regionPrefix}%`)
+    .$if(orgIds !== undefined, (q) => q.where('o.id', 'in', orgIds!.length ? [...orgIds!] : ['']))
+    .execute();
+}
+
+/** Inserts obligations and their recipients, in chunks the dialect accepts. */
+export async function insertObligations(
+  trx: Db,
+  obligations: readonly ObligationTable[],
+  recipients: readonly ObligationRecipientTable[],
+) {
+  for (const rows of insertChunks(trx as Kysely<unknown>, obligations, 13))
+    await trx.insertInto('obligations').values(rows).execute();
+  for (const rows of insertChunks(trx as Kysely<unknown>, recipients, 2))
+    await trx.insertInto('obligation_recipients').values(rows).execute();
+}
 
 export async function recipientsOf(db: Db, obligationIds: readonly string[]) {
   if (obligationIds.length === 0) return new Map<string, { id: string; name: string }[]>();

@@ -16,7 +16,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError, forbidden } from '../../lib/errors';
 import { actionsFor } from '../../workflow/engine';
 import { linkSubmissionFiles } from './obligation.files';
-import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
+import { listDutyRows, type ObligationRow, recipientsOf } from './obligation.repository';
 import { checkedValues, dutyOf, loadObligation, OBLIGATION_RECORDS } from './obligation.workflow';
 import { loadPlan } from './plan.repository';
 import { submissionsOf, writeSubmission } from './submission.repository';
@@ -84,25 +84,7 @@ export async function listObligations(
   query: { campaignId?: string; scope: 'mine' | 'review'; state?: string },
 ): Promise<Obligation[]> {
   const now = clock.now();
-  let q = obligationQuery(db).where('c.state', '!=', 'draft');
-  if (query.campaignId) q = q.where('ob.campaign_id', '=', query.campaignId);
-  if (query.scope === 'mine') {
-    q = q.where('ob.org_id', '=', actor.orgId);
-    if (query.state) q = q.where('ob.state', '=', query.state);
-  } else {
-    q = q
-      .where('ob.state', '=', query.state ?? 'submitted')
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('obligation_recipients as r')
-            .select('r.org_id')
-            .whereRef('r.obligation_id', '=', 'ob.id')
-            .where('r.org_id', '=', actor.orgId),
-        ),
-      );
-  }
-  const rows = await q.orderBy('ob.due_at').orderBy('ob.id').limit(2000).execute();
+  const rows = await listDutyRows(db, actor.orgId, query);
   const items = await presentAll(db, rows, now);
   // Overdue first, then by deadline (a stable sort keeps the deadline order within each group).
   return items.sort((a, b) => Number(b.overdue) - Number(a.overdue));

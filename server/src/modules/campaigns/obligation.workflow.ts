@@ -8,7 +8,6 @@ import {
   type Plan,
   validateForm,
 } from '@tiegui/domain';
-import { obligationScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
 import type { ObligationTable } from '../../db/schema';
@@ -17,7 +16,12 @@ import { executeAction, prepareAction, type WorkflowDeps, type WorkflowModule } 
 import { assertAttachable } from '../files/file.service';
 import { notifyOrgs } from '../notifications/notification.service';
 import { linkSubmissionFiles, submissionFileRefs } from './obligation.files';
-import { type ObligationRow, obligationQuery, recipientsOf } from './obligation.repository';
+import {
+  findObligationInScope,
+  type ObligationRow,
+  recipientsOf,
+  writeObligation,
+} from './obligation.repository';
 import { getObligation } from './obligation.service';
 import { loadPlan } from './plan.repository';
 import { acceptSubmissionVersion, reviewLatestSubmission, writeSubmission } from './submission.repository';
@@ -47,10 +51,7 @@ export async function loadObligation(
   actor: Actor,
   id: string,
 ): Promise<ObligationRecord | undefined> {
-  const row = await obligationQuery(db)
-    .where('ob.id', '=', id)
-    .where(obligationScope(actor))
-    .executeTakeFirst();
+  const row = await findObligationInScope(db, actor, id);
   if (!row) return undefined;
   const plan = await loadPlan(db, row.plan_id);
   const duty = dutyOf(plan, row.duty_key);
@@ -198,14 +199,7 @@ export const OBLIGATION_MODULE: ObligationModule = {
   },
   async write(trx, row, to, update, now) {
     const set = { ...update.set, state: to, updated_at: now.toISOString() };
-    const changed = await trx
-      .updateTable('obligations')
-      .set(set)
-      .where('id', '=', row.id)
-      .where('state', '=', row.state)
-      .where('updated_at', '=', row.updated_at)
-      .executeTakeFirst();
-    return Number(changed.numUpdatedRows) === 1 ? { ...row, ...set } : null;
+    return (await writeObligation(trx, row, set)) ? { ...row, ...set } : null;
   },
   recorded: (_action, _row, _evidence, update) => update.note,
   auditActions: {

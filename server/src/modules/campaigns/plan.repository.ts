@@ -63,3 +63,7 @@ export async function latestVersion(db: Db, key: string): Promise<number> {
     .executeTakeFirst();
   return Number(row?.v ?? 0);
 }
+
+export async function planExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst());
+}

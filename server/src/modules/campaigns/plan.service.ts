@@ -4,12 +4,11 @@ import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { forbidden, invalidField, notFound } from '../../lib/errors';
-import { latestVersion, loadPlan, storePlan } from './plan.repository';
+import { latestVersion, loadPlan, planExists, storePlan } from './plan.repository';
 
 /** Plans are public documents: any reader of campaigns may read them. */
 export async function loadPlanById({ db }: { db: Db }, id: string): Promise<Plan> {
-  const exists = await db.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
-  if (!exists) throw notFound('活动方案');
+  if (!(await planExists(db, id))) throw notFound('活动方案');
   return loadPlan(db, id);
 }
 

@@ -22,7 +22,6 @@ import type { Database, HazardTable } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 import { isMajor, isOpen, overduePredicate, supervisedPredicate } from './hazard.predicates';
 
-
 type HDb = Database & { h: Database['hazards'] };
 type HEb = ExpressionBuilder<HDb, 'h'>;
 

@@ -10,15 +10,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
-import {
-  createMine,
-  getMine,
-  listMinesPage,
-  type MineDeps,
-  mineFormOptions,
-  setMineActive,
-  updateMine,
-} from './mine.service';
+import { createMine, getMine, listMinesPage, type MineDeps, mineFormOptions } from './mine.service';
+import { setMineActive, updateMine } from './mine-edit.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 

@@ -4,13 +4,13 @@ import {
   type MineCreate,
   type MineListQuery,
   type MineStatus,
-  type MineUpdate,
   regionContains,
   regionPrefix,
 } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { findJurisdiction } from '../../access/jurisdiction';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -29,6 +29,14 @@ import {
   type MineRow,
   sortValueOf,
 } from './mine.repository';
+import {
+  activeOrgsOfKind,
+  divisionRegions,
+  insertMineRow,
+  supervisorChoices,
+  updateMineOrg,
+  updateMineRow,
+} from './mine-registry.repository';
 
 export interface MineDeps {
   db: Db;
@@ -37,7 +45,7 @@ export interface MineDeps {
 
 const LOCAL_REGULATOR_KINDS = ['province', 'city', 'county'];
 /** Jurisdiction fields a mine's own staff may not change. */
-const JURISDICTION_FIELDS = [
+export const JURISDICTION_FIELDS = [
   'uscc',
   'status',
   'supervisorOrgId',
@@ -123,7 +131,8 @@ export async function getMine({ db }: MineDeps, actor: Actor, id: string): Promi
   return presentMine(row, actor);
 }
 
-interface Jurisdiction {
+/** Where a mine sits: its supervising bureau, region, division and group. */
+interface Placement {
   supervisorOrgId: string;
   regionCode: string;
   divisionOrgId?: string | null;
@@ -131,52 +140,37 @@ interface Jurisdiction {
 }
 
 /** Checks the supervisor, region, division and group of a mine; returns the division to record. */
-async function checkJurisdiction(db: Db, actor: Actor, j: Jurisdiction): Promise<string | null> {
-  const supervisor = await db
-    .selectFrom('orgs')
-    .select(['id', 'kind', 'region_code', 'path'])
-    .where('id', '=', j.supervisorOrgId)
-    .executeTakeFirst();
-  if (!supervisor || !['city', 'county'].includes(supervisor.kind)) {
+export async function checkJurisdiction(db: Db, actor: Actor, j: Placement): Promise<string | null> {
+  const supervisor = await findJurisdiction(db, j.supervisorOrgId);
+  if (!supervisor || !['city', 'county'].includes(supervisor.orgKind)) {
     throw invalidField('supervisorOrgId', '监管部门须为市或县（市、区）应急管理局');
   }
   // A regulator places mines only under itself or a bureau below it.
-  if (actor.orgKind !== 'province' && !supervisor.path.startsWith(actor.orgPath)) {
+  if (actor.orgKind !== 'province' && !supervisor.orgPath.startsWith(actor.orgPath)) {
     throw invalidField('supervisorOrgId', '只能选择本单位或下级监管部门');
   }
-  if (!supervisor.region_code || !regionContains(supervisor.region_code, j.regionCode)) {
+  if (!supervisor.regionCode || !regionContains(supervisor.regionCode, j.regionCode)) {
     throw invalidField('regionCode', '行政区划代码不在监管部门的辖区内');
   }
   let divisionId = j.divisionOrgId ?? null;
   if (divisionId) {
-    const covers = await db
-      .selectFrom('division_regions')
-      .innerJoin('orgs', 'orgs.id', 'division_regions.division_id')
-      .select('division_regions.region_prefix')
-      .where('division_regions.division_id', '=', divisionId)
-      .where('orgs.kind', '=', 'division')
-      .execute();
-    if (!covers.some((c) => j.regionCode.startsWith(c.region_prefix))) {
+    const covers = (await findJurisdiction(db, divisionId))?.coveredRegions ?? [];
+    if (!covers.some((prefix) => j.regionCode.startsWith(prefix))) {
       throw invalidField('divisionOrgId', '该监察执法处的监察范围不包含此矿山所在地');
     }
   } else {
     divisionId = await defaultDivision(db, j.regionCode);
   }
   if (j.groupOrgId) {
-    const group = await db
-      .selectFrom('orgs')
-      .select('kind')
-      .where('id', '=', j.groupOrgId)
-      .executeTakeFirst();
-    if (group?.kind !== 'group') throw invalidField('groupOrgId', '上级公司不存在');
+    if ((await findJurisdiction(db, j.groupOrgId))?.orgKind !== 'group')
+      throw invalidField('groupOrgId', '上级公司不存在');
   }
   return divisionId;
 }
 
 /** The division whose covered regions match the region most specifically. */
 export async function defaultDivision(db: Kysely<Database>, regionCode: string): Promise<string | null> {
-  const rows = await db.selectFrom('division_regions').select(['division_id', 'region_prefix']).execute();
-  const match = rows
+  const match = (await divisionRegions(db))
     .filter((r) => regionCode.startsWith(r.region_prefix))
     .sort((a, b) => b.region_prefix.length - a.region_prefix.length)[0];
   return match?.division_id ?? null;
@@ -199,30 +193,31 @@ export async function insertMine(
     },
     now,
   );
-  await trx
-    .insertInto('mines')
-    .values({
-      org_id: id,
-      uscc: input.uscc,
-      category: input.category,
-      mine_type: input.mineType,
-      status: input.status,
-      design_capacity: input.designCapacity ?? null,
-      gas_grade: input.category === 'coal' ? (input.gasGrade ?? null) : null,
-      hydro_type: input.hydroType ?? null,
-      rock_burst: input.rockBurst ?? null,
-      combustion_tendency: input.combustionTendency ?? null,
-      principal_name: input.principalName,
-      principal_phone: input.principalPhone,
-      director_is_chairman: input.directorIsChairman ? 1 : 0,
-      division_org_id: input.divisionOrgId,
-      group_org_id: input.groupOrgId ?? null,
-      address: input.address ?? null,
-      longitude: input.longitude ?? null,
-      latitude: input.latitude ?? null,
-    })
-    .execute();
+  await insertMineRow(trx, { org_id: id, ...registryRow(input, input.divisionOrgId) });
   return id;
+}
+
+/** A mine's registry row from its fields (a gas grade only for coal). */
+export function registryRow(m: MineCreate, divisionOrgId: string | null): Omit<Database['mines'], 'org_id'> {
+  return {
+    uscc: m.uscc,
+    category: m.category,
+    mine_type: m.mineType,
+    status: m.status,
+    design_capacity: m.designCapacity ?? null,
+    gas_grade: m.category === 'coal' ? (m.gasGrade ?? null) : null,
+    hydro_type: m.hydroType ?? null,
+    rock_burst: m.rockBurst ?? null,
+    combustion_tendency: m.combustionTendency ?? null,
+    principal_name: m.principalName,
+    principal_phone: m.principalPhone,
+    director_is_chairman: m.directorIsChairman ? 1 : 0,
+    division_org_id: divisionOrgId,
+    group_org_id: m.groupOrgId ?? null,
+    address: m.address ?? null,
+    longitude: m.longitude ?? null,
+    latitude: m.latitude ?? null,
+  };
 }
 
 /**
@@ -230,11 +225,11 @@ export async function insertMine(
  * mine: 停产整顿; the regulator's resume consent lifts it). The caller audits it in its transaction.
  */
 export async function setMineStatus(trx: Kysely<Database>, mineId: string, status: MineStatus, now: Date) {
-  await trx.updateTable('mines').set({ status }).where('org_id', '=', mineId).execute();
-  await trx.updateTable('orgs').set({ updated_at: now.toISOString() }).where('id', '=', mineId).execute();
+  await updateMineRow(trx, mineId, { status });
+  await updateMineOrg(trx, mineId, { updated_at: now.toISOString() });
 }
 
-function assertCanWrite(actor: Actor) {
+export function assertCanWrite(actor: Actor) {
   if (!LOCAL_REGULATOR_KINDS.includes(actor.orgKind)) throw forbidden('只有属地监管部门可以新增或停用矿山');
 }
 
@@ -263,161 +258,14 @@ export async function createMine(deps: MineDeps, actor: Actor, input: MineCreate
   return getMine(deps, actor, id);
 }
 
-/** Changes registry fields; a mine's own staff may not move its jurisdiction. */
-export async function updateMine(deps: MineDeps, actor: Actor, id: string, input: MineUpdate): Promise<Mine> {
-  const { db, clock } = deps;
-  const row = await findMine(db, actor, id);
-  if (!row) throw new OutOfScopeError('矿山');
-  const current = presentMine(row, actor);
-  if (!current.abilities.canUpdate) throw forbidden('无权修改该矿山的基础信息');
-  if (actor.orgKind === 'mine') {
-    const locked = JURISDICTION_FIELDS.filter((f) => input[f] !== undefined && input[f] !== current[f]);
-    if (locked.length > 0) {
-      throw new AppError(
-        'FORBIDDEN',
-        '矿山企业不能修改统一社会信用代码、生产状态和监管归属，请联系监管部门',
-        locked.map((f) => ({ field: f, message: '矿山企业不能修改此项' })),
-      );
-    }
-  }
-  const merged = { ...current, ...input };
-  if (merged.category !== 'coal' && merged.gasGrade) throw invalidField('gasGrade', '瓦斯等级仅适用于煤矿');
-  if (
-    current.status === 'suspended_rectification' &&
-    merged.status !== current.status &&
-    (await mineHeldStopped(db, id))
-  ) {
-    throw invalidField(
-      'status',
-      '生产状态：该矿因重大事故隐患全矿停产整顿，须在监管部门同意恢复生产后才能改变（见该隐患的复产审批）',
-    );
-  }
-  let divisionOrgId = current.divisionOrgId;
-  const jurisdictionChanged = JURISDICTION_FIELDS.some(
-    (f) => f !== 'uscc' && f !== 'status' && input[f] !== undefined,
-  );
-  if (jurisdictionChanged) divisionOrgId = await checkJurisdiction(db, actor, merged);
-  if (input.uscc && input.uscc !== current.uscc && (await findUscc(db, input.uscc))) {
-    throw new AppError('CONFLICT', '该统一社会信用代码已登记', [
-      { field: 'uscc', message: '该统一社会信用代码已登记' },
-    ]);
-  }
-  const now = clock.now();
-  const changes = Object.fromEntries(
-    Object.entries(input).filter(([k, v]) => v !== undefined && v !== current[k as keyof Mine]),
-  );
-  await db.transaction().execute(async (trx) => {
-    const orgSet: Partial<Database['orgs']> = { updated_at: now.toISOString() };
-    if (input.name !== undefined) orgSet.name = input.name;
-    if (input.regionCode !== undefined) orgSet.region_code = input.regionCode;
-    if (input.supervisorOrgId !== undefined && input.supervisorOrgId !== current.supervisorOrgId) {
-      const parent = await trx
-        .selectFrom('orgs')
-        .select('path')
-        .where('id', '=', input.supervisorOrgId)
-        .executeTakeFirstOrThrow();
-      orgSet.parent_id = input.supervisorOrgId;
-      orgSet.path = `${parent.path}${id}/`;
-    }
-    await trx.updateTable('orgs').set(orgSet).where('id', '=', id).execute();
-    if (input.regionCode !== undefined && input.regionCode !== current.regionCode) {
-      // A hazard carries its mine's region (the hazard scope and the by-region figures read it).
-      await trx
-        .updateTable('hazards')
-        .set({ region_code: input.regionCode })
-        .where('mine_id', '=', id)
-        .execute();
-    }
-    await trx
-      .updateTable('mines')
-      .set({
-        uscc: merged.uscc,
-        category: merged.category,
-        mine_type: merged.mineType,
-        status: merged.status,
-        design_capacity: merged.designCapacity ?? null,
-        gas_grade: merged.category === 'coal' ? (merged.gasGrade ?? null) : null,
-        hydro_type: merged.hydroType ?? null,
-        rock_burst: merged.rockBurst ?? null,
-        combustion_tendency: merged.combustionTendency ?? null,
-        principal_name: merged.principalName,
-        principal_phone: merged.principalPhone,
-        director_is_chairman: merged.directorIsChairman ? 1 : 0,
-        division_org_id: divisionOrgId,
-        group_org_id: merged.groupOrgId ?? null,
-        address: merged.address ?? null,
-        longitude: merged.longitude ?? null,
-        latitude: merged.latitude ?? null,
-      })
-      .where('org_id', '=', id)
-      .execute();
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'mine.updated', entityType: 'mine', entityId: id, changes },
-      now,
-    );
-  });
-  return getMine(deps, actor, id);
-}
-
-/** Deactivates (or reactivates) a mine; it leaves the default lists but keeps its history. */
-export async function setMineActive(
-  deps: MineDeps,
-  actor: Actor,
-  id: string,
-  active: boolean,
-): Promise<Mine> {
-  const { db, clock } = deps;
-  const row = await findMine(db, actor, id);
-  if (!row) throw new OutOfScopeError('矿山');
-  assertCanWrite(actor);
-  if ((row.active === 1) === active)
-    throw new AppError('CONFLICT', active ? '该矿山已是启用状态' : '该矿山已停用');
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('orgs')
-      .set({ active: active ? 1 : 0, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: active ? 'mine.reactivated' : 'mine.deactivated', entityType: 'mine', entityId: id },
-      now,
-    );
-  });
-  return getMine(deps, actor, id);
-}
-
 /** Choices for the mine form: bureaus the actor may place a mine under, divisions, groups. */
 export async function mineFormOptions({ db }: MineDeps, actor: Actor) {
   const supervisors = LOCAL_REGULATOR_KINDS.includes(actor.orgKind)
-    ? await db
-        .selectFrom('orgs')
-        .select(['id', 'name', 'kind', 'region_code'])
-        .where('kind', 'in', ['city', 'county'])
-        .where('active', '=', 1)
-        .$if(actor.orgKind !== 'province', (q) => q.where('path', 'like', `${actor.orgPath}%`))
-        .orderBy('region_code')
-        .execute()
+    ? await supervisorChoices(db, actor.orgKind === 'province' ? null : actor.orgPath)
     : [];
-  const divisions = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('kind', '=', 'division')
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
-  const covered = await db.selectFrom('division_regions').select(['division_id', 'region_prefix']).execute();
-  const groups = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('kind', '=', 'group')
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
+  const divisions = await activeOrgsOfKind(db, 'division');
+  const covered = await divisionRegions(db);
+  const groups = await activeOrgsOfKind(db, 'group');
   const prefix = regionPrefix(actor.regionCode ?? '14');
   return {
     supervisors: supervisors.map((s) => ({

@@ -1,14 +1,14 @@
 import type { NoticeRecipientKind, OrgKind, RecipientOptions, ZNoticeIssue } from '@tiegui/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
+import { noticeReach } from '../../access/notice-scope';
 import type { Db } from '../../db/database';
 import { invalidField } from '../../lib/errors';
-import { noticeOrgFilter } from './notice.access';
-import { activeOrgs, type OrgFilter, orgIdsMatching } from './notice.repository';
+import { activeOrgIdsMatching, activeOrgs } from './notice.repository';
 
 /** The orgs the actor may address, and how many each recipient kind reaches. */
 export async function recipientOptions(db: Db, actor: Actor): Promise<RecipientOptions> {
-  const filter = await noticeOrgFilter(db, actor);
+  const filter = await noticeReach(db, actor);
   const orgs = (await activeOrgs(db, [filter])).filter((o) => o.id !== actor.orgId);
   const count = (kind: NoticeRecipientKind) =>
     orgs.filter((o) =>
@@ -37,12 +37,10 @@ export async function resolveRecipients(
   recipients: z.output<typeof ZNoticeIssue>['recipients'],
   exclude: readonly (string | null | undefined)[],
 ): Promise<string[]> {
-  const filter: OrgFilter = await noticeOrgFilter(db, actor);
+  const filter = await noticeReach(db, actor);
   const ids = new Set<string>();
   if (recipients.orgIds.length > 0) {
-    const found = await orgIdsMatching(db, recipients.orgIds, (eb) =>
-      eb.and([filter(eb), eb('o.active', '=', 1)]),
-    );
+    const found = await activeOrgIdsMatching(db, recipients.orgIds, filter);
     if (found.size !== new Set(recipients.orgIds).size)
       throw invalidField('recipients.orgIds', '接收单位：所选单位不存在或不在本单位管辖范围内');
     for (const id of found) ids.add(id);

@@ -1,17 +1,19 @@
 import type { NoticeRollup, OrgKind, RollupMissing } from '@tiegui/domain';
-import { orgScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { loadJurisdiction } from '../../access/jurisdiction';
+import { jurisdictionReach, rollupScope } from '../../access/notice-scope';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { notifyOrgs } from '../notifications/notification.service';
-import { actorForOrg, noticeInScope, noticeOrgFilter } from './notice.access';
+import { noticeInScope } from './notice.access';
 import {
   activeOrgs,
   type CascadeDeliveryRow,
   cascadeDeliveries,
+  markDeliveryUrged,
+  markUnsignedUrged,
   type NoticeRow,
-  type OrgFilter,
   orgIdsMatching,
 } from './notice.repository';
 
@@ -103,9 +105,7 @@ async function computeRollup(db: Db, actor: Actor, id: string) {
   // The actor sees its data scope, and the orgs its own org addressed in this cascade (a city's groups).
   const own = new Set(access.notices.filter((n) => isIssuer(actor, n)).map((n) => n.id));
   const addressed = [...new Set(all.filter((d) => own.has(d.notice_id)).map((d) => d.org_id))];
-  const scope = orgScope(actor);
-  const visible: OrgFilter =
-    addressed.length > 0 ? (eb) => eb.or([scope(eb), eb('o.id', 'in', addressed)]) : scope;
+  const visible = rollupScope(actor, addressed);
   const inScope = await orgIdsMatching(
     db,
     all.map((d) => d.org_id),
@@ -138,7 +138,7 @@ async function computeRollup(db: Db, actor: Actor, id: string) {
   );
 
   // What the cascade should reach: the first issuer's jurisdiction, as far as the actor sees.
-  const jurisdiction = await noticeOrgFilter(db, await actorForOrg(db, root.issuer_org_id));
+  const jurisdiction = await jurisdictionReach(db, await loadJurisdiction(db, root.issuer_org_id));
   const universe = (
     await activeOrgs(db, [visible, jurisdiction], expectedKinds(new Set(all.map((d) => d.org_kind))))
   ).filter((o) => o.id !== root.issuer_org_id && o.id !== root.co_issuer_org_id);
@@ -268,16 +268,12 @@ export async function urgeNotice({ db, clock }: RollupDeps, actor: Actor, id: st
         now,
       );
     }
-    const signIds = toSign.map((s) => s.orgId);
-    for (let i = 0; i < signIds.length; i += 5000) {
-      await trx
-        .updateTable('notice_deliveries')
-        .set({ last_urged_at: now.toISOString() })
-        .where('org_id', 'in', signIds.slice(i, i + 5000))
-        .where('notice_id', 'in', cascadeIds)
-        .where('signed_at', 'is', null)
-        .execute();
-    }
+    await markUnsignedUrged(
+      trx,
+      toSign.map((s) => s.orgId),
+      cascadeIds,
+      now.toISOString(),
+    );
     for (const [orgId, entry] of relay) {
       const n = noticeById.get(entry.noticeId)!;
       const more = entry.names.length > 5 ? '等' : '';
@@ -292,12 +288,7 @@ export async function urgeNotice({ db, clock }: RollupDeps, actor: Actor, id: st
         },
         now,
       );
-      await trx
-        .updateTable('notice_deliveries')
-        .set({ last_urged_at: now.toISOString() })
-        .where('notice_id', '=', entry.noticeId)
-        .where('org_id', '=', orgId)
-        .execute();
+      await markDeliveryUrged(trx, entry.noticeId, orgId, now.toISOString());
     }
     await appendAudit(
       trx,

@@ -1,10 +1,8 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { OrgFilter } from '../../access/access';
 import type { Db } from '../../db/database';
-import { insertChunkRows } from '../../db/dialect';
+import { insertChunks } from '../../db/dialect';
 import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
-
-export type OrgEb = ExpressionBuilder<Database & { o: Database['orgs'] }, 'o'>;
-export type OrgFilter = (eb: OrgEb) => Expression<SqlBool>;
 
 export function noticeQuery(db: Kysely<Database>) {
   return db
@@ -99,6 +97,11 @@ export async function orgIdsMatching(
   return found;
 }
 
+/** Of these orgs, the ids of the active ones that pass a filter. */
+export function activeOrgIdsMatching(db: Db, ids: readonly string[], filter: OrgFilter) {
+  return orgIdsMatching(db, ids, (eb) => eb.and([filter(eb), eb('o.active', '=', 1)]));
+}
+
 /** Active orgs passing all the filters, with the facts a recipient list or a roll-up needs. */
 export function activeOrgs(db: Kysely<Database>, filters: readonly OrgFilter[], kinds?: readonly string[]) {
   let q = db
@@ -112,35 +115,13 @@ export function activeOrgs(db: Kysely<Database>, filters: readonly OrgFilter[], 
 }
 export type ActiveOrgRow = Awaited<ReturnType<typeof activeOrgs>>[number];
 
-/** Groups owning at least one active mine that passes the mine filter (aliases `o`, `m`). */
-export function groupsOwningMines(
-  db: Db,
-  mineFilter: (
-    eb: ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>,
-  ) => Expression<SqlBool>,
-) {
-  return db
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .select('m.group_org_id')
-    .distinct()
-    .where('m.group_org_id', 'is not', null)
-    .where('o.active', '=', 1)
-    .where(mineFilter)
-    .execute();
-}
-
 export async function insertNotice(trx: Kysely<Database>, row: NoticeTable) {
   await trx.insertInto('notices').values(row).execute();
 }
 
 export async function insertDeliveries(trx: Kysely<Database>, rows: NoticeDeliveryTable[]) {
-  const chunk = insertChunkRows(trx as Kysely<unknown>, 8);
-  for (let i = 0; i < rows.length; i += chunk)
-    await trx
-      .insertInto('notice_deliveries')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+  for (const chunk of insertChunks(trx as Kysely<unknown>, rows, 8))
+    await trx.insertInto('notice_deliveries').values(chunk).execute();
 }
 
 /** 收文: the deliveries to one org, unsigned first, newest first. */
@@ -249,4 +230,62 @@ export async function signDelivery(
     .where('signed_at', 'is', null)
     .executeTakeFirst();
   return Number(changed.numUpdatedRows) === 1;
+}
+
+/** The first time an org opens a notice delivered to it. */
+export async function markDeliveryRead(db: Db, noticeId: string, orgId: string, at: string) {
+  await db
+    .updateTable('notice_deliveries')
+    .set({ read_at: at })
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/** Records an org's forward of a notice it received (and reads it); false when it had forwarded it already. */
+export async function markDeliveryForwarded(
+  trx: Db,
+  noticeId: string,
+  orgId: string,
+  forwardId: string,
+  at: string,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('notice_deliveries')
+    .set((eb) => ({ forwarded_notice_id: forwardId, read_at: eb.fn.coalesce('read_at', eb.val(at)) }))
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .where('forwarded_notice_id', 'is', null)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}
+
+/** 催办 to sign: stamps the orgs' unsigned deliveries among the cascade's notices. */
+export async function markUnsignedUrged(
+  trx: Db,
+  orgIds: readonly string[],
+  noticeIds: readonly string[],
+  at: string,
+) {
+  // Chunked: a province-wide cascade names thousands of orgs.
+  for (let i = 0; i < orgIds.length; i += 5000) {
+    await trx
+      .updateTable('notice_deliveries')
+      .set({ last_urged_at: at })
+      .where('org_id', 'in', orgIds.slice(i, i + 5000))
+      .where('notice_id', 'in', [...noticeIds])
+      .where('signed_at', 'is', null)
+      .execute();
+  }
+}
+
+/** 催办 to pass a notice on: stamps the one delivery the org is asked about. */
+export async function markDeliveryUrged(trx: Db, noticeId: string, orgId: string, at: string) {
+  await trx
+    .updateTable('notice_deliveries')
+    .set({ last_urged_at: at })
+    .where('notice_id', '=', noticeId)
+    .where('org_id', '=', orgId)
+    .execute();
 }

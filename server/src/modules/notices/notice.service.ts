@@ -16,11 +16,11 @@ import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { findCampaign } from '../campaigns/campaign.repository';
-import { seesCampaign } from '../campaigns/campaign.service';
+import { campaignTitle, campaignVisible } from '../campaigns/campaign.service';
 import { carryFileLinks, linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
-import { notifyOrgs } from '../notifications/notification.service';
+import { markLinkRead, notifyOrgs } from '../notifications/notification.service';
+import { orgById } from '../orgs/org.service';
 import { noticeInScope } from './notice.access';
 import {
   type DeliveryStats,
@@ -28,6 +28,8 @@ import {
   inbox,
   insertDeliveries,
   insertNotice,
+  markDeliveryForwarded,
+  markDeliveryRead,
   type NoticeRow,
   recipientKindCounts,
   sent,
@@ -114,25 +116,13 @@ export async function listNotices(
 export async function getNotice(deps: NoticeDeps, actor: Actor, id: string): Promise<Notice> {
   const { db, clock } = deps;
   const { notice, access } = await noticeInScope(db, actor, id);
-  const now = clock.now().toISOString();
+  const now = clock.now();
   let delivery = access.mine.get(id) ?? null;
   if (delivery && delivery.read_at === null) {
-    await db
-      .updateTable('notice_deliveries')
-      .set({ read_at: now })
-      .where('notice_id', '=', id)
-      .where('org_id', '=', actor.orgId)
-      .where('read_at', 'is', null)
-      .execute();
-    delivery = { ...delivery, read_at: now };
+    await markDeliveryRead(db, id, actor.orgId, now.toISOString());
+    delivery = { ...delivery, read_at: now.toISOString() };
   }
-  await db
-    .updateTable('notifications')
-    .set({ read_at: now })
-    .where('user_id', '=', actor.userId)
-    .where('link', '=', `/notices/${id}`)
-    .where('read_at', 'is', null)
-    .execute();
+  await markLinkRead(db, actor.userId, `/notices/${id}`, now);
 
   const byId = new Map(access.notices.map((n) => [n.id, n]));
   const chain: Notice['chain'] = [];
@@ -148,9 +138,6 @@ export async function getNotice(deps: NoticeDeps, actor: Actor, id: string): Pro
       issuedOn: n.issued_on,
     });
   }
-  const campaign = notice.campaign_id
-    ? await db.selectFrom('campaigns').select('title').where('id', '=', notice.campaign_id).executeTakeFirst()
-    : undefined;
   const stats = isIssuer(actor, notice)
     ? ((await deliveryStats(db, [id])).get(id) ?? { recipients: 0, read: 0, signed: 0, forwarded: 0 })
     : null;
@@ -159,7 +146,7 @@ export async function getNotice(deps: NoticeDeps, actor: Actor, id: string): Pro
     ...summary(notice, delivery, stats),
     body: notice.body,
     attachments: JSON.parse(notice.attachments) as { id: string; name: string }[],
-    campaignTitle: campaign?.title ?? null,
+    campaignTitle: notice.campaign_id ? await campaignTitle(db, notice.campaign_id) : null,
     chain,
     recipientCounts: kinds
       .map((k) => ({ kind: k.kind as OrgKind, count: Number(k.n) }))
@@ -200,7 +187,7 @@ async function storeNotice(
       last_urged_at: null,
     })),
   );
-  const issuer = await trx.selectFrom('orgs').select('name').where('id', '=', actor.orgId).executeTakeFirst();
+  const issuer = await orgById(trx, actor.orgId);
   await notifyOrgs(
     trx,
     recipients,
@@ -220,17 +207,12 @@ const utc = (iso: string | null | undefined) => (iso ? new Date(iso).toISOString
 export async function issueNotice(deps: NoticeDeps, actor: Actor, input: IssueInput): Promise<Notice> {
   const { db, clock } = deps;
   if (input.coIssuerOrgId) {
-    const [me, co] = await Promise.all(
-      [actor.orgId, input.coIssuerOrgId].map((id) =>
-        db.selectFrom('orgs').select(['kind', 'active']).where('id', '=', id).executeTakeFirst(),
-      ),
-    );
+    const [me, co] = await Promise.all([actor.orgId, input.coIssuerOrgId].map((id) => orgById(db, id)));
     if (co?.active !== 1 || co.kind !== me?.kind || input.coIssuerOrgId === actor.orgId)
       throw invalidField('coIssuerOrgId', '联合发文单位：须为另一个同级单位');
   }
   if (input.campaignId) {
-    const campaign = await findCampaign(db, input.campaignId);
-    if (!campaign || !seesCampaign(actor, campaign))
+    if (!(await campaignVisible(db, actor, input.campaignId)))
       throw invalidField('campaignId', '关联专项活动：专项活动不存在或无权查看');
   }
   const attachments = await checkCommon(deps, actor, input);
@@ -312,17 +294,8 @@ export async function forwardNotice(
   const now = clock.now();
   const forwardId = newId();
   await db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('notice_deliveries')
-      .set((eb) => ({
-        forwarded_notice_id: forwardId,
-        read_at: eb.fn.coalesce('read_at', eb.val(now.toISOString())),
-      }))
-      .where('notice_id', '=', id)
-      .where('org_id', '=', actor.orgId)
-      .where('forwarded_notice_id', 'is', null)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '本单位已转发过该通知');
+    if (!(await markDeliveryForwarded(trx, id, actor.orgId, forwardId, now.toISOString())))
+      throw new AppError('CONFLICT', '本单位已转发过该通知');
     await signOff?.(trx);
     await storeNotice(
       trx,

@@ -1,10 +1,15 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
-import { insertChunkRows } from '../../db/dialect';
-import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import {
+  activeUsersOf,
+  findNotification,
+  insertNotifications,
+  markNotificationsRead,
+  notificationsOf,
+  unreadCount,
+} from './notification.repository';
 
 export interface NotificationInput {
   kind: string;
@@ -15,18 +20,13 @@ export interface NotificationInput {
 
 /** Sends an in-app notification to every active user of the given orgs. Returns how many users. */
 export async function notifyOrgs(
-  trx: Kysely<Database>,
+  trx: Db,
   orgIds: readonly string[],
   input: NotificationInput,
   now: Date,
 ): Promise<number> {
   if (orgIds.length === 0) return 0;
-  const users = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', 'in', [...new Set(orgIds)])
-    .where('active', '=', 1)
-    .execute();
+  const users = await activeUsersOf(trx, [...new Set(orgIds)]);
   const rows = users.map((u) => ({
     id: newId(),
     user_id: u.id,
@@ -37,33 +37,14 @@ export async function notifyOrgs(
     created_at: now.toISOString(),
     read_at: null,
   }));
-  const chunk = insertChunkRows(trx as Kysely<unknown>, 8);
-  for (let i = 0; i < rows.length; i += chunk)
-    await trx
-      .insertInto('notifications')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+  await insertNotifications(trx, rows);
   return rows.length;
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 50) {
-  const [items, unread] = await Promise.all([
-    db
-      .selectFrom('notifications')
-      .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
-      .where('user_id', '=', userId)
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('notifications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst(),
-  ]);
+  const [items, unread] = await Promise.all([notificationsOf(db, userId, limit), unreadCount(db, userId)]);
   return {
-    unread: Number(unread?.n ?? 0),
+    unread,
     items: items.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -77,19 +58,16 @@ export async function listNotifications(db: Db, userId: string, limit = 50) {
 }
 
 export async function markRead({ db, clock }: { db: Db; clock: Clock }, userId: string, id: string | 'all') {
-  const q = db
-    .updateTable('notifications')
-    .set({ read_at: clock.now().toISOString() })
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null);
-  const result = await (id === 'all' ? q : q.where('id', '=', id)).executeTakeFirst();
-  if (id !== 'all' && Number(result.numUpdatedRows) === 0) {
-    const exists = await db
-      .selectFrom('notifications')
-      .select('id')
-      .where('id', '=', id)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!exists) throw notFound('通知');
-  }
+  const marked = await markNotificationsRead(
+    db,
+    userId,
+    id === 'all' ? {} : { id },
+    clock.now().toISOString(),
+  );
+  if (id !== 'all' && marked === 0 && !(await findNotification(db, id, userId))) throw notFound('通知');
+}
+
+/** Opening a page reads the user's notifications that point at it. */
+export async function markLinkRead(db: Db, userId: string, link: string, now: Date) {
+  await markNotificationsRead(db, userId, { link }, now.toISOString());
 }

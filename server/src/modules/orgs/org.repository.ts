@@ -1,6 +1,8 @@
+import type { Updateable } from 'kysely';
 import { orgScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/database';
+import type { OrgTable } from '../../db/schema';
 
 export interface OrgRow {
   id: string;
@@ -60,4 +62,31 @@ export async function coveredRegionsByDivision(
     .execute();
   for (const r of rows) map.set(r.division_id, [...(map.get(r.division_id) ?? []), r.region_prefix]);
   return map;
+}
+
+/** An org's materialized path (the org must exist). */
+export async function findOrgPath(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom('orgs').select('path').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.path;
+}
+
+export async function insertOrgRow(trx: Db, row: OrgTable) {
+  await trx.insertInto('orgs').values(row).execute();
+}
+
+export async function updateOrgRow(trx: Db, id: string, set: Updateable<OrgTable>) {
+  await trx.updateTable('orgs').set(set).where('id', '=', id).execute();
+}
+
+/** Records the region prefixes a division covers (each once). */
+export async function insertCoveredRegions(trx: Db, divisionId: string, prefixes: readonly string[]) {
+  for (const prefix of new Set(prefixes))
+    await trx
+      .insertInto('division_regions')
+      .values({ division_id: divisionId, region_prefix: prefix })
+      .execute();
+}
+
+export async function deleteCoveredRegions(trx: Db, divisionId: string) {
+  await trx.deleteFrom('division_regions').where('division_id', '=', divisionId).execute();
 }

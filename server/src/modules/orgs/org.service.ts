@@ -17,10 +17,15 @@ import { invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import {
   coveredRegionsByDivision,
+  deleteCoveredRegions,
   findOrg,
   findOrgInScope,
+  findOrgPath,
+  insertCoveredRegions,
+  insertOrgRow,
   listOrgs as listOrgRows,
   type OrgRow,
+  updateOrgRow,
 } from './org.repository';
 
 export interface OrgDeps {
@@ -75,32 +80,30 @@ export async function insertOrg(
   now: Date,
 ): Promise<{ id: string; path: string }> {
   const id = input.id ?? newId();
-  let parentPath = '/';
-  if (input.parentId) {
-    const parent = await trx
-      .selectFrom('orgs')
-      .select('path')
-      .where('id', '=', input.parentId)
-      .executeTakeFirstOrThrow();
-    parentPath = parent.path;
-  }
-  const path = `${parentPath}${id}/`;
-  await trx
-    .insertInto('orgs')
-    .values({
-      id,
-      parent_id: input.parentId,
-      path,
-      kind: input.kind,
-      name: input.name,
-      short_name: input.shortName ?? null,
-      region_code: input.regionCode,
-      active: 1,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .execute();
+  const path = await pathUnder(trx, input.parentId, id);
+  await insertOrgRow(trx, {
+    id,
+    parent_id: input.parentId,
+    path,
+    kind: input.kind,
+    name: input.name,
+    short_name: input.shortName ?? null,
+    region_code: input.regionCode,
+    active: 1,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
   return { id, path };
+}
+
+/** The materialized path of an org placed under a parent (or at the root). */
+export async function pathUnder(db: Db, parentId: string | null, id: string): Promise<string> {
+  return `${parentId ? await findOrgPath(db, parentId) : '/'}${id}/`;
+}
+
+/** An org by id whatever the actor's scope: for the checks other modules make (a supervisor, a co-issuer). */
+export function orgById(db: Db, id: string): Promise<OrgRow | undefined> {
+  return findOrg(db, id);
 }
 
 /** Creates a regulator or group org under a parent of an allowed kind (system administrator). */
@@ -124,9 +127,7 @@ export async function createOrg({ db, clock }: OrgDeps, actor: Actor, input: Org
   const now = clock.now();
   const id = await db.transaction().execute(async (trx) => {
     const { id } = await insertOrg(trx, { ...input, shortName: input.shortName ?? null }, now);
-    for (const prefix of new Set(input.coveredRegions)) {
-      await trx.insertInto('division_regions').values({ division_id: id, region_prefix: prefix }).execute();
-    }
+    await insertCoveredRegions(trx, id, input.coveredRegions);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -152,21 +153,15 @@ export async function updateOrg(
   }
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('orgs')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.shortName !== undefined ? { short_name: input.shortName ?? null } : {}),
-        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateOrgRow(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.shortName !== undefined ? { short_name: input.shortName ?? null } : {}),
+      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+      updated_at: now.toISOString(),
+    });
     if (input.coveredRegions) {
-      await trx.deleteFrom('division_regions').where('division_id', '=', id).execute();
-      for (const prefix of new Set(input.coveredRegions)) {
-        await trx.insertInto('division_regions').values({ division_id: id, region_prefix: prefix }).execute();
-      }
+      await deleteCoveredRegions(trx, id);
+      await insertCoveredRegions(trx, id, input.coveredRegions);
     }
     await appendAudit(
       trx,

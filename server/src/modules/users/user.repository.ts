@@ -1,5 +1,7 @@
+import type { Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { containsInsensitive } from '../../db/dialect';
+import type { UserTable } from '../../db/schema';
 
 export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) {
   const users = await db
@@ -51,3 +53,36 @@ export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) 
 }
 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+export function findUser(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+}
+
+export async function insertUserRow(trx: Db, row: UserTable) {
+  await trx.insertInto('users').values(row).execute();
+}
+
+/** Changes a user's row; false when there is no such user. */
+export async function updateUserRow(trx: Db, id: string, set: Updateable<UserTable>): Promise<boolean> {
+  const r = await trx.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Grants roles (each once). */
+export async function insertRoles(trx: Db, userId: string, roles: readonly string[]) {
+  for (const role of new Set(roles))
+    await trx.insertInto('user_roles').values({ user_id: userId, role }).execute();
+}
+
+export async function deleteRoles(trx: Db, userId: string) {
+  await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+}
+
+/** Ends every session of a user. */
+export async function deleteSessionsOf(trx: Db, userId: string) {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

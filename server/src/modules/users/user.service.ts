@@ -17,7 +17,18 @@ import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../auth/password';
-import { listUsers as listUserRows, type UserListRow } from './user.repository';
+import { orgById } from '../orgs/org.service';
+import {
+  deleteRoles,
+  deleteSessionsOf,
+  findUser,
+  findUserByUsername,
+  insertRoles,
+  insertUserRow,
+  listUsers as listUserRows,
+  type UserListRow,
+  updateUserRow,
+} from './user.repository';
 
 export interface UserDeps {
   db: Db;
@@ -77,31 +88,27 @@ export async function insertUser(
   now: Date,
 ): Promise<string> {
   const id = input.id ?? newId();
-  await trx
-    .insertInto('users')
-    .values({
-      id,
-      username: input.username,
-      display_name: input.displayName,
-      phone: input.phone ?? null,
-      org_id: input.orgId,
-      password_hash: input.passwordHash,
-      must_change_password: input.mustChangePassword ? 1 : 0,
-      failed_logins: 0,
-      locked_until: null,
-      active: 1,
-      last_login_at: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .execute();
-  for (const role of new Set(input.roles))
-    await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
+  await insertUserRow(trx, {
+    id,
+    username: input.username,
+    display_name: input.displayName,
+    phone: input.phone ?? null,
+    org_id: input.orgId,
+    password_hash: input.passwordHash,
+    must_change_password: input.mustChangePassword ? 1 : 0,
+    failed_logins: 0,
+    locked_until: null,
+    active: 1,
+    last_login_at: null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
+  await insertRoles(trx, id, input.roles);
   return id;
 }
 
 async function orgKindOf(db: Db, orgId: string): Promise<OrgKind> {
-  const org = await db.selectFrom('orgs').select('kind').where('id', '=', orgId).executeTakeFirst();
+  const org = await orgById(db, orgId);
   if (!org) throw invalidField('orgId', '所属单位不存在');
   return org.kind as OrgKind;
 }
@@ -111,7 +118,7 @@ export async function createUser(deps: UserDeps, actor: Actor, input: UserCreate
   const { db, clock } = deps;
   const problem = rolesProblem(input.roles, await orgKindOf(db, input.orgId));
   if (problem) throw invalidField('roles', problem);
-  if (await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
+  if (await findUserByUsername(db, input.username)) {
     throw new AppError('CONFLICT', '用户名已存在', [{ field: 'username', message: '用户名已存在' }]);
   }
   const passwordHash = await hashPassword(input.password);
@@ -137,7 +144,7 @@ export async function updateUser(
   input: z.infer<typeof ZUserUpdate>,
 ): Promise<User> {
   const { db, clock } = deps;
-  const user = await db.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).executeTakeFirst();
+  const user = await findUser(db, id);
   if (!user) throw notFound('用户');
   if (id === actor.userId && (input.active === false || input.roles)) {
     throw new AppError('CONFLICT', '不能停用自己的账号或修改自己的角色');
@@ -148,22 +155,17 @@ export async function updateUser(
   }
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-        ...(input.phone !== undefined ? { phone: input.phone ?? null } : {}),
-        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateUserRow(trx, id, {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone ?? null } : {}),
+      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+      updated_at: now.toISOString(),
+    });
     if (input.roles) {
-      await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-      for (const role of new Set(input.roles))
-        await trx.insertInto('user_roles').values({ user_id: id, role }).execute();
+      await deleteRoles(trx, id);
+      await insertRoles(trx, id, input.roles);
     }
-    if (input.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.active === false) await deleteSessionsOf(trx, id);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -178,12 +180,7 @@ export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Prom
   const { db, clock } = deps;
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('users')
-      .set({ locked_until: null, failed_logins: 0 })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) return false;
+    if (!(await updateUserRow(trx, id, { locked_until: null, failed_logins: 0 }))) return false;
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -207,19 +204,15 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: 1,
-        locked_until: null,
-        failed_logins: 0,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) return false;
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const set = {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      locked_until: null,
+      failed_logins: 0,
+      updated_at: now.toISOString(),
+    };
+    if (!(await updateUserRow(trx, id, set))) return false;
+    await deleteSessionsOf(trx, id);
     await appendAudit(
       trx,
       auditActorOf(actor),
