@@ -18,7 +18,7 @@ import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
 import './http/types';
-import { auditRoutes } from './modules/audit/audit.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaign.routes';
 import { obligationRoutes } from './modules/campaigns/obligation.routes';

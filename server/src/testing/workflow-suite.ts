@@ -240,3 +240,15 @@ export async function workflowHistory(ctx: TestContext, recordKind: string, id: 
     .execute();
   return rows.map((e) => ({ action: e.action, from: e.from_state, to: e.to_state }));
 }
+
+/** Signs each user in once and keeps the Cookie header (the suites ask for the same users often). */
+export function cookieJar(ctx: () => TestContext): (username: string) => Promise<string> {
+  const cookies = new Map<string, string>();
+  return async (username) => {
+    const known = cookies.get(username);
+    if (known) return known;
+    const cookie = await ctx().login(username);
+    cookies.set(username, cookie);
+    return cookie;
+  };
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildCampaign, buildUser } from '../../seed/builders';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestContext, type TestContext } from '../../testing';
-import { describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
+import { cookieJar, describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
 import { hashPassword } from '../auth/password';
 
 /**
@@ -11,7 +11,6 @@ import { hashPassword } from '../auth/password';
  * issues for its own county (so 原平 does not see them).
  */
 let ctx: TestContext;
-const cookies: Record<string, string> = {};
 let base: { planId: string; issuerOrgId: string; createdBy: string };
 
 beforeAll(async () => {
@@ -33,10 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function cookie(user: string) {
-  cookies[user] ??= await ctx.login(user);
-  return cookies[user];
-}
+const cookie = cookieJar(() => ctx);
 
 describeWorkflowRoutes({
   workflow: CAMPAIGN_WORKFLOW,

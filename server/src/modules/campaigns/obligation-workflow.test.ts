@@ -2,11 +2,10 @@ import { OBLIGATION_WORKFLOW } from '@tiegui/domain';
 import { afterAll, beforeAll } from 'vitest';
 import { buildObligation } from '../../seed/builders';
 import { createTestContext, type TestContext } from '../../testing';
-import { describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
+import { cookieJar, describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
 
 /** Obligations' route tests, generated from their workflow table, on fresh obligations of dx-mine. */
 let ctx: TestContext;
-const cookies: Record<string, string> = {};
 let base: { campaignId: string; orgId: string; recipients: string[] };
 
 beforeAll(async () => {
@@ -28,10 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function cookie(user: string) {
-  cookies[user] ??= await ctx.login(user);
-  return cookies[user];
-}
+const cookie = cookieJar(() => ctx);
 
 const variant = (name: string, received: boolean) => ({
   name,

@@ -1,22 +1,18 @@
 import { HAZARD_WORKFLOW, type HazardState, type ProductionStop } from '@tiegui/domain';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing';
-import { describeWorkflowRoutes } from '../../testing/workflow-suite';
+import { cookieJar, describeWorkflowRoutes } from '../../testing/workflow-suite';
 import { fileRefs, GENERAL, MAJOR, SAMPLE_EVIDENCE } from './hazard.fixtures';
 
 /** The hazard loop's route tests, generated from its workflow table. */
 let ctx: TestContext;
-const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(() => ctx.close());
 
-async function cookie(user: string) {
-  cookies[user] ??= await ctx.login(user);
-  return cookies[user];
-}
+const cookie = cookieJar(() => ctx);
 
 function variant(level: 'major' | 'general', stop: ProductionStop) {
   return {

@@ -1,21 +1,17 @@
 import { NOTICE_SIGN_OFF_WORKFLOW } from '@tiegui/domain';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing';
-import { describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
+import { cookieJar, describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
 
 /** 签收's route tests, generated from its table, on fresh notices 代县应急局 sends to its mines. */
 let ctx: TestContext;
-const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(() => ctx.close());
 
-async function cookie(user: string) {
-  cookies[user] ??= await ctx.login(user);
-  return cookies[user];
-}
+const cookie = cookieJar(() => ctx);
 
 let n = 0;
 async function issue(): Promise<string> {

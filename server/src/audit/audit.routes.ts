@@ -8,11 +8,11 @@ import {
 } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf, recordAudit, verifyAuditChain } from '../../audit/audit.service';
-import type { Db } from '../../db/database';
-import { actorOf } from '../../http/types';
-import type { Clock } from '../../lib/clock';
+import type { Db } from '../db/database';
+import { actorOf } from '../http/types';
+import type { Clock } from '../lib/clock';
 import { listAuditEvents } from './audit.repository';
+import { auditActorOf, recordAudit, verifyAuditChain } from './audit.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
