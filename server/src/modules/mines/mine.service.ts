@@ -18,7 +18,6 @@ import type { Clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { addObligationsForNewOrg } from '../campaigns/campaign.service';
-import { mineHeldStopped } from '../hazards/hazard.effects';
 import { insertOrg } from '../orgs/org.service';
 import {
   countMines,
