@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoHazards } from '../seed/demo-hazards';
-import { createTestContext, orgIdByName, type TestContext } from '../testing';
+import { createTestContext, orgIdByName, type TestContext, walkHazardList } from '../testing';
 import { SCOPE_ACTORS, SQL_COMPILERS } from '../testing/sql';
 import { hazardScope } from './access';
+import { hazardScopeByIndex } from './hazard-index-scope';
 
 /** The hazard scope: a hazard is seen exactly where its mine is (one named test per org kind). */
 describe.each(Object.entries(SQL_COMPILERS))('hazard scope SQL on %s', (name, db) => {
   it.each(Object.entries(SCOPE_ACTORS))('%s', (kind, actor) => {
     const compiled = db.selectFrom('hazards as h').select('h.id').where(hazardScope(actor)).compile();
+    expect({ sql: compiled.sql, parameters: compiled.parameters }).toMatchSnapshot(`${name} ${kind}`);
+  });
+});
+
+/** The index form of each kind's scope (only ever ANDed to hazardScope): its SQL, one named test per kind. */
+describe.each(Object.entries(SQL_COMPILERS))('hazard scope by index SQL on %s', (name, db) => {
+  it.each(Object.entries(SCOPE_ACTORS))('%s', (kind, actor) => {
+    const compiled = db.selectFrom('hazards as h').select('h.id').where(hazardScopeByIndex(actor)).compile();
     expect({ sql: compiled.sql, parameters: compiled.parameters }).toMatchSnapshot(`${name} ${kind}`);
   });
 });
@@ -51,6 +60,14 @@ describe.each(MATRIX)('hazards seen by $user', ({ user, sees, notSees }) => {
       (await get('/api/hazards?limit=200')).json().items.map((h: { id: string }) => h.id),
     );
     expect(listed).toEqual(new Set(sees.flatMap((k) => byMine[k]!)));
+  });
+
+  it('its scope by index narrows to the same hazards as its scope', async () => {
+    const cookie = await ctx.login(user);
+    const walked = await walkHazardList(ctx.app, cookie, '', 100);
+    // The count reads hazardScope AND hazardScopeByIndex; the list reads hazardScope.
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/hazards/count', headers: { cookie } });
+    expect(res.json().total).toBe(walked.length);
   });
 });
 

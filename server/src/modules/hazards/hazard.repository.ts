@@ -9,6 +9,7 @@ import {
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { hazardScope, mineScope, ownMineOf } from '../../access/access';
 import type { Actor } from '../../access/actor';
+import { hazardScopeByIndex } from '../../access/hazard-index-scope';
 import type { Db } from '../../db/database';
 import {
   countSearchMatches,
@@ -234,56 +235,12 @@ export async function listHazards(
     .execute();
 }
 
-/** The prefix's region codes as a range, which both databases read from an index (codes are digits). */
-function regionRange(eb: HEb, prefix: string) {
-  const next = String(Number(prefix) + 1).padStart(prefix.length, '0');
-  const from = eb('h.region_code', '>=', prefix);
-  return next.length > prefix.length ? from : eb.and([from, eb('h.region_code', '<', next)]);
-}
-
-/**
- * The actor's hazards said the way an index finds them all without walking an order: a
- * province's or a division's by region ranges (hazards_region), a city's, a county's or a
- * group's through their mines (hazards_mine). Only ever ANDed to hazardScope, which decides:
- * this narrows to the same rows and tells the planner where they are.
- */
-function scopeByIndex(actor: Actor) {
-  return (eb: HEb) => {
-    switch (actor.orgKind) {
-      case 'province':
-        return regionRange(eb, regionPrefix(actor.regionCode ?? ''));
-      case 'division':
-        return actor.coveredRegions.length === 0
-          ? eb.lit(false)
-          : eb.or(actor.coveredRegions.map((p) => regionRange(eb, p)));
-      case 'city':
-      case 'county':
-      case 'group':
-        return eb(
-          'h.mine_id',
-          'in',
-          eb
-            .selectFrom('orgs as o')
-            .innerJoin('mines as m', 'm.org_id', 'o.id')
-            .select('o.id')
-            .where((inner) => mineScope(actor)(inner as never)),
-        );
-      case 'mine':
-        return eb('h.mine_id', '=', actor.orgId);
-      default: {
-        const never: never = actor.orgKind;
-        throw new Error(`unknown org kind ${String(never)}`);
-      }
-    }
-  };
-}
-
 /** How many hazards match, counting at most HAZARD_COUNT_CAP + 1 of them. */
 export async function countHazards(db: Db, actor: Actor, filter: HazardFilter, nowIso: string) {
   const search = await planTextSearch(db, filter.q, 'count');
   const matches = applyHazardFilter(
     db,
-    db.selectFrom('hazards as h').where(hazardScope(actor)).where(scopeByIndex(actor)),
+    db.selectFrom('hazards as h').where(hazardScope(actor)).where(hazardScopeByIndex(actor)),
     filter,
     nowIso,
     search,
