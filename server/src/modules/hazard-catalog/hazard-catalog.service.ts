@@ -13,6 +13,14 @@ import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { forbidden, invalidField, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import {
+  catalogContent,
+  findCatalogId,
+  findCatalogVersion,
+  highestCatalogVersion,
+  insertCatalog,
+  listCatalogRows,
+} from './hazard-catalog.repository';
 
 /**
  * Major-hazard standards as stored versions (like campaign plans): the shipped versions are stored
@@ -23,26 +31,18 @@ const ensured = new WeakSet<object>();
 const cache = new Map<string, HazardStandard>();
 
 async function storeStandard(trx: Kysely<Database>, s: HazardStandard, now: Date, userId: string | null) {
-  const existing = await trx
-    .selectFrom('hazard_catalogs')
-    .select('id')
-    .where('catalog_key', '=', s.key)
-    .where('version', '=', s.version)
-    .executeTakeFirst();
+  const existing = await findCatalogVersion(trx, s.key, s.version);
   if (existing) return existing.id;
   const id = newId();
-  await trx
-    .insertInto('hazard_catalogs')
-    .values({
-      id,
-      catalog_key: s.key,
-      version: s.version,
-      title: s.title,
-      content: JSON.stringify(s),
-      created_at: now.toISOString(),
-      created_by: userId,
-    })
-    .execute();
+  await insertCatalog(trx, {
+    id,
+    catalog_key: s.key,
+    version: s.version,
+    title: s.title,
+    content: JSON.stringify(s),
+    created_at: now.toISOString(),
+    created_by: userId,
+  });
   return id;
 }
 
@@ -57,12 +57,7 @@ export async function ensureShippedStandards(db: Kysely<Database>, now = new Dat
       await storeStandard(db, s, now, null);
     } catch (error) {
       // Another process stored it first: the unique (key, version) constraint holds.
-      const again = await db
-        .selectFrom('hazard_catalogs')
-        .select('id')
-        .where('catalog_key', '=', s.key)
-        .where('version', '=', s.version)
-        .executeTakeFirst();
+      const again = await findCatalogVersion(db, s.key, s.version);
       if (!again) throw error;
     }
   }
@@ -72,11 +67,7 @@ export async function ensureShippedStandards(db: Kysely<Database>, now = new Dat
 async function loadById(db: Kysely<Database>, id: string): Promise<HazardStandard> {
   const hit = cache.get(id);
   if (hit) return hit;
-  const row = await db
-    .selectFrom('hazard_catalogs')
-    .select('content')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await catalogContent(db, id);
   const standard = ZHazardStandard.parse(JSON.parse(row.content));
   cache.set(id, standard);
   return standard;
@@ -88,14 +79,7 @@ export async function loadStandard(
   key: string,
   version?: number,
 ): Promise<HazardStandard | null> {
-  const row = await db
-    .selectFrom('hazard_catalogs')
-    .select('id')
-    .where('catalog_key', '=', key)
-    .$if(version !== undefined, (q) => q.where('version', '=', version!))
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await findCatalogId(db, key, version);
   return row ? loadById(db, row.id) : null;
 }
 
@@ -125,12 +109,7 @@ function summarize(id: string, s: HazardStandard, createdAt: string): HazardStan
 
 /** Every stored version, newest first within each standard. */
 export async function listStandards({ db }: { db: Db }): Promise<HazardStandardSummary[]> {
-  const rows = await db
-    .selectFrom('hazard_catalogs')
-    .select(['id', 'created_at'])
-    .orderBy('catalog_key')
-    .orderBy('version', 'desc')
-    .execute();
+  const rows = await listCatalogRows(db);
   return Promise.all(rows.map(async (r) => summarize(r.id, await loadById(db, r.id), r.created_at)));
 }
 
@@ -160,11 +139,7 @@ export async function uploadStandard(
   const now = clock.now();
   const id = await db.transaction().execute(async (trx) => {
     // Another administrator may have saved this version since the check above.
-    const { highest } = await trx
-      .selectFrom('hazard_catalogs')
-      .select((eb) => eb.fn.max('version').as('highest'))
-      .where('catalog_key', '=', standard.key)
-      .executeTakeFirstOrThrow();
+    const highest = await highestCatalogVersion(trx, standard.key);
     if (Number(highest ?? 0) >= standard.version)
       throw invalidField('version', `版本号须大于现有版本${highest}，请刷新后重试`);
     const id = await storeStandard(trx, standard, now, actor.userId);

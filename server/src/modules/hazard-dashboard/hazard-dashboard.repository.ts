@@ -162,3 +162,19 @@ export function recurrences(db: Kysely<Database>, actor: Actor, mineId?: string)
     .limit(500)
     .execute();
 }
+
+/** A mine's open major hazards and how many of them are past their time limit. */
+export function mineMajorCounts(db: Kysely<Database>, mineId: string, nowIso: string) {
+  return db
+    .selectFrom('hazards')
+    .where('mine_id', '=', mineId)
+    .where('level', '=', 'major')
+    .where('state', '!=', 'closed')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn
+        .sum<number>(eb.case().when('due_at', '<', nowIso).then(eb.lit(1)).else(eb.lit(0)).end())
+        .as('overdue'),
+    ])
+    .executeTakeFirst();
+}

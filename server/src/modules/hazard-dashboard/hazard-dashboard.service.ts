@@ -19,6 +19,7 @@ import {
   closedPerMonth,
   type DashboardScope,
   foundPerMonth,
+  mineMajorCounts,
   openAtStart,
   openCounts,
   recurrenceMineCount,
@@ -131,18 +132,7 @@ export async function mineHazardFlags(deps: HazardDeps, actor: Actor, mineId: st
   await assertMinesInScope(deps.db, actor, [mineId]);
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const counts = await deps.db
-    .selectFrom('hazards')
-    .where('mine_id', '=', mineId)
-    .where('level', '=', 'major')
-    .where('state', '!=', 'closed')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('open'),
-      eb.fn
-        .sum<number>(eb.case().when('due_at', '<', nowIso).then(eb.lit(1)).else(eb.lit(0)).end())
-        .as('overdue'),
-    ])
-    .executeTakeFirst();
+  const counts = await mineMajorCounts(deps.db, mineId, nowIso);
   const list = (await recurrences(deps.db, actor, mineId)).map(presentRecurrence);
   return {
     mineId,

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { hazardScope } from '../../access/access';
+import type { Actor } from '../../access/actor';
 import { prepared } from '../../db/prepared';
-import type { Database } from '../../db/schema';
+import type { Database, HazardSupervisionTable } from '../../db/schema';
 
 /**
  * The statements every hazard transition runs, built once (db/prepared.ts): the history row it
@@ -106,3 +108,71 @@ export function supervisionsOf(db: Kysely<Database>, hazardIds: readonly string[
 }
 
 export type SupervisionRow = Awaited<ReturnType<typeof supervisionsOf>>[number];
+
+export async function insertSupervision(trx: Kysely<Database>, row: HazardSupervisionTable): Promise<void> {
+  await trx.insertInto('hazard_supervisions').values(row).execute();
+}
+
+/** Marks a supervision removed, unless it already is. */
+export async function markSupervisionRemoved(
+  trx: Kysely<Database>,
+  id: string,
+  removedAt: string,
+  removedBy: string,
+): Promise<void> {
+  await trx
+    .updateTable('hazard_supervisions')
+    .set({ removed_at: removedAt, removed_by: removedBy })
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .execute();
+}
+
+/** The active supervisions of open hazards (in the actor's scope, of one supervising org when given). */
+export function openSupervisions(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  supervisingOrgId: string | undefined,
+) {
+  return db
+    .selectFrom('hazard_supervisions as s')
+    .innerJoin('hazards as h', 'h.id', 's.hazard_id')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .innerJoin('orgs as mo', 'mo.id', 'h.mine_id')
+    .selectAll('s')
+    .select(['o.name as org_name', 'h.state', 'h.due_at', 'mo.name as mine_name'])
+    .where('s.removed_at', 'is', null)
+    .where('h.state', '!=', 'closed')
+    .$if(supervisingOrgId !== undefined, (q) => q.where('s.org_id', '=', supervisingOrgId!))
+    .$if(actor !== null, (q) => q.where(hazardScope(actor!)))
+    .execute();
+}
+
+/** Claims a supervision's notice for the day: whether this call's update matched (not yet claimed today). */
+export async function claimSupervisionNotice(
+  trx: Kysely<Database>,
+  id: string,
+  today: string,
+): Promise<boolean> {
+  const claimed = await trx
+    .updateTable('hazard_supervisions')
+    .set({ last_notified_on: today })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_notified_on', 'is', null), eb('last_notified_on', '!=', today)]))
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
+
+/** A progress report: the hazard's active supervisions record when it came. */
+export async function markSupervisionsReported(
+  trx: Kysely<Database>,
+  hazardId: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('hazard_supervisions')
+    .set({ last_report_at: at })
+    .where('hazard_id', '=', hazardId)
+    .where('removed_at', 'is', null)
+    .execute();
+}

@@ -1,7 +1,7 @@
 import type { ZSupervisionCreate } from '@tiegui/domain';
 import { type HazardDetail, hasPermission, SUPERVISION_LEVELS, shanghaiDate } from '@tiegui/domain';
 import type { z } from 'zod';
-import { hazardScope, OutOfScopeError } from '../../access/access';
+import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import { AppError, forbidden } from '../../lib/errors';
@@ -10,7 +10,14 @@ import { notify } from './hazard.effects';
 import { deadlineOverdue, isRegulator, reportOverdue } from './hazard.present';
 import { findHazard } from './hazard.repository';
 import { getHazard, type HazardDeps } from './hazard.service';
-import { insertHazardEvent, supervisionsOf } from './hazard-history.repository';
+import {
+  claimSupervisionNotice,
+  insertHazardEvent,
+  insertSupervision,
+  markSupervisionRemoved,
+  openSupervisions,
+  supervisionsOf,
+} from './hazard-history.repository';
 
 /**
  * 挂牌督办: a regulator lists a major hazard with a deadline and a reporting cadence; the supervision
@@ -39,24 +46,21 @@ export async function listForSupervision(
   const level = actor.orgKind as keyof typeof SUPERVISION_LEVELS;
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    await trx
-      .insertInto('hazard_supervisions')
-      .values({
-        id,
-        hazard_id: hazardId,
-        org_id: actor.orgId,
-        level,
-        deadline: input.deadline,
-        report_cadence: input.reportCadence,
-        note: input.note ?? null,
-        listed_at: now.toISOString(),
-        listed_by: actor.userId,
-        last_report_at: null,
-        last_notified_on: null,
-        removed_at: null,
-        removed_by: null,
-      })
-      .execute();
+    await insertSupervision(trx, {
+      id,
+      hazard_id: hazardId,
+      org_id: actor.orgId,
+      level,
+      deadline: input.deadline,
+      report_cadence: input.reportCadence,
+      note: input.note ?? null,
+      listed_at: now.toISOString(),
+      listed_by: actor.userId,
+      last_report_at: null,
+      last_notified_on: null,
+      removed_at: null,
+      removed_by: null,
+    });
     await insertHazardEvent(trx, {
       id: newId(),
       hazard_id: hazardId,
@@ -109,12 +113,7 @@ export async function removeSupervision(
   if (row.state !== 'closed') throw new AppError('CONFLICT', '隐患销号后才能解除挂牌督办');
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('hazard_supervisions')
-      .set({ removed_at: now.toISOString(), removed_by: actor.userId })
-      .where('id', '=', mine.id)
-      .where('removed_at', 'is', null)
-      .execute();
+    await markSupervisionRemoved(trx, mine.id, now.toISOString(), actor.userId);
     await insertHazardEvent(trx, {
       id: newId(),
       hazard_id: hazardId,
@@ -154,18 +153,7 @@ export async function checkSupervisionOverdue(
   const { db, clock } = deps;
   const now = clock.now();
   const today = shanghaiDate(now);
-  const rows = await db
-    .selectFrom('hazard_supervisions as s')
-    .innerJoin('hazards as h', 'h.id', 's.hazard_id')
-    .innerJoin('orgs as o', 'o.id', 's.org_id')
-    .innerJoin('orgs as mo', 'mo.id', 'h.mine_id')
-    .selectAll('s')
-    .select(['o.name as org_name', 'h.state', 'h.due_at', 'mo.name as mine_name'])
-    .where('s.removed_at', 'is', null)
-    .where('h.state', '!=', 'closed')
-    .$if(options.supervisingOrgId !== undefined, (q) => q.where('s.org_id', '=', options.supervisingOrgId!))
-    .$if(actor !== null, (q) => q.where(hazardScope(actor!)))
-    .execute();
+  const rows = await openSupervisions(db, actor, options.supervisingOrgId);
   const found = rows
     .map((s) => ({
       s,
@@ -181,13 +169,7 @@ export async function checkSupervisionOverdue(
         // Claim the day's notice first: with several server processes (PostgreSQL behind a load
         // balancer) two rounds may find the same supervision, and only the one whose update matched
         // sends it.
-        const claimed = await trx
-          .updateTable('hazard_supervisions')
-          .set({ last_notified_on: today })
-          .where('id', '=', s.id)
-          .where((eb) => eb.or([eb('last_notified_on', 'is', null), eb('last_notified_on', '!=', today)]))
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) === 0) continue;
+        if (!(await claimSupervisionNotice(trx, s.id, today))) continue;
         notified += 1;
         const what = [report ? '未按期报告整改进展' : null, deadline ? '已超过整改期限' : null]
           .filter(Boolean)

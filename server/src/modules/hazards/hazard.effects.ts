@@ -3,8 +3,15 @@ import { type AuditActor, appendAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
 import { setMineStatus } from '../mines/mine.service';
 import { type NotificationInput, notifyOrgs } from '../notifications/notification.service';
-import { recurrencePartner, stoppingHazards } from './hazard.repository';
+import { recurrencePartner } from './hazard.repository';
 import { activeSupervisingOrgs } from './hazard-history.repository';
+import {
+  anyStoppingHazard,
+  mineRegulatorIds,
+  mineStatus,
+  otherStoppingHazard,
+  stoppingHolder,
+} from './hazard-mine.repository';
 
 /** Side effects shared by registration, the transitions and the import, each inside the caller's transaction. */
 
@@ -39,12 +46,7 @@ export async function findRecurrence(
 
 /** The mine's regulators: its supervising bureau and its division (both lines). */
 export async function regulatorsOf(trx: Kysely<Database>, mineId: string): Promise<string[]> {
-  const row = await trx
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .select(['o.parent_id', 'm.division_org_id'])
-    .where('o.id', '=', mineId)
-    .executeTakeFirst();
+  const row = await mineRegulatorIds(trx, mineId);
   return [row?.parent_id, row?.division_org_id].filter((x): x is string => Boolean(x));
 }
 
@@ -73,17 +75,8 @@ export async function stopMine(
   hazardId: string,
   now: Date,
 ): Promise<string> {
-  const mine = await trx
-    .selectFrom('mines')
-    .select('status')
-    .where('org_id', '=', mineId)
-    .executeTakeFirstOrThrow();
-  const holder = await stoppingHazards(trx, mineId)
-    .select('mine_status_before')
-    .where('id', '!=', hazardId)
-    .where('mine_status_before', 'is not', null)
-    .limit(1)
-    .executeTakeFirst();
+  const mine = await mineStatus(trx, mineId);
+  const holder = await stoppingHolder(trx, mineId, hazardId);
   const before = holder?.mine_status_before ?? mine.status;
   if (mine.status !== 'suspended_rectification') {
     await setMineStatus(trx, mineId, 'suspended_rectification', now);
@@ -109,17 +102,9 @@ export async function resumeMine(
   h: { id: string; mine_id: string; mine_status_before: string | null },
   now: Date,
 ): Promise<void> {
-  const other = await stoppingHazards(trx, h.mine_id)
-    .select('id')
-    .where('id', '!=', h.id)
-    .limit(1)
-    .executeTakeFirst();
+  const other = await otherStoppingHazard(trx, h.mine_id, h.id);
   if (other) return;
-  const mine = await trx
-    .selectFrom('mines')
-    .select('status')
-    .where('org_id', '=', h.mine_id)
-    .executeTakeFirstOrThrow();
+  const mine = await mineStatus(trx, h.mine_id);
   const restore = h.mine_status_before ?? 'producing';
   if (mine.status !== 'suspended_rectification' || restore === 'suspended_rectification') return;
   await setMineStatus(trx, h.mine_id, restore as 'producing', now);
@@ -138,5 +123,5 @@ export async function resumeMine(
 
 /** Whether a major hazard holds the whole mine stopped until its resume consent (the registry keeps 停产整顿). */
 export async function mineHeldStopped(db: Kysely<Database>, mineId: string): Promise<boolean> {
-  return (await stoppingHazards(db, mineId).select('id').limit(1).executeTakeFirst()) !== undefined;
+  return (await anyStoppingHazard(db, mineId)) !== undefined;
 }

@@ -4,7 +4,6 @@ import {
   type HazardListQuery,
   ZHazardCreate,
 } from '@tiegui/domain';
-import { mineScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
 import { forbidden, invalidField } from '../../lib/errors';
@@ -13,6 +12,7 @@ import { isRegulator } from './hazard.present';
 import type { HazardRow } from './hazard.repository';
 import { allHazards, type HazardDeps, insertCheckedHazard, prepareHazard } from './hazard.service';
 import { exportColumns, hazardRegister, ledgerRow } from './hazard-excel.columns';
+import { findSameHazard, minesForImport } from './hazard-mine.repository';
 
 /** A sheet beyond this is no ledger anyone reads; narrow the filter instead. */
 const MAX_EXPORT_ROWS = 50_000;
@@ -36,12 +36,7 @@ export async function importHazards(
 ): Promise<HazardImportResult> {
   assertMayImport(actor);
   const { db, clock } = deps;
-  const mines = await db
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .select(['o.id', 'o.name', 'm.uscc'])
-    .where(mineScope(actor))
-    .execute();
+  const mines = await minesForImport(db, actor);
   const seen = new Map<string, number>();
   return importRows(deps, {
     register: hazardRegister,
@@ -73,13 +68,7 @@ export async function importHazards(
       if (!input || !mineId || problems.length > 0) return;
       const key = `${mineId}|${input.foundOn}|${input.description}`;
       const first = seen.get(key);
-      const dup = await db
-        .selectFrom('hazards')
-        .select('id')
-        .where('mine_id', '=', mineId)
-        .where('found_on', '=', input.foundOn)
-        .where('description', '=', input.description)
-        .executeTakeFirst();
+      const dup = await findSameHazard(db, mineId, input.foundOn, input.description);
       if (first !== undefined) problems.push(`与第${first}行重复`);
       else if (dup) problems.push('与已登记的隐患重复（同一矿山、排查时间和隐患内容）');
       else {

@@ -328,14 +328,18 @@ export function recurrencePartner(
     .executeTakeFirst();
 }
 
-/**
- * The major hazards that hold the whole mine in 停产整顿 until their resume consent (the hazard
- * loop sets and lifts that status; the registry cannot change it meanwhile).
- */
-export function stoppingHazards(db: Kysely<Database>, mineId: string) {
-  return db
-    .selectFrom('hazards')
-    .where('mine_id', '=', mineId)
-    .where('production_stop', '=', 'mine')
-    .where('state', 'not in', ['resume_approved', 'closed']);
+/** The guarded write of a transition: whether the row was still as read (exactly one row changed). */
+export async function writeHazardState(
+  trx: Kysely<Database>,
+  row: { id: string; state: string; updated_at: string },
+  set: Partial<Omit<HazardTable, 'id'>>,
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('hazards')
+    .set(set)
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .where('updated_at', '=', row.updated_at)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
 }

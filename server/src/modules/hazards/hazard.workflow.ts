@@ -17,9 +17,9 @@ import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
 import { daysFrom, notify, regulatorsOf, resumeMine, stopMine, supervisingOrgsOf } from './hazard.effects';
 import { HAZARD_RECORDS } from './hazard.present';
-import { findHazard, type HazardRow } from './hazard.repository';
+import { findHazard, type HazardRow, writeHazardState } from './hazard.repository';
 import { type HazardDeps, hazardDetail } from './hazard.service';
-import { insertEvent } from './hazard-history.repository';
+import { insertEvent, markSupervisionsReported } from './hazard-history.repository';
 
 type Update = Partial<Omit<HazardTable, 'id'>>;
 type Ctx<E> = EffectContext<HazardRow, E>;
@@ -118,12 +118,7 @@ export const HAZARD_MODULE: WorkflowModule<
     }),
     reportProgress: async ({ trx, row, now, evidence }) => {
       const supervisingOrgs = await supervisingOrgsOf(trx, row.id);
-      await trx
-        .updateTable('hazard_supervisions')
-        .set({ last_report_at: now.toISOString() })
-        .where('hazard_id', '=', row.id)
-        .where('removed_at', 'is', null)
-        .execute();
+      await markSupervisionsReported(trx, row.id, now.toISOString());
       await notify(
         trx,
         supervisingOrgs,
@@ -202,15 +197,8 @@ export const HAZARD_MODULE: WorkflowModule<
   },
   async write(trx, row, to, update, now) {
     const set = { ...update, state: to, updated_at: now.toISOString() };
-    const changed = await trx
-      .updateTable('hazards')
-      .set(set)
-      .where('id', '=', row.id)
-      .where('state', '=', row.state)
-      .where('updated_at', '=', row.updated_at)
-      .executeTakeFirst();
     // The row as written (the guarded update proved nobody changed it in between): no read-back.
-    return Number(changed.numUpdatedRows) === 1 ? { ...row, ...set } : null;
+    return (await writeHazardState(trx, row, set)) ? { ...row, ...set } : null;
   },
   recorded: (action, row, evidence) =>
     action === 'grantExtension'

@@ -9,12 +9,10 @@ import {
   OPEN_OBLIGATION_STATES,
   shanghaiDate,
 } from '@tiegui/domain';
-import type { ExpressionBuilder } from 'kysely';
-import { assertMinesInScope, mineScope } from '../../access/access';
+import { assertMinesInScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
-import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { prepareSubmission } from '../campaigns/obligation.workflow';
@@ -22,22 +20,20 @@ import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
 import { parseRefs } from '../hazards/hazard.present';
 import type { HazardDeps } from '../hazards/hazard.service';
-
-type MineEb = ExpressionBuilder<Database & { o: Database['orgs']; m: Database['mines'] }, 'o' | 'm'>;
+import {
+  activeDutyObligation,
+  coverageRows,
+  findInvestigation,
+  findMonthInvestigation,
+  hazardSummaries,
+  type InvestigationRow,
+  insertInvestigation,
+  listInvestigationRows,
+  mineHazardLevels,
+} from './investigation.repository';
 
 /** The campaign duty the monthly investigation fulfils (plan-2024 task 10). */
 export const MONTHLY_INVESTIGATION_DUTY = 't10-monthly-investigation';
-
-function query(db: Db) {
-  return db
-    .selectFrom('hazard_investigations as i')
-    .innerJoin('orgs as o', 'o.id', 'i.mine_id')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .leftJoin('obligations as ob', 'ob.id', 'i.obligation_id')
-    .selectAll('i')
-    .select(['o.name as mine_name', 'ob.state as obligation_state']);
-}
-type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirst']>>>;
 
 /** How many of the not-recorded mines the coverage names (the counts cover them all). */
 export const COVERAGE_NAMED_MAX = 200;
@@ -47,7 +43,7 @@ export function canRecordInvestigation(actor: Actor): boolean {
   return actor.orgKind === 'mine' && hasPermission(actor.roles, 'hazard.rectify');
 }
 
-function present(r: Row): Investigation {
+function present(r: InvestigationRow): Investigation {
   return {
     id: r.id,
     mineId: r.mine_id,
@@ -69,13 +65,7 @@ function present(r: Row): Investigation {
 
 async function withHazards(db: Db, records: Investigation[]): Promise<InvestigationView[]> {
   const ids = [...new Set(records.flatMap((r) => r.hazardIds))];
-  const rows = ids.length
-    ? await db
-        .selectFrom('hazards')
-        .select(['id', 'level', 'description', 'state'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
+  const rows = await hazardSummaries(db, ids);
   const byId = new Map(rows.map((h) => [h.id, { ...h, level: h.level as HazardLevel }]));
   return records.map((r) => ({
     ...r,
@@ -90,14 +80,7 @@ export async function listInvestigations(
   filter: { mineId?: string; month?: string },
 ): Promise<InvestigationView[]> {
   if (filter.mineId) await assertMinesInScope(db, actor, [filter.mineId]);
-  const rows = await query(db)
-    .where(mineScope(actor))
-    .$if(filter.mineId !== undefined, (q) => q.where('i.mine_id', '=', filter.mineId!))
-    .$if(filter.month !== undefined, (q) => q.where('i.month', '=', filter.month!))
-    .orderBy('i.month', 'desc')
-    .orderBy('i.id')
-    .limit(500)
-    .execute();
+  const rows = await listInvestigationRows(db, actor, filter);
   return withHazards(db, rows.map(present));
 }
 
@@ -111,38 +94,7 @@ export async function investigationCoverage(
   filter: { month: string; mineId?: string },
 ): Promise<InvestigationCoverage> {
   if (filter.mineId) await assertMinesInScope(db, actor, [filter.mineId]);
-  const mines = db
-    .selectFrom('orgs as o')
-    .innerJoin('mines as m', 'm.org_id', 'o.id')
-    .where(mineScope(actor))
-    .where('o.active', '=', 1)
-    .where('m.status', '!=', 'closed')
-    .$if(filter.mineId !== undefined, (q) => q.where('o.id', '=', filter.mineId!));
-  const recordedIn = (eb: MineEb) =>
-    eb.exists(
-      eb
-        .selectFrom('hazard_investigations as i')
-        .select('i.id')
-        .whereRef('i.mine_id', '=', 'o.id')
-        .where('i.month', '=', filter.month),
-    );
-  const [counts, missing] = await Promise.all([
-    mines
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('mines'),
-        eb.fn
-          .sum<number | string | null>(eb.case().when(recordedIn(eb)).then(1).else(0).end())
-          .as('recorded'),
-      ])
-      .executeTakeFirstOrThrow(),
-    mines
-      .select(['o.id', 'o.name', 'o.region_code'])
-      .where((eb) => eb.not(recordedIn(eb)))
-      .orderBy('o.region_code')
-      .orderBy('o.name')
-      .limit(COVERAGE_NAMED_MAX)
-      .execute(),
-  ]);
+  const { counts, missing } = await coverageRows(db, actor, filter, COVERAGE_NAMED_MAX);
   return {
     month: filter.month,
     mines: Number(counts.mines),
@@ -169,35 +121,15 @@ export async function recordInvestigation(
   if (input.investigatedOn > shanghaiDate(now))
     throw invalidField('investigatedOn', '排查日期：不能晚于今天');
   const ids = [...new Set(input.hazardIds)];
-  const hazards = ids.length
-    ? await db
-        .selectFrom('hazards')
-        .select(['id', 'level'])
-        .where('id', 'in', ids)
-        .where('mine_id', '=', actor.orgId)
-        .execute()
-    : [];
+  const hazards = await mineHazardLevels(db, actor.orgId, ids);
   if (hazards.length !== ids.length) throw invalidField('hazardIds', '发现的隐患：只能关联本矿已登记的隐患');
   await assertAttachable(db, actor, fieldRefs({ files: input.files }));
-  const existing = await db
-    .selectFrom('hazard_investigations')
-    .select('id')
-    .where('mine_id', '=', actor.orgId)
-    .where('month', '=', input.month)
-    .executeTakeFirst();
+  const existing = await findMonthInvestigation(db, actor.orgId, input.month);
   if (existing) {
     const message = `${input.month}的月度排查已记录`;
     throw new AppError('CONFLICT', message, [{ field: 'month', message }]);
   }
-  const obligation = await db
-    .selectFrom('obligations as ob')
-    .innerJoin('campaigns as c', 'c.id', 'ob.campaign_id')
-    .select(['ob.id', 'ob.state'])
-    .where('c.state', '=', 'active')
-    .where('ob.duty_key', '=', MONTHLY_INVESTIGATION_DUTY)
-    .where('ob.org_id', '=', actor.orgId)
-    .where('ob.period_key', '=', input.month)
-    .executeTakeFirst();
+  const obligation = await activeDutyObligation(db, actor.orgId, MONTHLY_INVESTIGATION_DUTY, input.month);
   const majorFound = hazards.filter((h) => h.level === 'major').length;
   // The month's obligation is submitted with the record, in its transaction: checked first, so a
   // form problem records nothing and the mine can try again.
@@ -216,25 +148,22 @@ export async function recordInvestigation(
       : null;
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('hazard_investigations')
-      .values({
-        id,
-        mine_id: actor.orgId,
-        month: input.month,
-        investigated_on: input.investigatedOn,
-        leader: input.leader,
-        scope: input.scope,
-        participants: input.participants,
-        hazard_ids: JSON.stringify(ids),
-        major_found: majorFound,
-        notes: input.notes ?? null,
-        files: JSON.stringify(input.files),
-        obligation_id: obligation?.id ?? null,
-        created_by: actor.userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertInvestigation(trx, {
+      id,
+      mine_id: actor.orgId,
+      month: input.month,
+      investigated_on: input.investigatedOn,
+      leader: input.leader,
+      scope: input.scope,
+      participants: input.participants,
+      hazard_ids: JSON.stringify(ids),
+      major_found: majorFound,
+      notes: input.notes ?? null,
+      files: JSON.stringify(input.files),
+      obligation_id: obligation?.id ?? null,
+      created_by: actor.userId,
+      created_at: now.toISOString(),
+    });
     await linkFiles(trx, 'hazard_investigation', id, 'files', input.files, now);
     await appendAudit(
       trx,
@@ -249,7 +178,7 @@ export async function recordInvestigation(
     );
     if (submission) await submission.commit(trx);
   });
-  const row = await query(db).where('i.id', '=', id).executeTakeFirstOrThrow();
+  const row = await findInvestigation(db, id);
   const [view] = await withHazards(db, [present(row)]);
   return view!;
 }
