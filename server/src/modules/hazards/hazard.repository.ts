@@ -2,7 +2,6 @@ import {
   HAZARD_COUNT_CAP,
   type HazardFilter,
   type HazardListQuery,
-  regionPrefix,
   SEARCH_QUERY_MAX,
   searchQuery,
 } from '@tiegui/domain';
