@@ -128,12 +128,11 @@ export async function getObligation(
 ): Promise<ObligationDetail> {
   const row = await loadObligation(db, actor, id);
   if (!row) throw new OutOfScopeError('任务');
-  const plan = await loadPlan(db, row.plan_id);
   const submissions = (await submissionsOf(db, row.id)).map(presentSubmission);
   const actions = actionsFor(OBLIGATION_RECORDS, actor, row);
   const canSubmit = actions.includes('submit') || actions.includes('record');
   return {
-    ...present(row, plan, row.recipients, clock.now()),
+    ...present(row, row.plan, row.recipients, clock.now()),
     form: row.form,
     dutyNote: row.duty.note ?? null,
     source: row.duty.source,

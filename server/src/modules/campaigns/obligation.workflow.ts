@@ -40,6 +40,7 @@ export function formOf(plan: Plan, key: string): FormDefinition {
 
 /** An obligation as the workflow reads it: the row, its duty and form, and who receives it. */
 export interface ObligationRecord extends ObligationRow {
+  plan: Plan;
   duty: ReturnType<typeof dutyOf>;
   form: FormDefinition;
   recipients: { id: string; name: string }[];
@@ -57,6 +58,7 @@ export async function loadObligation(
   const duty = dutyOf(plan, row.duty_key);
   return {
     ...row,
+    plan,
     duty,
     form: formOf(plan, duty.formKey!),
     recipients: (await recipientsOf(db, [id])).get(id) ?? [],
