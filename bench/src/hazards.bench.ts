@@ -111,6 +111,8 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
     clock: { now: () => new Date(NOW) },
     secureCookies: false,
     logger: false,
+    trustProxy: false,
+    allowedOrigins: [],
   };
   const app = await buildApp(config, db);
   try {

@@ -59,10 +59,7 @@ async function start(): Promise<void> {
     const { mines } = await seedDemo(db, { campaign: demoCampaign(), store: fileStore() });
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
-  const app = await buildApp(
-    { ...config, logger: config.logger && process.env.NODE_ENV === 'production' },
-    db,
-  );
+  const app = await buildApp(config, db);
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
