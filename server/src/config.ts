@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SqliteSynchronous, sqliteSynchronousFrom } from './db/database';
 import { type Clock, systemClock } from './lib/clock';
 
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   trustProxy: false | string[] | ((address: string, hop: number) => boolean);
   /** Origins besides the server's own from which a browser may send writes (TIEGUI_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
+  /** SQLite's commit durability (TIEGUI_SQLITE_SYNCHRONOUS); PostgreSQL keeps its own settings. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +45,7 @@ export function configFromEnv(env = process.env): AppConfig {
     logger: env.TIEGUI_LOG !== '0',
     trustProxy: trustProxyFrom(env.TIEGUI_TRUST_PROXY),
     allowedOrigins: listFrom(env.TIEGUI_ALLOWED_ORIGINS),
+    sqliteSynchronous: sqliteSynchronousFrom(env.TIEGUI_SQLITE_SYNCHRONOUS),
   };
 }
 

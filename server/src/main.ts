@@ -40,7 +40,7 @@ function demoCampaign(): 'active' | 'draft' | 'none' {
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   try {
     await migrateToLatest(db);
     return await fn(db);
@@ -51,7 +51,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 async function start(): Promise<void> {
   const config = configFromEnv();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const demo = !(await isSeeded(db));
