@@ -49,6 +49,8 @@ export const campaignBench: Bench = {
       clock: systemClock,
       secureCookies: false,
       logger: false,
+      trustProxy: false,
+      allowedOrigins: [],
     };
     let app: FastifyInstance | null = null;
     try {

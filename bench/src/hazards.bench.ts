@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { type PgCluster, startPgCluster } from '../../scripts/pg-cluster.mjs';
 import type { Actor } from '../../server/src/access/actor';
 import type { AppConfig } from '../../server/src/config';
-import { createDb, type Db } from '../../server/src/db/database';
+import { createDb, type Db, sqliteSynchronousFrom } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { newId } from '../../server/src/lib/ids';
 import { registerHazard } from '../../server/src/modules/hazards/hazard.service';
@@ -111,6 +111,8 @@ async function readFigures(db: Db, dir: string, url: string, bench: string): Pro
     clock: { now: () => new Date(NOW) },
     secureCookies: false,
     logger: false,
+    trustProxy: false,
+    allowedOrigins: [],
   };
   const app = await buildApp(config, db);
   try {
@@ -332,7 +334,8 @@ async function transitionFigures(db: Db, bench: string): Promise<Figure[]> {
 /** Demo accounts + the 4,000-mine scale seed + COUNT hazards, then the figures. */
 async function runOn(dialect: 'SQLite' | 'PostgreSQL', url: string, dir: string): Promise<Figure[]> {
   const bench = `hazards ×${COUNT.toLocaleString('en')} · ${dialect}`;
-  const db = createDb(url);
+  // TIEGUI_SQLITE_SYNCHRONOUS=FULL measures what durability through a power cut costs.
+  const db = createDb(url, { synchronous: sqliteSynchronousFrom(process.env.TIEGUI_SQLITE_SYNCHRONOUS) });
   try {
     await migrateToLatest(db);
     const figures: Figure[] = [];

@@ -56,6 +56,8 @@ export const mineListBench: Bench = {
       clock: systemClock,
       secureCookies: false,
       logger: false,
+      trustProxy: false,
+      allowedOrigins: [],
     };
     let app: FastifyInstance | null = null;
     try {

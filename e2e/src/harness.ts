@@ -155,6 +155,8 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
   let contexts: BrowserContext[] = [];
   // The last API answers of each page, printed with its screenshot when a test fails.
   const apiLogs = new Map<Page, string[]>();
+  // What the browser refused under the Content-Security-Policy: every journey fails on one.
+  let refused: string[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -181,6 +183,9 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     contexts = [];
     apiLogs.clear();
+    const violations = refused;
+    refused = [];
+    expect(violations, 'the page broke its Content-Security-Policy').toEqual([]);
   }, 30_000);
 
   afterAll(async () => {
@@ -224,6 +229,10 @@ export function useJourney(options: { env?: Record<string, string> } = {}): Jour
         note(`${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText}`),
       );
       page.on('pageerror', (e) => note(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && m.text().includes('Content Security Policy'))
+          refused.push(`${page.url()}: ${m.text()}`);
+      });
       return page;
     },
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -5,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,6 +18,9 @@ import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
+import { loggerOptions } from './http/logging';
+import { registerSecurity } from './http/security';
+import { spaIndex } from './http/spa';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -43,13 +47,17 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Builds the whole app as a plugin tree; nothing listens here. */
 export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    logger: config.logger ? loggerOptions(config.logStream) : false,
+    // Only the configured proxies may say who the client is (the audit records the address).
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await registerSecurity(app, { allowedOrigins: config.allowedOrigins });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
@@ -115,13 +123,29 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   const webDist = config.webDist;
   if (webDist) {
     fs.mkdirSync(webDist, { recursive: true });
-    // Files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    // Files are looked up per request, so a rebuilt web app is served without a restart. The index
+    // is not served as a file: it carries each response's CSP nonce (the not-found handler below).
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: false,
+      allowedPath: (pathName) => pathName !== '/index.html',
+    });
   }
+  const index = webDist ? spaIndex(webDist) : null;
+  const sendIndex = (reply: FastifyReply) => {
+    const html = index?.(reply);
+    if (html === undefined) return false;
+    void reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+    return true;
+  };
+  app.get('/', { schema: { hide: true } }, (_request, reply) => {
+    if (!sendIndex(reply)) void reply.code(404).send({ code: 'NOT_FOUND', message: '前端页面尚未构建' });
+    return reply;
+  });
   app.setNotFoundHandler((request, reply) => {
     // The single-page app owns every non-API path it does not have a file for.
-    const spa = webDist && request.method === 'GET' && !request.url.startsWith('/api/');
-    if (spa && fs.existsSync(path.join(webDist, 'index.html'))) return reply.sendFile('index.html');
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && sendIndex(reply)) return reply;
     return reply
       .code(404)
       .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SqliteSynchronous, sqliteSynchronousFrom } from './db/database';
 import { type Clock, systemClock } from './lib/clock';
 
 export interface AppConfig {
@@ -7,9 +8,20 @@ export interface AppConfig {
   dataDir: string;
   webDist: string | null;
   clock: Clock;
-  /** Secure cookies when served over HTTPS (behind a proxy). */
+  /** Secure cookies always (TIEGUI_SECURE_COOKIES=1); otherwise whenever a request came over HTTPS. */
   secureCookies: boolean;
   logger: boolean;
+  /** Where the log goes (standard output unless a test reads it). */
+  logStream?: { write(line: string): void };
+  /**
+   * Which proxies may name the client in X-Forwarded-For and the scheme in X-Forwarded-Proto:
+   * false (none, the default), a number of hops, or addresses and CIDR ranges (TIEGUI_TRUST_PROXY).
+   */
+  trustProxy: false | string[] | ((address: string, hop: number) => boolean);
+  /** Origins besides the server's own from which a browser may send writes (TIEGUI_ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /** SQLite's commit durability (TIEGUI_SQLITE_SYNCHRONOUS); PostgreSQL keeps its own settings. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,7 +43,28 @@ export function configFromEnv(env = process.env): AppConfig {
     clock: systemClock,
     secureCookies: env.TIEGUI_SECURE_COOKIES === '1',
     logger: env.TIEGUI_LOG !== '0',
+    trustProxy: trustProxyFrom(env.TIEGUI_TRUST_PROXY),
+    allowedOrigins: listFrom(env.TIEGUI_ALLOWED_ORIGINS),
+    sqliteSynchronous: sqliteSynchronousFrom(env.TIEGUI_SQLITE_SYNCHRONOUS),
   };
+}
+
+function listFrom(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** `2` trusts two hops; `127.0.0.1,10.0.0.0/8` trusts those; empty trusts none. */
+export function trustProxyFrom(value: string | undefined): AppConfig['trustProxy'] {
+  const list = listFrom(value);
+  if (list.length === 0) return false;
+  if (list.length === 1 && /^\d+$/.test(list[0]!)) {
+    const hops = Number(list[0]);
+    return (_address, hop) => hop < hops;
+  }
+  return list;
 }
 
 export const PROJECT_ROOT = root;

@@ -40,7 +40,7 @@ function demoCampaign(): 'active' | 'draft' | 'none' {
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   try {
     await migrateToLatest(db);
     return await fn(db);
@@ -51,7 +51,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 async function start(): Promise<void> {
   const config = configFromEnv();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const demo = !(await isSeeded(db));
@@ -59,10 +59,7 @@ async function start(): Promise<void> {
     const { mines } = await seedDemo(db, { campaign: demoCampaign(), store: fileStore() });
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
-  const app = await buildApp(
-    { ...config, logger: config.logger && process.env.NODE_ENV === 'production' },
-    db,
-  );
+  const app = await buildApp(config, db);
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });

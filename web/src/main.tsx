@@ -8,6 +8,7 @@ import { RouterProvider } from 'react-router';
 import { isApiError, setAuthHandlers } from './api/client';
 import { ME_KEY } from './api/me';
 import './lib/antd-react19';
+import { applyCspNonce } from './lib/csp';
 import './lib/time';
 import { router } from './router';
 import './styles.css';
@@ -36,6 +37,8 @@ setAuthHandlers({
   },
 });
 
+const nonce = applyCspNonce();
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
@@ -43,6 +46,7 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider
       locale={zhCN}
+      csp={nonce ? { nonce } : undefined}
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 4 } }}
     >

@@ -7,8 +7,22 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/**
+ * How SQLite waits for the disk on commit. NORMAL (the default) survives a crash of the process
+ * (WAL); FULL also survives a power cut or an OS crash, at a cost measured by `npm run bench`
+ * (TIEGUI_SQLITE_SYNCHRONOUS=FULL; see the README).
+ */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+export function sqliteSynchronousFrom(value: string | undefined): SqliteSynchronous {
+  const v = (value ?? '').trim().toUpperCase();
+  if (v === '' || v === 'NORMAL') return 'NORMAL';
+  if (v === 'FULL') return 'FULL';
+  throw new Error(`TIEGUI_SQLITE_SYNCHRONOUS 只能是 NORMAL 或 FULL（现为 ${value}）`);
+}
+
 /** Opens the database named by a URL: `postgres://…` or a SQLite file path (or `:memory:`). */
-export function createDb(url: string): Db {
+export function createDb(url: string, options: { synchronous?: SqliteSynchronous } = {}): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     // Keep bigint counts as numbers: no table here comes near 2^53 rows.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -28,7 +42,7 @@ export function createDb(url: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   // 64 MiB of page cache instead of 2: the dashboard's index scans stay in memory between requests.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('foreign_keys = ON');

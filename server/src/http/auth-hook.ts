@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'tiegui_sid';
 export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (
       !request.url.startsWith('/api/') ||

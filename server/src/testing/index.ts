@@ -56,7 +56,13 @@ export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }>
 
 /** An app on a fresh database with the demo data, a movable clock and a login helper. */
 export async function createTestContext(
-  options: { seed?: boolean; webDist?: string; campaign?: 'active' | 'draft' | 'none' } = {},
+  options: {
+    seed?: boolean;
+    webDist?: string;
+    campaign?: 'active' | 'draft' | 'none';
+    /** Settings that differ from the defaults (proxies, origins, a log stream). */
+    config?: Partial<AppConfig>;
+  } = {},
 ): Promise<TestContext> {
   const { db, drop } = await createTestDb();
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
@@ -75,6 +81,9 @@ export async function createTestContext(
     clock,
     secureCookies: false,
     logger: false,
+    trustProxy: false,
+    allowedOrigins: [],
+    ...options.config,
   };
   const app = await buildApp(config, db);
   await app.ready();

@@ -1,6 +1,7 @@
 import { ZChangePassword, ZErrorBody, ZLogin, ZMe, ZOk } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
+import { overTls } from '../../http/security';
 import { actorOf } from '../../http/types';
 import type { AuthDeps } from './auth.service';
 import { changePassword, login, logout, meOf, resolveSession } from './auth.service';
@@ -30,7 +31,7 @@ export const authRoutes =
           path: '/',
           httpOnly: true,
           sameSite: 'strict',
-          secure: deps.secureCookies,
+          secure: deps.secureCookies || overTls(request),
         });
         return meOf(session);
       },
