@@ -5,8 +5,11 @@ import { demoActors, movableClock } from './demo-actors';
 
 /** The months before the campaign (its monthly duty starts in August), the last one the demo's own. */
 const MONTHS = ['2024-05', '2024-06', '2024-07'];
-/** The walkthrough's mine leaves the demo's own month to record (it found a major hazard on 07-20). */
-const OPEN_MONTH = { username: 'dx-mine', month: '2024-07' };
+/**
+ * Left to record in a walkthrough: 代县's demo mine its July (it found a major hazard on 07-20), and
+ * 原平's demo mine every month, so a mine that has recorded none is seen too.
+ */
+const LEFT_OPEN: Record<string, readonly string[]> = { 'dx-mine': ['2024-07'], 'yp-mine': MONTHS };
 
 const SCOPE: Record<string, string> = {
   underground: '全矿井采掘、通风、瓦斯、防治水、机电运输、提升等系统和作业地点（示例数据）',
@@ -31,10 +34,10 @@ export async function seedDemoInvestigations(db: Db): Promise<number> {
     .where('m.status', '!=', 'closed')
     .orderBy('o.path')
     .execute();
-  const open = actors.named(OPEN_MONTH.username).orgId;
+  const open = new Map(Object.entries(LEFT_OPEN).map(([u, months]) => [actors.named(u).orgId, months]));
   const records = MONTHS.flatMap((month, m) =>
     mines
-      .filter((mine, i) => (i + m) % 5 !== 4 && !(mine.id === open && month === OPEN_MONTH.month))
+      .filter((mine, i) => (i + m) % 5 !== 4 && !open.get(mine.id)?.includes(month))
       .map((mine, i) => ({ mine, month, on: `${month}-${String(20 + (i % 8)).padStart(2, '0')}` })),
   ).sort((a, b) => a.on.localeCompare(b.on));
   const clock = movableClock(`${MONTHS[0]}-01T08:00:00.000Z`);
