@@ -32,6 +32,8 @@ const DEMO_VALUES: Record<string, Record<string, unknown>> = {
 const ON_TIME = '2024-09-25T02:00:00.000Z';
 const REVIEWED = '2024-09-27T02:00:00.000Z';
 const LATE = '2024-10-08T02:00:00.000Z';
+/** In turn, the mines' reports: not yet in, on time and accepted, on time and waiting, late. */
+const MIX = ['none', 'accepted', 'waiting', 'late'] as const;
 
 /**
  * The 2024 plan and its campaign, issued jointly by 省应急厅 and 山西局, through the commands users
@@ -77,22 +79,22 @@ async function seedDemoReports(db: Db, actors: DemoActors, campaignId: string): 
     .execute();
   const reports = due
     .filter((ob) => !skip.has(ob.org_id))
-    .map((ob, i) => ({ ...ob, kind: (i + 1) % 4 }))
-    .filter((ob) => ob.kind !== 0);
+    .map((ob, i) => ({ ...ob, kind: MIX[(i + 1) % MIX.length] ?? 'none' }))
+    .filter((ob) => ob.kind !== 'none');
   const clock = movableClock(ON_TIME);
   const deps = { db, clock };
-  const submit = async (at: string, kinds: number[]) => {
+  const submit = async (at: string, kinds: readonly (typeof MIX)[number][]) => {
     clock.set(at);
     for (const ob of reports.filter((r) => kinds.includes(r.kind)))
       await act(OBLIGATION_MODULE, deps, actors.of(ob.org_id, 'obligation.submit'), ob.id, 'submit', {
         values: DEMO_VALUES[ob.duty_key],
       });
   };
-  await submit(ON_TIME, [1, 2]);
+  await submit(ON_TIME, ['accepted', 'waiting']);
   clock.set(REVIEWED);
-  for (const ob of reports.filter((r) => r.kind === 1)) {
+  for (const ob of reports.filter((r) => r.kind === 'accepted')) {
     if (!ob.parent_id) throw new Error(`demo seed: mine ${ob.org_id} has no supervising bureau`);
     await act(OBLIGATION_MODULE, deps, actors.of(ob.parent_id, 'obligation.review'), ob.id, 'accept', {});
   }
-  await submit(LATE, [3]);
+  await submit(LATE, ['late']);
 }
