@@ -10,9 +10,10 @@ import { campaignBench } from './campaign.bench';
 import { hazardsBench } from './hazards.bench';
 import { type Bench, type Figure, ROOT } from './lib';
 import { mineListBench } from './mine-list.bench';
+import { seedDemoBench } from './seed-demo.bench';
 import { seedScaleBench } from './seed-scale.bench';
 
-const BENCHES: Bench[] = [seedScaleBench, mineListBench, campaignBench, hazardsBench];
+const BENCHES: Bench[] = [seedDemoBench, seedScaleBench, mineListBench, campaignBench, hazardsBench];
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [

@@ -124,3 +124,128 @@ describe('the glossary’s words (domain/src/glossary.ts)', () => {
     expect(SYNONYMS.lister).toBeDefined();
   });
 });
+
+/** Tables whose records change state only through the workflow engine, and the columns it owns. */
+const ENGINE_TABLES = ['campaigns', 'obligations', 'submissions', 'notice_deliveries', 'hazards'];
+const ENGINE_COLUMNS = ['state', 'signed_at', 'accepted_at', 'activated_at'];
+/** Seed code that may still write them itself (`file#function`), and why. */
+const ENGINE_WRITE_EXEMPT: Record<string, string> = {
+  'server/src/seed/builders.ts#buildObligation': 'a unit test’s fresh pending obligation',
+  'server/src/seed/builders.ts#buildCampaign': 'a unit test’s fresh draft campaign',
+  'server/src/seed/hazards-scale.ts#seedHazardsScale':
+    'the bench’s millions of hazards, written in bulk without history by design',
+};
+const KYSELY_WRITES = ['insertInto', 'updateTable', 'replaceInto', 'mergeInto'];
+
+const calleeName = (call: ts.CallExpression) =>
+  ts.isPropertyAccessExpression(call.expression)
+    ? call.expression.name.text
+    : ts.isIdentifier(call.expression)
+      ? call.expression.text
+      : '';
+
+/** The columns an object (or a callback returning one) names; null when it cannot be read off. */
+function columnsOf(arg: ts.Expression | undefined): string[] | null {
+  let node = arg;
+  if (node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isExpression(node.body))
+    node = node.body;
+  while (node && ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!node || !ts.isObjectLiteralExpression(node)) return null;
+  const names: string[] = [];
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p) || !p.name || ts.isComputedPropertyName(p.name)) return null;
+    names.push(p.name.text);
+  }
+  return names;
+}
+
+/** The top-level function (or constant) a node sits in. */
+function topLevelName(node: ts.Node): string {
+  let name = '(module)';
+  for (let at: ts.Node | undefined = node; at; at = at.parent) {
+    if (ts.isFunctionDeclaration(at) && at.name) name = at.name.text;
+    else if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name)) name = at.name.text;
+  }
+  return name;
+}
+
+/**
+ * Writes of an engine-owned column in a source: Kysely inserts and updates of those tables whose
+ * values name such a column (or cannot be read off), and helpers called with such a table's name.
+ */
+function engineColumnWrites(fileName: string, text: string): { where: string; table: string }[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const found: { where: string; table: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node);
+      const tables = node.arguments
+        .filter(ts.isStringLiteralLike)
+        .map((a) => a.text.split(/\s+/)[0] ?? '')
+        .filter((t) => ENGINE_TABLES.includes(t));
+      let columns: string[] | null = null;
+      if (KYSELY_WRITES.includes(name)) {
+        // The chain after insertInto/updateTable: its .values() or .set().
+        for (let at: ts.Node = node; ts.isPropertyAccessExpression(at.parent); ) {
+          const call = at.parent.parent;
+          if (!ts.isCallExpression(call)) break;
+          if (['values', 'set'].includes(at.parent.name.text)) columns = columnsOf(call.arguments[0]);
+          at = call;
+        }
+      } else if (!/insert|update|write|upsert/i.test(name)) tables.length = 0;
+      const writes = columns === null || columns.some((c) => ENGINE_COLUMNS.includes(c));
+      for (const table of writes ? tables : []) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        found.push({ where: `${fileName}#${topLevelName(node)}:${line}`, table });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('state changes go through the workflow engine (docs/ARCHITECTURE.md)', () => {
+  const seeds = sourceFiles(path.join(SERVER, 'seed')).filter((f) => !f.endsWith('.test.ts'));
+  const writes = seeds.flatMap((f) => engineColumnWrites(path.relative(ROOT, f), fs.readFileSync(f, 'utf8')));
+  const exempt = (where: string) => Object.hasOwn(ENGINE_WRITE_EXEMPT, where.replace(/:\d+$/, ''));
+
+  it('no seed writes a state, signed_at, accepted_at or activated_at of those tables itself', () => {
+    expect(writes.filter((w) => !exempt(w.where)).map((w) => `${w.where} → ${w.table}`)).toEqual([]);
+  });
+
+  it('every exemption still names a writer (so none outlives its reason)', () => {
+    const used = new Set(writes.map((w) => w.where.replace(/:\d+$/, '')));
+    expect(Object.keys(ENGINE_WRITE_EXEMPT).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('no seed reaches those records’ repositories (their writes are the engine’s)', () => {
+    const wrong = seeds.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => /^server\/src\/modules\/(campaigns|notices|hazards)\/[^/]+\.repository$/.test(i))
+        .map((i) => `${path.relative(ROOT, f)} → ${i}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds such a write in a Kysely chain or a bulk helper, and lets other columns and tables be', () => {
+    const found = engineColumnWrites(
+      'x.ts',
+      `async function a(trx) {
+        await trx.updateTable('obligations').set({ state: 'accepted', late: 0 }).where('id', '=', 1).execute();
+        await trx.insertInto('notice_deliveries').values(rows).execute();
+        await trx.updateTable('notice_deliveries').set((eb) => ({ signed_at: eb.val(1) })).execute();
+        await insertChunked(trx, 'hazards', hazards, 200);
+        await trx.updateTable('obligations').set({ late: 1 }).execute();
+        await trx.updateTable('mines').set({ state: 'x' }).execute();
+        await trx.selectFrom('hazards').select('state').execute();
+      }`,
+    );
+    expect(found.map((w) => `${w.where} ${w.table}`)).toEqual([
+      'x.ts#a:2 obligations',
+      'x.ts#a:3 notice_deliveries',
+      'x.ts#a:4 notice_deliveries',
+      'x.ts#a:5 hazards',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HazardAction, HazardCreate, OrgKind, Role } from '@tiegui/domain';
+import type { HazardAction, HazardCreate } from '@tiegui/domain';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import { newId } from '../lib/ids';
@@ -7,33 +7,7 @@ import type { FileStore } from '../modules/files/file.store';
 import { insertCheckedHazard, prepareHazard } from '../modules/hazards/hazard.service';
 import { executeTransition } from '../modules/hazards/hazard.workflow';
 import { listForSupervision } from '../modules/hazards/hazard-supervision.service';
-
-/** The signed-in view of a demo account, for seeding through the same commands users run. */
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'o.id as org_id', 'o.kind', 'o.path', 'o.region_code'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
-  const covered = await db
-    .selectFrom('division_regions')
-    .select('region_prefix')
-    .where('division_id', '=', u.org_id)
-    .execute();
-  return {
-    userId: u.id,
-    username: u.username,
-    roles: roles.map((r) => r.role as Role),
-    orgId: u.org_id,
-    orgKind: u.kind as OrgKind,
-    orgPath: u.path,
-    regionCode: u.region_code,
-    coveredRegions: covered.map((c) => c.region_prefix),
-    ip: null,
-  };
-}
+import { demoActors, movableClock } from './demo-actors';
 
 const PDF = Buffer.from('%PDF-1.4\n% 示例文件（演示数据）\n%%EOF\n');
 
@@ -47,16 +21,14 @@ const PDF = Buffer.from('%PDF-1.4\n% 示例文件（演示数据）\n%%EOF\n');
 export async function seedDemoHazards(db: Db, options: { store?: FileStore } = {}): Promise<number> {
   // Once only: a database that has hazards keeps them.
   if (await db.selectFrom('hazards').select('id').limit(1).executeTakeFirst()) return 0;
-  let current = new Date('2024-05-20T02:00:00.000Z');
-  const clock = { now: () => new Date(current) };
-  const at = (iso: string) => {
-    current = new Date(`${iso}T02:00:00.000Z`);
-  };
+  const clock = movableClock('2024-05-20T02:00:00.000Z');
+  const at = (iso: string) => clock.set(`${iso}T02:00:00.000Z`);
   const deps = { db, clock };
-  const dx = await actorOf(db, 'dx-mine');
-  const yp = await actorOf(db, 'yp-mine');
-  const county = await actorOf(db, 'dx-county');
-  const city = await actorOf(db, 'xz-city');
+  const actors = await demoActors(db);
+  const dx = actors.named('dx-mine');
+  const yp = actors.named('yp-mine');
+  const county = actors.named('dx-county');
+  const city = actors.named('xz-city');
 
   const sha256 = createHash('sha256').update(PDF).digest('hex');
   await options.store?.put(sha256, PDF);
@@ -72,7 +44,7 @@ export async function seedDemoHazards(db: Db, options: { store?: FileStore } = {
         size: PDF.length,
         owner_org_id: actor.orgId,
         uploaded_by: actor.userId,
-        created_at: current.toISOString(),
+        created_at: clock.now().toISOString(),
       })
       .execute();
     return [{ id, name }];

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/audit.service';
-import type { Database, NoticeDeliveryTable } from '../db/schema';
-import { newId } from '../lib/ids';
-import { insertDeliveries, insertNotice } from '../modules/notices/notice.repository';
-import { notifyOrgs } from '../modules/notifications/notification.service';
-
-const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
+import { ZNoticeForward, ZNoticeIssue } from '@tiegui/domain';
+import type { Db } from '../db/database';
+import { forwardNotice, getNotice, issueNotice } from '../modules/notices/notice.service';
+import { NOTICE_SIGN_OFF_MODULE } from '../modules/notices/notice.workflow';
+import { act, type DemoActors, movableClock, orgIdNamed } from './demo-actors';
 
 /** The demo accounts whose own orgs are left unsigned, so a walkthrough can sign (xz-city's has forwarded). */
 const WALKTHROUGH_ACCOUNTS = ['xz-division', 'dx-county', 'dx-mine', 'yp-mine', 'grp-a'];
@@ -48,210 +45,136 @@ const aug = (n: number) => day(`2024-08-${String(n).padStart(2, '0')}`);
 const sep = (n: number) => day(`2024-09-${String(n).padStart(2, '0')}`);
 
 /**
- * The two seed documents as a real cascade, for the active demo campaign: 矿安晋〔2024〕126号 from
- * 省应急厅 with 山西局 to the divisions, the 11 city bureaus and every mine; 忻州 signs it and forwards
- * it as 忻应急发〔2024〕118号 to its 14 counties, the groups and the mines it supervises itself; most
- * counties sign, four relay it to their mines; mines in turn signed or not. The demo accounts' own
- * orgs (except 忻州) are left to sign. Deterministic: ids come from the demo's seeded generator.
+ * The two seed documents as a real cascade, for the active demo campaign, through the commands users
+ * run: 矿安晋〔2024〕126号 issued by 省应急厅 with 山西局 to the divisions, the 11 city bureaus and every
+ * mine; 忻州 reads, signs and forwards it as 忻应急发〔2024〕118号 to its 14 counties, the groups and
+ * the mines it supervises itself; most counties sign, four relay it to their mines; mines in turn
+ * signed, read or not. Each org's own user signs (签收) or reads on the day it did; the demo
+ * accounts' own orgs (except 忻州) are left to sign.
  */
-export async function seedDemoNotices(trx: Kysely<Database>, campaignId: string): Promise<void> {
-  const orgs = await trx
-    .selectFrom('orgs')
-    .select(['id', 'kind', 'name', 'parent_id', 'path'])
-    .where('active', '=', 1)
-    .orderBy('path')
-    .execute();
-  const named = (name: string) => {
-    const org = orgs.find((o) => o.name === name);
-    if (!org) throw new Error(`demo notices: no org named ${name}`);
-    return org;
-  };
-  const department = named('山西省应急管理厅');
-  const bureau = named('国家矿山安全监察局山西局');
-  const xinzhou = named('忻州市应急管理局');
-  const users = await trx.selectFrom('users').select(['id', 'username', 'org_id']).execute();
-  const walkthrough = new Set(
-    users.filter((u) => WALKTHROUGH_ACCOUNTS.includes(u.username)).map((u) => u.org_id),
-  );
-  const xzCityUser = users.find((u) => u.username === 'xz-city')?.id ?? null;
-  const ofKind = (kind: string) => orgs.filter((o) => o.kind === kind);
+export async function seedDemoNotices(db: Db, actors: DemoActors, campaignId: string): Promise<void> {
+  const clock = movableClock(day('2024-07-29', 3));
+  const deps = { db, clock };
+  const walkthrough = new Set(WALKTHROUGH_ACCOUNTS.map((u) => actors.named(u).orgId));
+  /** The orgs a notice was delivered to, of one kind, in org order. */
+  const recipients = (noticeId: string, kind: string) =>
+    db
+      .selectFrom('notice_deliveries as d')
+      .innerJoin('orgs as o', 'o.id', 'd.org_id')
+      .select(['o.id', 'o.name'])
+      .where('d.notice_id', '=', noticeId)
+      .where('o.kind', '=', kind)
+      .orderBy('o.path')
+      .execute();
 
-  const deliveries: NoticeDeliveryTable[] = [];
-  const deliver = (noticeId: string, orgIds: string[], at: string) => {
-    for (const orgId of orgIds)
-      deliveries.push({
-        notice_id: noticeId,
-        org_id: orgId,
-        delivered_at: at,
-        read_at: null,
-        signed_at: null,
-        signed_by: null,
-        forwarded_notice_id: null,
-        last_urged_at: null,
+  // What each recipient org did and when, done in the order it happened.
+  type Step = { at: string; run: () => Promise<unknown> };
+  let steps: Step[] = [];
+  const sign = (noticeId: string, orgId: string, at: string) => {
+    if (!walkthrough.has(orgId))
+      steps.push({
+        at,
+        run: () =>
+          act(NOTICE_SIGN_OFF_MODULE, deps, actors.of(orgId, 'notice.read'), noticeId, 'signOff', {}),
       });
   };
-  const mark = (noticeId: string, orgId: string, change: Partial<NoticeDeliveryTable>) => {
-    const d = deliveries.find((x) => x.notice_id === noticeId && x.org_id === orgId);
-    if (d && !walkthrough.has(orgId)) Object.assign(d, change);
+  const read = (noticeId: string, orgId: string, at: string) => {
+    if (!walkthrough.has(orgId))
+      steps.push({ at, run: () => getNotice(deps, actors.of(orgId, 'notice.read'), noticeId) });
   };
-  const signed = (at: string, by: string | null = null) => ({ read_at: at, signed_at: at, signed_by: by });
-  const notices: {
-    id: string;
-    title: string;
-    docNumber: string;
-    issuer: string;
-    at: string;
-    to: string[];
-  }[] = [];
-  const issue = async (input: {
-    parent: string | null;
-    docNumber: string;
-    title: string;
-    issuer: string;
-    coIssuer?: string;
-    issuedOn: string;
-    body: string;
-    replyDueAt: string | null;
-    to: string[];
-  }) => {
-    const id = newId();
-    const at = day(input.issuedOn, 3);
-    await insertNotice(trx, {
-      id,
-      campaign_id: campaignId,
-      parent_notice_id: input.parent,
-      root_notice_id: notices[0]?.id ?? id,
-      doc_number: input.docNumber,
-      title: input.title,
-      issuer_org_id: input.issuer,
-      co_issuer_org_id: input.coIssuer ?? null,
-      issued_on: input.issuedOn,
-      body: input.body,
-      attachments: '[]',
-      reply_due_at: input.replyDueAt,
-      created_by: null,
-      created_at: at,
-    });
-    deliver(id, input.to, at);
-    notices.push({
-      id,
-      title: input.title,
-      docNumber: input.docNumber,
-      issuer: input.issuer,
-      at,
-      to: input.to,
-    });
-    return id;
+  const happen = async () => {
+    for (const step of steps.sort((a, b) => a.at.localeCompare(b.at))) {
+      clock.set(step.at);
+      await step.run();
+    }
+    steps = [];
   };
 
   // 矿安晋〔2024〕126号: the province's notice.
-  const mines = ofKind('mine');
-  const cities = ofKind('city');
-  const n126 = await issue({
-    parent: null,
-    docNumber: '矿安晋〔2024〕126号',
-    title: TITLE_126,
-    issuer: department.id,
-    coIssuer: bureau.id,
-    issuedOn: '2024-07-29',
-    body: BODY_126,
-    replyDueAt: null,
-    to: [...ofKind('division'), ...cities, ...mines].map((o) => o.id),
-  });
-  for (const [i, city] of cities.filter((c) => c.id !== xinzhou.id).entries()) {
-    if (i % 4 === 3) mark(n126, city.id, { read_at: aug(1 + (i % 9)) });
-    else mark(n126, city.id, signed(aug(1 + (i % 9))));
+  const n126 = (
+    await issueNotice(
+      deps,
+      actors.named('sx-officer'),
+      ZNoticeIssue.parse({
+        docNumber: '矿安晋〔2024〕126号',
+        title: TITLE_126,
+        issuedOn: '2024-07-29',
+        body: BODY_126,
+        coIssuerOrgId: await orgIdNamed(db, '国家矿山安全监察局山西局'),
+        campaignId,
+        recipients: { kinds: ['division', 'city', 'mine'] },
+      }),
+    )
+  ).id;
+  const xinzhou = await orgIdNamed(db, '忻州市应急管理局');
+  for (const [i, city] of (await recipients(n126, 'city')).filter((c) => c.id !== xinzhou).entries()) {
+    if (i % 4 === 3) read(n126, city.id, aug(1 + (i % 9)));
+    else sign(n126, city.id, aug(1 + (i % 9)));
   }
-  for (const [i, mine] of mines.entries()) {
-    if (i % 3 === 0) mark(n126, mine.id, signed(aug(5 + (i % 7))));
-    else if (i % 3 === 1) mark(n126, mine.id, { read_at: aug(2) });
+  for (const [i, mine] of (await recipients(n126, 'mine')).entries()) {
+    if (i % 3 === 0) sign(n126, mine.id, aug(5 + (i % 7)));
+    else if (i % 3 === 1) read(n126, mine.id, aug(2));
   }
+  // 忻州 reads it (and so its notification), signs it, then forwards it.
+  read(n126, xinzhou, aug(19));
+  sign(n126, xinzhou, aug(20));
+  await happen();
 
-  // 忻应急发〔2024〕118号: 忻州 signs 126号 and forwards it.
-  const counties = orgs.filter((o) => o.kind === 'county' && o.parent_id === xinzhou.id);
-  const xinzhouMines = new Set(mines.filter((m) => m.path.startsWith(xinzhou.path)).map((m) => m.id));
-  const groupRows = await trx
-    .selectFrom('mines')
-    .select('group_org_id')
-    .distinct()
-    .where('group_org_id', 'is not', null)
-    .where('org_id', 'in', [...xinzhouMines])
-    .execute();
-  const groups = ofKind('group').filter((g) => groupRows.some((r) => r.group_org_id === g.id));
-  const cityMines = mines.filter((m) => m.parent_id === xinzhou.id);
-  const n118 = await issue({
-    parent: n126,
-    docNumber: '忻应急发〔2024〕118号',
-    title: TITLE_118,
-    issuer: xinzhou.id,
-    issuedOn: '2024-08-23',
-    body: BODY_118,
-    replyDueAt: '2024-12-05T15:59:59.000Z',
-    to: [...counties, ...groups, ...cityMines].map((o) => o.id),
-  });
-  mark(n126, xinzhou.id, { ...signed(aug(20), xzCityUser), read_at: aug(19), forwarded_notice_id: n118 });
-  for (const [i, county] of counties.entries()) {
-    if (UNSIGNED_COUNTIES.includes(county.name)) {
-      if (i % 2 === 0) mark(n118, county.id, { read_at: aug(26) });
-      continue;
-    }
-    mark(n118, county.id, signed(aug(24 + (i % 6))));
+  // 忻应急发〔2024〕118号: to 忻州's counties, the groups owning its mines and the mines it supervises.
+  clock.set(day('2024-08-23', 3));
+  const n118 = (
+    await forwardNotice(
+      deps,
+      actors.of(xinzhou, 'notice.issue'),
+      n126,
+      ZNoticeForward.parse({
+        docNumber: '忻应急发〔2024〕118号',
+        title: TITLE_118,
+        issuedOn: '2024-08-23',
+        body: BODY_118,
+        replyDueAt: '2024-12-05T15:59:59.000Z',
+        recipients: { kinds: ['county', 'group', 'directMine'] },
+      }),
+    )
+  ).id;
+  for (const [i, county] of (await recipients(n118, 'county')).entries()) {
+    if (!UNSIGNED_COUNTIES.includes(county.name)) sign(n118, county.id, aug(24 + (i % 6)));
+    else if (i % 2 === 0) read(n118, county.id, aug(26));
   }
-  for (const group of groups) mark(n118, group.id, signed(aug(28)));
-  for (const [i, mine] of cityMines.entries()) if (i % 2 === 0) mark(n118, mine.id, signed(aug(27)));
+  for (const group of await recipients(n118, 'group')) sign(n118, group.id, aug(28));
+  for (const [i, mine] of (await recipients(n118, 'mine')).entries())
+    if (i % 2 === 0) sign(n118, mine.id, aug(27));
 
-  // Four counties relay 118号 to their mines.
+  // Four counties relay 118号 to their mines (after signing it), and the mines sign in September.
+  const relayed: string[] = [];
   for (const relay of RELAYS) {
-    const county = named(relay.county);
-    const own = mines.filter((m) => m.parent_id === county.id);
-    const id = await issue({
-      parent: n118,
-      docNumber: relay.docNumber,
-      title: `${county.name}关于转发《忻州市应急管理局关于转发“学铁规、明责任、硬落实、保安全”专项活动实施方案的通知》的通知`,
-      issuer: county.id,
-      issuedOn: `2024-08-${relay.day}`,
-      body: `辖区各矿山企业：\n\n现将《忻州市应急管理局关于转发……的通知》（忻应急发〔2024〕118号）转发给你们，请认真贯彻落实，对照“八条硬措施”开展自我检视，并于2024年11月30日前将本单位活动开展情况报送至我局。（示例数据）`,
-      replyDueAt: '2024-11-30T15:59:59.000Z',
-      to: own.map((m) => m.id),
+    const county = await orgIdNamed(db, relay.county);
+    steps.push({
+      at: day(`2024-08-${relay.day}`, 3),
+      run: async () => {
+        const notice = await forwardNotice(
+          deps,
+          actors.of(county, 'notice.issue'),
+          n118,
+          ZNoticeForward.parse({
+            docNumber: relay.docNumber,
+            title: `${relay.county}关于转发《忻州市应急管理局关于转发“学铁规、明责任、硬落实、保安全”专项活动实施方案的通知》的通知`,
+            issuedOn: `2024-08-${relay.day}`,
+            body: `辖区各矿山企业：\n\n现将《忻州市应急管理局关于转发……的通知》（忻应急发〔2024〕118号）转发给你们，请认真贯彻落实，对照“八条硬措施”开展自我检视，并于2024年11月30日前将本单位活动开展情况报送至我局。（示例数据）`,
+            replyDueAt: '2024-11-30T15:59:59.000Z',
+            recipients: { kinds: ['mine'] },
+          }),
+        );
+        relayed.push(notice.id);
+      },
     });
-    mark(n118, county.id, { forwarded_notice_id: id });
-    for (const [j, mine] of own.entries()) {
-      if (j % 3 !== 2) mark(id, mine.id, signed(sep(1 + (j % 28))));
-      else mark(id, mine.id, { read_at: sep(2) });
+  }
+  await happen();
+  for (const id of relayed) {
+    for (const [j, mine] of (await recipients(id, 'mine')).entries()) {
+      if (j % 3 !== 2) sign(id, mine.id, sep(1 + (j % 28)));
+      else read(id, mine.id, sep(2));
     }
   }
-
-  await insertDeliveries(trx, deliveries);
-  for (const n of notices) {
-    await notifyOrgs(
-      trx,
-      n.to,
-      {
-        kind: 'notice.delivered',
-        title: `新收文：${n.title}`,
-        body: `${n.docNumber}，请及时签收`,
-        link: `/notices/${n.id}`,
-      },
-      new Date(n.at),
-    );
-    await appendAudit(
-      trx,
-      SYSTEM,
-      {
-        action: n.id === n126 ? 'notice.issued' : 'notice.forwarded',
-        entityType: 'notice',
-        entityId: n.id,
-        changes: { docNumber: n.docNumber, recipients: n.to.length },
-      },
-      new Date(n.at),
-    );
-  }
-  // 忻州 has read what it signed.
-  if (xzCityUser)
-    await trx
-      .updateTable('notifications')
-      .set({ read_at: aug(19) })
-      .where('user_id', '=', xzCityUser)
-      .where('link', '=', `/notices/${n126}`)
-      .execute();
+  await happen();
 }

@@ -8,6 +8,8 @@ import { ensureShippedStandards } from '../modules/hazard-catalog/hazard-catalog
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
+import { seedDemoInvestigations } from './demo-investigations';
+import { seedDemoStaff } from './demo-staff';
 
 export const DEMO_PASSWORD = 'Tiegui@2024';
 
@@ -91,7 +93,9 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /**
  * The demo data: 山西局 and 省应急厅, Shanxi's 11 cities, 忻州's 14 counties, 忻州监察执法处,
- * two enterprise groups, about 60 invented mines (all named 示例) and the demo accounts.
+ * two enterprise groups, about 60 invented mines (all named 示例), the demo accounts and a staff
+ * user for every other mine, bureau and group; the campaign, notices, hazards and monthly
+ * investigations done by those users through the commands users run.
  * Deterministic: the same ids and values every time.
  */
 export async function seedDemo(
@@ -270,17 +274,19 @@ export async function seedDemo(
         const account = DEMO_ACCOUNTS.find((a) => a.username === u.username)!;
         await buildUser(trx, { ...u, displayName: account.displayName, passwordHash }, now);
       }
+      const staff = await seedDemoStaff(trx, passwordHash, now);
       await appendAudit(
         trx,
         { userId: null, username: 'system', orgId: null, ip: null },
-        { action: 'system.seeded', changes: { kind: 'demo', mines: count, users: users.length } },
+        { action: 'system.seeded', changes: { kind: 'demo', mines: count, users: users.length + staff } },
         now,
       );
-      return { mines: count, users: users.length };
+      return { mines: count, users: users.length + staff };
     });
     const campaign = options.campaign ?? 'active';
     if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
     await seedDemoHazards(db, { store: options.store });
+    await seedDemoInvestigations(db);
     return result;
   } finally {
     restoreIds();
