@@ -30,6 +30,7 @@ export * from './schemas/hazard-investigation';
 export * from './schemas/labels';
 export * from './schemas/mine';
 export * from './schemas/notice';
+export * from './schemas/obligation';
 export * from './schemas/org';
 export * from './schemas/plan';
 export * from './schemas/user';

@@ -23,6 +23,8 @@ export interface EvidenceFormOptions {
   options?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Headings that start a part of the form, by the key of the part's first field. */
   sections?: Readonly<Record<string, string>>;
+  /** A line under a field saying what to write, by the field's key. */
+  help?: Readonly<Record<string, string>>;
 }
 
 /** The shared field types whose JSON Schema alone does not say which input they need. */
@@ -50,6 +52,11 @@ class Describer {
     return this.o.labels?.[key] ?? FIELD_LABELS[key] ?? key;
   }
 
+  help(key: string): { help?: string } {
+    const help = this.o.help?.[key];
+    return help ? { help } : {};
+  }
+
   options(key: string, values: Json['enum']): Options {
     const labels = this.o.options?.[key] ?? {};
     return (values ?? []).map((v) => ({ value: String(v), label: labels[String(v)] ?? String(v) }));
@@ -57,7 +64,7 @@ class Describer {
 
   leaf(key: string, raw: Json, required: boolean): LeafField {
     const s = withoutNull(raw);
-    const base = { key, label: this.label(key), required };
+    const base = { key, label: this.label(key), required, ...this.help(key) };
     switch (s.format) {
       case 'date':
         return { ...base, type: 'date' };
@@ -96,7 +103,7 @@ class Describer {
         if (!isSchema(v)) throw new Error(`${this.o.key}.${key}.${k}: no schema`);
         return this.leaf(k, v, inner.has(k));
       });
-      return { key, label: this.label(key), required, type: 'group', fields, ...extra };
+      return { key, label: this.label(key), required, type: 'group', fields, ...extra, ...this.help(key) };
     }
     return { ...this.leaf(key, s, required), ...extra };
   }

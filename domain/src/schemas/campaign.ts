@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ZFormDefinition } from '../forms/definition';
 import { optionalText } from './common';
 
 export const CAMPAIGN_STATES = { draft: '草稿', active: '进行中', closed: '已结束' } as const;
@@ -46,56 +45,12 @@ export const ZPlanSummary = z.object({
   createdAt: z.string(),
 });
 
-export const ZObligation = z.object({
-  id: z.string(),
-  campaignId: z.string(),
-  campaignTitle: z.string(),
-  dutyKey: z.string(),
-  dutyTitle: z.string(),
-  task: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  orgKind: z.string(),
-  periodKey: z.string(),
-  periodLabel: z.string(),
-  dueAt: z.string(),
-  state: ZObligationState,
-  overdue: z.boolean(),
-  late: z.boolean(),
-  submittedAt: z.string().nullable(),
-  acceptedAt: z.string().nullable(),
-  recipients: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-export type Obligation = z.infer<typeof ZObligation>;
-
-export const ZSubmission = z.object({
-  id: z.string(),
-  version: z.number(),
-  state: z.enum(['draft', 'submitted', 'returned', 'accepted']),
-  values: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  reviewerOrgName: z.string().nullable(),
-  reviewComment: z.string().nullable(),
-});
-export type Submission = z.infer<typeof ZSubmission>;
-
-export const ZObligationDetail = ZObligation.extend({
-  form: ZFormDefinition,
-  dutyNote: z.string().nullable(),
-  source: z.string(),
-  submissions: z.array(ZSubmission),
-  abilities: z.object({ canEdit: z.boolean(), canSubmit: z.boolean(), canReview: z.boolean() }),
-});
-export type ObligationDetail = z.infer<typeof ZObligationDetail>;
-
 export const ZSubmissionValues = z.strictObject({ values: z.record(z.string(), z.unknown()) });
 export const ZReview = z.strictObject({ comment: optionalText(2000) });
-export const ZReturn = z.strictObject({ comment: z.string().trim().min(2, '退回时须说明原因').max(2000) });
+// Left out or blank, the reason is asked for in the same words.
+export const ZReturn = z.strictObject({
+  comment: z.string({ error: '退回时须说明原因' }).trim().min(2, '退回时须说明原因').max(2000),
+});
 
 export const ZObligationsQuery = z.object({
   campaignId: z.string().max(64).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type FormDefinition, ZFormDefinition } from '../forms/definition';
 
 export const ZId = z.string().min(1).max(64);
 export const ZIdParams = z.object({ id: ZId });
@@ -29,3 +30,15 @@ export const queryBoolean = z.preprocess(
   (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
   z.boolean(),
 );
+
+/**
+ * An action the signed-in user may take now on a record, with the form of what it asks for: sent
+ * beside the record's `actions` so the web renders it without knowing the workflow's schemas.
+ */
+export const zWorkflowActionForm = <A extends z.ZodType<string>>(action: A) =>
+  z.object({ action, label: z.string(), form: ZFormDefinition });
+export interface WorkflowActionForm<A extends string = string> {
+  action: A;
+  label: string;
+  form: FormDefinition;
+}

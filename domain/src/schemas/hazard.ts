@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ZFormDefinition } from '../forms/definition';
 import { HAZARD_ACTIONS, ZHazardLevel, ZHazardState, ZProductionStop } from '../workflows/hazard';
-import { optionalText, queryBoolean } from './common';
+import { optionalText, queryBoolean, zWorkflowActionForm } from './common';
 import { fileRefs, text, ZDateOnly, ZHazardFileRef } from './hazard-fields';
 
 /** Where a hazard was found. Self-check and the principal's monthly investigation are self-reported. */
@@ -158,11 +157,7 @@ export const ZSupervision = z.object({
 export type Supervision = z.infer<typeof ZSupervision>;
 
 /** An action the signed-in user may take now, with the form of its evidence. */
-export const ZHazardActionForm = z.object({
-  action: ZHazardAction,
-  label: z.string(),
-  form: ZFormDefinition,
-});
+export const ZHazardActionForm = zWorkflowActionForm(ZHazardAction);
 export type HazardActionForm = z.infer<typeof ZHazardActionForm>;
 
 export const ZHazardDetail = ZHazard.extend({

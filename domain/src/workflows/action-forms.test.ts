@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type FormDefinition, type FormField, ZFormDefinition } from '../forms/definition';
 import { validateForm } from '../forms/validate';
 import * as domain from '../index';
-import { actionForm } from './action-forms';
+import { actionForm, actionFormsOf } from './action-forms';
 import { HAZARD_WORKFLOW } from './hazard';
 import { OBLIGATION_WORKFLOW } from './obligation';
 import type { AnyWorkflow } from './workflow';
@@ -64,6 +64,36 @@ describe('every action of every workflow table has a form', () => {
 
   it('an action whose body is a form of its own has none made from its schema', () => {
     expect(() => actionForm(OBLIGATION_WORKFLOW, 'submit')).toThrow(/values/);
+  });
+});
+
+describe("the forms beside a record's actions", () => {
+  it('keep the order of the actions, each labelled as the table says', () => {
+    const forms = actionFormsOf(HAZARD_WORKFLOW, ['grantExtension', 'refuseExtension']);
+    expect(forms.map((f) => [f.action, f.label])).toEqual([
+      ['grantExtension', '同意延期'],
+      ['refuseExtension', '不同意延期'],
+    ]);
+    expect(forms[1]?.form).toBe(actionForm(HAZARD_WORKFLOW, 'refuseExtension'));
+  });
+
+  it('leave out a submission, whose body is the form of the record itself', () => {
+    expect(actionFormsOf(OBLIGATION_WORKFLOW, ['submit'])).toEqual([]);
+    expect(actionFormsOf(OBLIGATION_WORKFLOW, ['record'])).toEqual([]);
+  });
+
+  it("an obligation's review: one comment, optional to accept, required to return, with the same hint", () => {
+    const [accept, back] = actionFormsOf(OBLIGATION_WORKFLOW, ['accept', 'return']);
+    const hint = '退回时须说明原因；通过时可不填';
+    expect(accept?.form.fields).toEqual([
+      expect.objectContaining({ key: 'comment', label: '审核意见', required: false, help: hint }),
+    ]);
+    expect(back?.form.fields).toEqual([
+      expect.objectContaining({ key: 'comment', label: '审核意见', required: true, help: hint }),
+    ]);
+    expect(OBLIGATION_WORKFLOW.actions.return.evidence.safeParse({}).error?.issues[0]?.message).toBe(
+      '退回时须说明原因',
+    );
   });
 });
 

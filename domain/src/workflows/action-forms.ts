@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../forms/definition';
 import { type EvidenceFormOptions, evidenceForm } from '../forms/evidence-form';
+import type { WorkflowActionForm } from '../schemas/common';
 import { EVALUATOR_KINDS, HAZARD_WORKFLOW, PRODUCTION_STOPS, ROOT_CAUSE_CATEGORIES } from './hazard';
 import { OBLIGATION_WORKFLOW } from './obligation';
 import type { ActionOf, AnyWorkflow } from './workflow';
@@ -12,8 +13,11 @@ import type { ActionOf, AnyWorkflow } from './workflow';
 interface FormTexts {
   labels?: EvidenceFormOptions['labels'];
   options?: EvidenceFormOptions['options'];
+  help?: EvidenceFormOptions['help'];
   /** Per action: headings by the key of the field that starts each part. */
   sections?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Actions whose body is a form of the record's own, filled in where the record shows it. */
+  ownForm?: readonly string[];
 }
 
 const TEXTS = new Map<AnyWorkflow, FormTexts>([
@@ -30,7 +34,16 @@ const TEXTS = new Map<AnyWorkflow, FormTexts>([
       },
     },
   ],
-  [OBLIGATION_WORKFLOW, { labels: { comment: '审核意见' } }],
+  [
+    OBLIGATION_WORKFLOW,
+    {
+      labels: { comment: '审核意见' },
+      // Accepting and returning share the one comment field the reviewer sees.
+      help: { comment: '退回时须说明原因；通过时可不填' },
+      // The submission is the duty's deliverable form, with its drafts, in the owner's editor.
+      ownForm: ['submit', 'record'],
+    },
+  ],
 ]);
 
 const made = new WeakMap<AnyWorkflow, Map<string, FormDefinition>>();
@@ -53,8 +66,27 @@ export function actionForm<W extends AnyWorkflow>(workflow: W, action: ActionOf<
     title: spec.label,
     labels: texts.labels,
     options: texts.options,
+    help: texts.help,
     sections: texts.sections?.[action],
   });
   forms.set(action, form);
   return form;
+}
+
+/**
+ * The forms of the actions a reader may take now, beside them in the same order, each with its
+ * label: what a record's detail sends so the web renders them. Actions whose body is the record's
+ * own form (an obligation's submission) are left out: the record's page asks for that form itself.
+ */
+export function actionFormsOf<W extends AnyWorkflow>(
+  workflow: W,
+  actions: readonly ActionOf<W>[],
+): WorkflowActionForm<ActionOf<W>>[] {
+  const own = TEXTS.get(workflow)?.ownForm ?? [];
+  return actions
+    .filter((action) => !own.includes(action))
+    .map((action) => {
+      const form = actionForm(workflow, action);
+      return { action, label: form.title, form };
+    });
 }

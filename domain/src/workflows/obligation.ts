@@ -70,5 +70,9 @@ export const OBLIGATION_WORKFLOW = defineWorkflow<
 });
 
 export type ObligationAction = ActionOf<typeof OBLIGATION_WORKFLOW>;
+export const OBLIGATION_ACTIONS = Object.keys(OBLIGATION_WORKFLOW.actions) as [
+  ObligationAction,
+  ...ObligationAction[],
+];
 /** The states in which the owing org may still fill in and submit. */
 export const OPEN_OBLIGATION_STATES: readonly ObligationState[] = OPEN;

@@ -1,4 +1,5 @@
 import {
+  actionFormsOf,
   hasPermission,
   OBLIGATION_WORKFLOW,
   type Obligation,
@@ -139,6 +140,8 @@ export async function getObligation(
     // Only the owner sees its unsent draft.
     submissions: submissions.filter((s) => s.state !== 'draft' || row.org_id === actor.orgId),
     abilities: { canEdit: canSubmit, canSubmit, canReview: actions.includes('accept') },
+    actions,
+    actionForms: actionFormsOf(OBLIGATION_WORKFLOW, actions),
   };
 }
 

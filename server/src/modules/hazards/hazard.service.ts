@@ -1,5 +1,5 @@
 import {
-  actionForm,
+  actionFormsOf,
   catalogProblem,
   HAZARD_WORKFLOW,
   type HazardCreate,
@@ -65,11 +65,7 @@ export async function hazardDetail(
     events: events.map(presentEvent),
     supervisions: supervisions.map((s) => presentSupervision(s, actor, row.state, now)),
     closure: row.closure ? (JSON.parse(row.closure) as Record<string, unknown>) : null,
-    actionForms: hazard.actions.map((action) => ({
-      action,
-      label: HAZARD_WORKFLOW.actions[action].label,
-      form: actionForm(HAZARD_WORKFLOW, action),
-    })),
+    actionForms: actionFormsOf(HAZARD_WORKFLOW, hazard.actions),
   };
 }
 

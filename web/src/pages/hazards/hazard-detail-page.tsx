@@ -1,10 +1,10 @@
-import { type HazardAction, type HazardDetail, transitionOf } from '@tiegui/domain';
-import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { HazardAction, HazardDetail } from '@tiegui/domain';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { DetailCard, detailPage } from '../../components/detail-page';
-import { ActionModal } from './action-modal';
-import { useHazard } from './hazard-api';
+import { WorkflowActions } from '../../components/workflow-actions';
+import { hazardKey, useHazard } from './hazard-api';
 import { HazardFacts } from './hazard-facts';
 import { HazardHistory } from './hazard-history';
 import { LevelTag, OverdueTag, StateTag, StopTag, SupervisedTag } from './hazard-labels';
@@ -15,8 +15,8 @@ const DANGER: HazardAction[] = ['refuseResume', 'refuseExtension', 'failEvaluati
 
 function HazardView({ record: hazard }: { record: HazardDetail }) {
   const navigate = useNavigate();
-  const [action, setAction] = useState<HazardAction | null>(null);
-  const actionForm = hazard.actionForms.find((f) => f.action === action);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const showSupervision = hazard.abilities.canSupervise || hazard.supervisions.length > 0;
 
   return (
@@ -60,18 +60,16 @@ function HazardView({ record: hazard }: { record: HazardDetail }) {
             {hazard.state === 'closed' ? '该隐患已销号。' : '当前没有您可以办理的操作。'}
           </Typography.Text>
         ) : (
-          <Space wrap>
-            {hazard.actions.map((a, i) => (
-              <Button
-                key={a}
-                type={i === 0 && !DANGER.includes(a) ? 'primary' : 'default'}
-                danger={DANGER.includes(a)}
-                onClick={() => setAction(a)}
-              >
-                {transitionOf(a).label}
-              </Button>
-            ))}
-          </Space>
+          <WorkflowActions
+            target={{ records: 'hazards', id: hazard.id }}
+            actionForms={hazard.actionForms}
+            danger={DANGER}
+            onDone={(saved: HazardDetail, action) => {
+              queryClient.setQueryData(hazardKey(saved.id), saved);
+              void queryClient.invalidateQueries({ queryKey: ['hazards'] });
+              message.success(`已${action.label}`);
+            }}
+          />
         )}
       </Card>
       <Card title="隐患信息" size="small">
@@ -85,14 +83,6 @@ function HazardView({ record: hazard }: { record: HazardDetail }) {
       <Card title="办理记录" size="small">
         <HazardHistory events={hazard.events} />
       </Card>
-      {actionForm && (
-        <ActionModal
-          key={actionForm.action}
-          hazard={hazard}
-          action={actionForm}
-          onClose={() => setAction(null)}
-        />
-      )}
     </Space>
   );
 }

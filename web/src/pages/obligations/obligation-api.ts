@@ -34,11 +34,9 @@ export function useObligation(id: string | undefined) {
 /** Still to do: not submitted yet, or returned for another try. */
 export const isOpen = (o: Pick<Obligation, 'state'>) => o.state === 'pending' || o.state === 'returned';
 
-export type ObligationCommand =
-  | { kind: 'draft' | 'submit'; values: FormValues }
-  | { kind: 'accept' | 'return'; comment: string | undefined };
+export type ObligationCommand = { kind: 'draft' | 'submit'; values: FormValues };
 
-/** One step of a duty: save a draft, submit, accept or return; each answers the new detail. */
+/** The owner's step on its deliverable: save a draft or submit; each answers the new detail. */
 export function runObligationCommand(id: string, action: ObligationCommand): Promise<ObligationDetail> {
   const base = `/obligations/${encodeURIComponent(id)}`;
   switch (action.kind) {
@@ -46,10 +44,6 @@ export function runObligationCommand(id: string, action: ObligationCommand): Pro
       return api.put<ObligationDetail>(`${base}/draft`, { values: action.values });
     case 'submit':
       return api.post<ObligationDetail>(`${base}/submit`, { values: action.values });
-    case 'accept':
-      return api.post<ObligationDetail>(`${base}/accept`, action.comment ? { comment: action.comment } : {});
-    case 'return':
-      return api.post<ObligationDetail>(`${base}/return`, { comment: action.comment ?? '' });
   }
 }
 

@@ -76,7 +76,7 @@ function ObligationView({ record: detail }: { record: ObligationDetail }) {
         />
       )}
       {detail.abilities.canEdit && <SubmissionEditor key={`${detail.id}-${detail.state}`} detail={detail} />}
-      {detail.abilities.canReview && <ObligationReview detail={detail} />}
+      {detail.actionForms.length > 0 && <ObligationReview detail={detail} />}
       <SubmissionHistory detail={detail} />
     </Space>
   );

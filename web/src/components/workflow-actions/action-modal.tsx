@@ -1,0 +1,38 @@
+import type { WorkflowActionForm } from '@tiegui/domain';
+import { Alert, Form, Modal } from 'antd';
+import { FormRenderer } from '../form-renderer';
+import { type ActionTarget, useWorkflowAction } from './use-workflow-action';
+
+type Props<R, A extends string> = {
+  target: ActionTarget;
+  action: WorkflowActionForm<A>;
+  onDone: (saved: R, action: WorkflowActionForm<A>) => void;
+  onClose: () => void;
+};
+
+/** One action in a dialog: the form the server sent with it, 提交 posts it, and the dialog closes once taken. */
+export function ActionModal<R, A extends string>({ target, action, onDone, onClose }: Props<R, A>) {
+  const [form] = Form.useForm();
+  const { run, error } = useWorkflowAction<R, A>(target, form, (saved, taken) => {
+    onDone(saved, taken);
+    onClose();
+  });
+
+  return (
+    <Modal
+      open
+      title={action.label}
+      okText="提交"
+      cancelText="取消"
+      onOk={() => run.mutate(action)}
+      confirmLoading={run.isPending}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+      data-testid={`action-modal-${action.action}`}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      <FormRenderer definition={action.form} form={form} />
+    </Modal>
+  );
+}

@@ -1,0 +1,2 @@
+export type { ActionTarget } from './use-workflow-action';
+export { WorkflowActions } from './workflow-actions';
