@@ -11,8 +11,9 @@ import { hazardsBench } from './hazards.bench';
 import { type Bench, type Figure, ROOT } from './lib';
 import { mineListBench } from './mine-list.bench';
 import { seedScaleBench } from './seed-scale.bench';
+import { xlsxBombBench } from './xlsx-bomb.bench';
 
-const BENCHES: Bench[] = [seedScaleBench, mineListBench, campaignBench, hazardsBench];
+const BENCHES: Bench[] = [seedScaleBench, mineListBench, campaignBench, hazardsBench, xlsxBombBench];
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
