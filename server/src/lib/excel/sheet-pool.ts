@@ -80,10 +80,22 @@ export function sheetPool(limits: PoolLimits) {
     else running -= 1;
   }
 
+  function forget(slot: Slot): void {
+    const at = idle.indexOf(slot);
+    if (at >= 0) idle.splice(at, 1);
+  }
+
+  function fresh(): Slot {
+    const slot = spawn(limits.heapMb);
+    // A worker that stops while idle is not handed the next file.
+    slot.worker.once('exit', () => forget(slot));
+    return slot;
+  }
+
   function park(slot: Slot): void {
     slot.worker.unref();
     slot.idle = setTimeout(() => {
-      idle.splice(idle.indexOf(slot), 1);
+      forget(slot);
       void slot.worker.terminate();
     }, limits.idleMs);
     slot.idle.unref();
@@ -119,7 +131,7 @@ export function sheetPool(limits: PoolLimits) {
     async read(content: Buffer, wanted: SheetWanted): Promise<SheetRead> {
       await acquire();
       try {
-        const slot = idle.pop() ?? spawn(limits.heapMb);
+        const slot = idle.pop() ?? fresh();
         clearTimeout(slot.idle);
         // A copy handed over to the worker: the upload's buffer may be a slice of a larger pooled one.
         const zip = new Uint8Array(new ArrayBuffer(content.length));
