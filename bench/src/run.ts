@@ -12,8 +12,16 @@ import { type Bench, type Figure, ROOT } from './lib';
 import { mineListBench } from './mine-list.bench';
 import { seedDemoBench } from './seed-demo.bench';
 import { seedScaleBench } from './seed-scale.bench';
+import { xlsxBombBench } from './xlsx-bomb.bench';
 
-const BENCHES: Bench[] = [seedDemoBench, seedScaleBench, mineListBench, campaignBench, hazardsBench];
+const BENCHES: Bench[] = [
+  seedDemoBench,
+  seedScaleBench,
+  mineListBench,
+  campaignBench,
+  hazardsBench,
+  xlsxBombBench,
+];
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [

@@ -75,7 +75,8 @@ export function registerRoutes<Q extends z.ZodType, R extends z.ZodType>(
           tags,
           summary: `导入${r.title}（multipart，字段file，xlsx）`,
           consumes: ['multipart/form-data'],
-          response: { 200: r.importResult, ...errors },
+          // 503 when more files are being read than the server takes at once.
+          response: { 200: r.importResult, ...errors, 503: ZErrorBody },
         },
       },
       async (request) => r.importFile(actorOf(request.session), await uploadedFile(request, 'Excel文件')),

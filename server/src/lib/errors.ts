@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'LOCKED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAVAILABLE';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -18,6 +19,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   CONFLICT: 409,
   LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
 };
 
 export interface FieldError {

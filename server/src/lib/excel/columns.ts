@@ -94,11 +94,33 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** A cell's value without formulas, links or formatting, for copying into the receipt. */
-export function plainValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+/** A cell as an import keeps it: what it shows, without formulas, links or formatting. */
+export type PlainCell = string | number | boolean | Date | null;
+
+/** A cell's value without formulas, links or formatting, for reading and for copying into the receipt. */
+export function plainValue(value: ExcelJS.CellValue): PlainCell {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date)
     return value ?? null;
   return cellText(value);
+}
+
+/**
+ * Where each of these titles sits in a header row (1-based), by its first occurrence; a `*` mark
+ * around a title is allowed.
+ */
+export function titlePositions(header: readonly PlainCell[], titles: readonly string[]): Map<number, string> {
+  const positions = new Map<number, string>();
+  const seen = new Set<string>();
+  header.forEach((cell, i) => {
+    const title = cellText(cell)
+      .replace(/^\*+|\*+$/g, '')
+      .trim();
+    if (titles.includes(title) && !seen.has(title)) {
+      positions.set(i + 1, title);
+      seen.add(title);
+    }
+  });
+  return positions;
 }
 
 const YES = ['是', 'true', 'y', 'yes'];

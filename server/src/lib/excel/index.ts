@@ -5,7 +5,8 @@
 export * from './columns';
 export { type ExportSheet, exportXlsx, registerCells, writeXlsx } from './export';
 export { type ImportJob, type ImportOutcome, type ImportResult, importRows } from './import';
+export { MAX_IMPORT_ROWS } from './limits';
 export { messagesOf, type ReadSheet, readImport, recordOf, type SheetRow } from './read';
 export { ERROR_TITLE, importReceipt, type RowError } from './receipt';
-export { importTemplate, MAX_IMPORT_ROWS } from './template';
+export { importTemplate } from './template';
 export { chinaDay, type ExcelFile, type SheetColumn, sheetColumns } from './workbook';

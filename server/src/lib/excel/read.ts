@@ -1,10 +1,12 @@
 import { fieldLabel } from '@tiegui/domain';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type AppError, invalidField } from '../errors';
-import { type Column, cellText, headerOf, parseCell, type Register, type Value } from './columns';
-import { MAX_IMPORT_ROWS } from './template';
+import { type Column, headerOf, parseCell, type Register, titlePositions, type Value } from './columns';
+import { MAX_IMPORT_ROWS, refusalMessage } from './limits';
+import { readInWorker } from './sheet-pool';
+import type { SheetData, SheetLine } from './sheet-stream';
 import type { ExcelFile } from './workbook';
+import { declaredRefusal } from './zip-guard';
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -21,47 +23,45 @@ export interface SheetRow<K extends string = string> {
 }
 
 export interface ReadSheet<K extends string = string> {
-  sheet: ExcelJS.Worksheet;
+  sheet: SheetData;
   rows: SheetRow<K>[];
 }
 
-async function loadSheet({ fileName, content }: ExcelFile, register: Register): Promise<ExcelJS.Worksheet> {
+/**
+ * The upload's sheet, read off the request loop: the bytes checked for an xlsx, the zip's declared
+ * sizes checked before anything is inflated, then the sheet streamed in a worker within the limits.
+ */
+async function loadSheet({ fileName, content }: ExcelFile, register: Register): Promise<SheetData> {
   if (!/\.xlsx$/i.test(fileName) || !content.subarray(0, 4).equals(XLSX_MAGIC)) {
     throw invalidField(
       'file',
       `“${fileName}”不是.xlsx格式的Excel文件，请下载导入模板填写后上传（.xls文件请先另存为.xlsx）`,
     );
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's Buffer type predates Node's generic Buffer; the bytes are the same.
-    await workbook.xlsx.load(new Uint8Array(content).buffer);
-  } catch {
-    throw invalidField('file', `“${fileName}”无法读取，文件可能已损坏，请用Excel重新保存后上传`);
-  }
-  const sheet =
-    workbook.getWorksheet(register.sheet) ??
-    workbook.worksheets.find((s) => s.state === 'visible') ??
-    workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0)
+  const declared = declaredRefusal(content);
+  if (declared) throw invalidField('file', refusalMessage(declared, fileName));
+  const read = await readInWorker(content, {
+    preferred: register.sheet,
+    titles: register.columns.map((c) => c.header),
+  });
+  if ('refused' in read) throw invalidField('file', refusalMessage(read.refused, fileName));
+  if (!read.sheet)
     throw invalidField('file', `“${fileName}”是空的，请在导入模板中填写${register.noun}后上传`);
-  return sheet;
+  return read.sheet;
 }
 
 /** The register's columns found by their titles in row 1 (a `*` mark around a title is allowed). */
-function headerColumns<K extends string>(sheet: ExcelJS.Worksheet, register: Register<K>, fileName: string) {
+function headerColumns<K extends string>(sheet: SheetData, register: Register<K>, fileName: string) {
   const columns = new Map<number, Column<K>>();
-  const found = new Set<Column<K>>();
-  sheet.getRow(1).eachCell((cell, index) => {
-    const title = cellText(cell.value)
-      .replace(/^\*+|\*+$/g, '')
-      .trim();
+  const positions = titlePositions(
+    sheet.header,
+    register.columns.map((c) => c.header),
+  );
+  for (const [index, title] of positions) {
     const column = register.columns.find((c) => c.header === title);
-    if (column && !found.has(column)) {
-      columns.set(index, column);
-      found.add(column);
-    }
-  });
+    if (column) columns.set(index, column);
+  }
+  const found = new Set(columns.values());
   const missing = register.columns.filter((c) => c.required && !found.has(c));
   if (missing.length > 0) {
     throw invalidField(
@@ -72,14 +72,16 @@ function headerColumns<K extends string>(sheet: ExcelJS.Worksheet, register: Reg
   return columns;
 }
 
-function readRow<K extends string>(row: ExcelJS.Row, columns: Map<number, Column<K>>): SheetRow<K> {
-  const read: SheetRow<K> = { number: row.number, values: {}, problems: [], bad: new Set() };
+const cellAt = (line: SheetLine, index: number) => line.cells[index - 1] ?? null;
+
+function readRow<K extends string>(line: SheetLine, columns: Map<number, Column<K>>): SheetRow<K> {
+  const read: SheetRow<K> = { number: line.number, values: {}, problems: [], bad: new Set() };
   const refuse = (column: Column<K>, problem: string) => {
     read.problems.push(`${column.header}：${problem}`);
     read.bad.add(column.key);
   };
   for (const [index, column] of columns) {
-    const parsed = parseCell(column.kind, row.getCell(index).value);
+    const parsed = parseCell(column.kind, cellAt(line, index));
     if (parsed === null) {
       if (column.required) refuse(column, '不能为空，请填写');
     } else if ('problem' in parsed) {
@@ -101,23 +103,19 @@ export async function readImport<K extends string>(
 ): Promise<ReadSheet<K>> {
   const sheet = await loadSheet(upload, register);
   const columns = headerColumns(sheet, register, upload.fileName);
-  const filled: ExcelJS.Row[] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1 && [...columns.keys()].some((i) => cellText(row.getCell(i).value) !== '')) filled.push(row);
-  });
-  if (filled.length === 0) {
+  if (sheet.filled === 0) {
     throw invalidField(
       'file',
       `“${upload.fileName}”中没有${register.noun}数据，请从第2行起每行填写${register.item}`,
     );
   }
-  if (filled.length > MAX_IMPORT_ROWS) {
+  if (sheet.filled > MAX_IMPORT_ROWS) {
     throw invalidField(
       'file',
-      `“${upload.fileName}”有${filled.length}行，一次最多导入${MAX_IMPORT_ROWS}行，请分成几个文件`,
+      `“${upload.fileName}”有${sheet.filled}行，一次最多导入${MAX_IMPORT_ROWS}行，请分成几个文件`,
     );
   }
-  return { sheet, rows: filled.map((row) => readRow(row, columns)) };
+  return { sheet, rows: sheet.rows.map((line) => readRow(line, columns)) };
 }
 
 const nameOf = (columns: readonly Column[], key: string) => headerOf(columns, key) ?? fieldLabel([key]);

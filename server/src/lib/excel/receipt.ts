@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { notFound } from '../errors';
-import { cellText, plainValue, type Register } from './columns';
+import { cellText, type Register } from './columns';
 import { findImportReceipt } from './receipt.repository';
+import type { SheetData } from './sheet-stream';
 import { addSheet, type ExcelFile, RED, type SheetColumn, sheetColumns, toBuffer } from './workbook';
 
 export const ERROR_TITLE = '错误原因';
@@ -19,28 +20,24 @@ export interface RowError {
  */
 export async function receiptWorkbook(
   register: Register,
-  sheet: ExcelJS.Worksheet,
+  sheet: SheetData,
   errors: readonly RowError[],
 ): Promise<Buffer> {
-  const header = sheet.getRow(1);
-  const width = header.cellCount;
   const known = sheetColumns(register.columns);
-  const columns: SheetColumn[] = Array.from({ length: width }, (_, i) => {
-    const title = cellText(header.getCell(i + 1).value);
+  const columns: SheetColumn[] = sheet.header.map((cell) => {
+    const title = cellText(cell);
     return known.find((c) => c.header === title) ?? { header: title };
   });
+  const lines = new Map(sheet.rows.map((line) => [line.number, line.cells]));
   const workbook = new ExcelJS.Workbook();
   const out = addSheet(workbook, register.sheet, [
     ...columns,
     { header: ERROR_TITLE, width: 60, required: true },
   ]);
   for (const error of errors) {
-    const source = sheet.getRow(error.row);
-    const row = out.addRow([
-      ...columns.map((_, i) => plainValue(source.getCell(i + 1).value)),
-      error.message,
-    ]);
-    row.getCell(width + 1).font = { color: { argb: RED } };
+    const cells = lines.get(error.row) ?? [];
+    const row = out.addRow([...columns.map((_, i) => cells[i] ?? null), error.message]);
+    row.getCell(columns.length + 1).font = { color: { argb: RED } };
   }
   return toBuffer(workbook);
 }

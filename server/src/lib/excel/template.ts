@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { choicesOf, type Register } from './columns';
+import { MAX_IMPORT_ROWS } from './limits';
 import { addSheet, type ExcelFile, sheetColumns, styleHeader, toBuffer } from './workbook';
 
 export const GUIDE_SHEET = '填写说明';
 export const LIST_SHEET = '选项';
-/** One import at most: beyond this a file is several imports' worth (and a slow request). */
-export const MAX_IMPORT_ROWS = 5000;
 const TEMPLATE_ROWS = 1000;
 
 function listValidation(title: string, source: string): ExcelJS.DataValidation {

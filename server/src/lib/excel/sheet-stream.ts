@@ -1,0 +1,94 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { cellText, type PlainCell, plainValue, titlePositions } from './columns';
+import { MAX_IMPORT_ROWS, MAX_SHEET_CELLS, MAX_SHEET_ROWS, type Refusal } from './limits';
+
+declare module 'exceljs' {
+  namespace stream {
+    namespace xlsx {
+      // The reader knows each sheet's name and state (from workbook.xml); its typings do not.
+      interface WorksheetReader {
+        readonly name: string;
+        readonly state?: string;
+      }
+    }
+  }
+}
+
+/** A filled row of the sheet read: its number as Excel shows it, its cells up to the header's width. */
+export interface SheetLine {
+  number: number;
+  cells: PlainCell[];
+}
+
+/** The sheet an import reads, as plain values: its header row and its rows filled in the register's columns. */
+export interface SheetData {
+  header: PlainCell[];
+  /** The filled rows, the first MAX_IMPORT_ROWS of them: more than that is refused anyway. */
+  rows: SheetLine[];
+  /** How many rows are filled, kept or not. */
+  filled: number;
+}
+
+/** A workbook read: its sheet (null when it has none with anything in it), or why it is refused. */
+export type SheetRead = { sheet: SheetData | null } | { refused: Refusal };
+
+/** What a workbook is read for: the sheet the template names, and the register's column titles. */
+export interface SheetWanted {
+  preferred: string;
+  titles: readonly string[];
+}
+
+/** How well a sheet answers for the register: named as the template names it, or the first visible one. */
+function rankOf(worksheet: ExcelJS.stream.xlsx.WorksheetReader, preferred: string): number {
+  if (worksheet.name === preferred) return 2;
+  return worksheet.state === undefined || worksheet.state === 'visible' ? 1 : 0;
+}
+
+const cellsOf = (row: ExcelJS.Row, width: number): PlainCell[] =>
+  Array.from({ length: Math.min(width, row.cellCount) }, (_, i) => plainValue(row.getCell(i + 1).value));
+
+/**
+ * Reads a workbook as a stream, row by row, keeping only the sheet the register names (else the
+ * first visible one, else the first). Every sheet's rows and cells count against the limits, and
+ * reading stops at the first one passed, so a huge sheet costs no more than the limit.
+ */
+export async function streamSheet(zip: Buffer, { preferred, titles }: SheetWanted): Promise<SheetRead> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+    sharedStrings: 'cache',
+    // Styles tell a date from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let rows = 0;
+  let cells = 0;
+  let best: { rank: number; sheet: SheetData | null } = { rank: -1, sheet: null };
+  for await (const worksheet of reader) {
+    const rank = rankOf(worksheet, preferred);
+    const keep = rank > best.rank;
+    const sheet: SheetData = { header: [], rows: [], filled: 0 };
+    let positions: number[] = [];
+    let anything = false;
+    for await (const row of worksheet) {
+      rows += 1;
+      cells += row.cellCount;
+      if (rows > MAX_SHEET_ROWS) return { refused: 'rows' };
+      if (cells > MAX_SHEET_CELLS) return { refused: 'cells' };
+      if (!keep || !row.hasValues) continue;
+      anything = true;
+      if (row.number === 1) {
+        sheet.header = cellsOf(row, row.cellCount);
+        positions = [...titlePositions(sheet.header, titles).keys()];
+      } else if (positions.some((i) => cellText(row.getCell(i).value) !== '')) {
+        sheet.filled += 1;
+        if (sheet.filled <= MAX_IMPORT_ROWS) {
+          sheet.rows.push({ number: row.number, cells: cellsOf(row, sheet.header.length) });
+        }
+      }
+    }
+    if (keep) best = { rank, sheet: anything ? sheet : null };
+  }
+  return { sheet: best.sheet };
+}
