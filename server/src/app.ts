@@ -17,6 +17,7 @@ import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
+import { registerTextGuard } from './http/text-guard';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -67,6 +68,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   await ensureShippedStandards(db, config.clock.now());
   registerAuthHook(app, deps);
   registerErrorHandler(app, deps);
+  registerTextGuard(app);
 
   await app.register(
     async (api) => {
