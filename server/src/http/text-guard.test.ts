@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/audit.service';
+import { recordAudit } from '../audit/audit.service';
+import { verifyAuditChain } from '../audit/audit.verifier';
 import { GENERAL } from '../modules/hazards/hazard.fixtures';
 import { createTestContext, type TestContext } from '../testing';
 
@@ -42,7 +43,7 @@ describe('text that cannot be stored is refused at the edge', () => {
     });
     expectRefused(res, 'username', '用户名');
     expect(await auditRows()).toBe(before);
-    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, breaks: [] });
   });
 
   it('a hazard description with NUL: 400 naming 隐患内容, no hazard stored', async () => {
@@ -120,5 +121,40 @@ describe('text that cannot be stored is refused at the edge', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().description).toBe(description);
+  });
+
+  it('odd but valid text round-trips through the audit log, and the chain verifies 完整', async () => {
+    const username = '矿工😀\u2028𠀀e\u0301';
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'Wrong-pass1' },
+    });
+    expect(res.statusCode).toBe(401);
+    const row = await ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_username'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ action: 'auth.login_failed', actor_username: username });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, breaks: [] });
+  });
+});
+
+describe('text the server makes itself', () => {
+  it('is hashed as the database stores it: a lone surrogate or NUL does not break the chain', async () => {
+    await recordAudit(
+      ctx.db,
+      { userId: null, username: '\ud800导入\u0000', orgId: null, ip: null },
+      { action: 'test.event', entityId: 'x\udfff' },
+      new Date(),
+    );
+    const row = await ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_username', 'entity_id'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ actor_username: '\ufffd导入\ufffd', entity_id: 'x\ufffd' });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, breaks: [] });
   });
 });

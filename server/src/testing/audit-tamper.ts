@@ -1,0 +1,15 @@
+import type { Db } from '../db/database';
+import { createAuditGuards, dropAuditGuards } from '../db/dialect';
+
+/**
+ * Runs a change to the audit table as someone holding the database would: the table's guards
+ * (0011_audit_integrity) lifted for the change and put back after it, as its owner can.
+ */
+export async function asDatabaseOwner<T>(db: Db, change: (db: Db) => Promise<T>): Promise<T> {
+  await dropAuditGuards(db);
+  try {
+    return await change(db);
+  } finally {
+    await createAuditGuards(db);
+  }
+}
