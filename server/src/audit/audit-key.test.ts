@@ -159,19 +159,31 @@ describe('checkpoints', () => {
     const { db, dataDir } = await testDb();
     await auditLogOf(db).close();
     const log = await openAuditLog(db, { dataDir, env: TEST_AUDIT_ENV, checkpointEvery: 5 });
-    for (let i = 0; i < 12; i++) await recordAudit(db, SYSTEM, { action: 'test.event' }, new Date());
+    const lines = () =>
+      fs
+        .readFileSync(checkpointFile(dataDir), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const append = async (n: number) => {
+      for (let i = 0; i < n; i++) await recordAudit(db, SYSTEM, { action: 'test.event' }, new Date());
+      await log.idle();
+    };
+    await append(5);
+    expect(lines().map((l) => [l.seq, l.count])).toEqual([[5, 5]]);
+    await append(5);
+    await append(2);
+    expect(lines().map((l) => [l.seq, l.count])).toEqual([
+      [5, 5],
+      [10, 10],
+    ]);
     await log.close();
-    const lines = fs
-      .readFileSync(checkpointFile(dataDir), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.seq, l.count])).toEqual([
+    expect(lines().map((l) => [l.seq, l.count])).toEqual([
       [5, 5],
       [10, 10],
       [12, 12],
     ]);
-    expect(Object.keys(lines[0]).sort()).toEqual([
+    expect(Object.keys(lines()[0]).sort()).toEqual([
       'alg',
       'at',
       'count',

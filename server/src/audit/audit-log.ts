@@ -24,6 +24,8 @@ export interface AuditLog {
   appended(): void;
   /** Writes a checkpoint of the committed chain now (none when nothing changed since the last). */
   checkpoint(kind?: Checkpoint['kind']): Promise<Checkpoint | null>;
+  /** Resolves once the checkpoints asked for so far are written. */
+  idle(): Promise<void>;
   /** Stops the timer and writes the last checkpoint (clean shutdown). */
   close(): Promise<void>;
 }
@@ -129,6 +131,9 @@ export async function openAuditLog(db: Db, options: AuditLogOptions): Promise<Au
       void enqueue('checkpoint').catch(() => {});
     },
     checkpoint: (kind = 'checkpoint') => enqueue(kind),
+    async idle() {
+      await queue;
+    },
     async close() {
       clearInterval(timer);
       await enqueue('checkpoint').catch(() => null);
