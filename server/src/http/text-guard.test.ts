@@ -94,6 +94,17 @@ describe('text that cannot be stored is refused at the edge', () => {
     expectRefused(key, '请求', '请求内容');
   });
 
+  it('a body nested far deeper than the call stack is walked, and the field named by its first levels', async () => {
+    const depth = 200_000;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"username":"dx-mine","password":"x","extra":${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}}`,
+    });
+    expectRefused(res, ['extra', ...Array(19).fill('0')].join('.'), '请求内容');
+  });
+
   it('the stored headers: a User-Agent or a forwarded client address with NUL', async () => {
     const agent = await ctx.app.inject({
       method: 'POST',

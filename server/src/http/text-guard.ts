@@ -24,23 +24,39 @@ function labelOf(path: readonly string[]): string {
   return '请求内容';
 }
 
+/** Where a value sits: its key and its parent's place, so a path is built only for the value refused. */
+interface Place {
+  key: string | number;
+  parent: Place | null;
+}
+
+/** No form nests deeper; a deeper path names nothing a page could show, only bloats the answer. */
+const MAX_PATH = 20;
+
+const pathOf = (place: Place | null, prefix: readonly string[]): string[] => {
+  const keys: string[] = [];
+  for (let p = place; p !== null; p = p.parent) keys.push(String(p.key));
+  return [...prefix, ...keys.reverse()].slice(0, MAX_PATH);
+};
+
 /**
  * The path of the first string (or object key) in a parsed request part that cannot be stored.
- * Walked with a stack: a body may nest deeper than the call stack allows.
+ * Walked with a stack and parent links: a 2 MB body can nest a million levels deep. Children are
+ * pushed last first, so fields are checked (and the first one named) in the order they were sent.
  */
 function unstorablePath(root: unknown, prefix: readonly string[]): string[] | null {
-  const stack: [unknown, string[]][] = [[root, [...prefix]]];
+  const stack: [unknown, Place | null][] = [[root, null]];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [value, path] = item;
+    const [value, place] = item;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return path;
-    } else if (value !== null && typeof value === 'object') {
-      const entries = Array.isArray(value)
-        ? value.map((v, i): [string, unknown] => [String(i), v])
-        : Object.entries(value);
-      if (entries.some(([key]) => UNSTORABLE.test(key))) return path;
-      // Reversed, so fields are checked (and the first one named) in the order they were sent.
-      for (const [key, v] of entries.reverse()) stack.push([v, [...path, key]]);
+      if (UNSTORABLE.test(value)) return pathOf(place, prefix);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], { key: i, parent: place }]);
+    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      for (const [key, v] of Object.entries(value).reverse()) {
+        if (UNSTORABLE.test(key)) return pathOf(place, prefix);
+        stack.push([v, { key, parent: place }]);
+      }
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import { createDb, type Db } from '../db/database';
 import { createAuditGuards, dropAuditGuards } from '../db/dialect';
 
 /**
@@ -11,5 +11,15 @@ export async function asDatabaseOwner<T>(db: Db, change: (db: Db) => Promise<T>)
     return await change(db);
   } finally {
     await createAuditGuards(db);
+  }
+}
+
+/** The same from outside a running server (a journey): its database opened by URL or SQLite path. */
+export async function withDatabaseOwner<T>(url: string, change: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(url);
+  try {
+    return await asDatabaseOwner(db, change);
+  } finally {
+    await db.destroy();
   }
 }

@@ -201,4 +201,4 @@ export async function signIn(
   for (const username of usernames) cookies[username] = await ctx.login(username);
   return cookies;
 }
-export { asDatabaseOwner } from './audit-tamper';
+export { asDatabaseOwner, withDatabaseOwner } from './audit-tamper';
