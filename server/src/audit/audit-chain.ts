@@ -38,21 +38,26 @@ export function storedText(text: string | null): string | null {
   return text === null ? null : text.replace(UNSTORABLE, '\uFFFD');
 }
 
+/** The recorded fields after the link, in the order every hash takes them. */
+const FIELDS = [
+  'at',
+  'actor_user_id',
+  'actor_username',
+  'actor_org_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'changes',
+  'ip',
+] as const;
+
+const fieldValues = (e: ChainFields) => FIELDS.map((f) => e[f]);
+
 /** The hash of rows written before the key: sha256 over the previous hash and the fields. */
 export function unkeyedHash(e: ChainFields): string {
-  const canonical = JSON.stringify([
-    e.prev_hash,
-    e.at,
-    e.actor_user_id,
-    e.actor_username,
-    e.actor_org_id,
-    e.action,
-    e.entity_type,
-    e.entity_id,
-    e.changes,
-    e.ip,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([e.prev_hash, ...fieldValues(e)]))
+    .digest('hex');
 }
 
 /** Whether this machine can compute a row's algorithm (SM3 depends on the OpenSSL build). */
@@ -61,20 +66,7 @@ export function canVerify(alg: string): boolean {
   return alg === 'hmac-sm3' && getHashes().includes('sm3');
 }
 
-const keyedCanonical = (e: ChainFields) =>
-  JSON.stringify([
-    e.hash_alg,
-    e.prev_hash,
-    e.at,
-    e.actor_user_id,
-    e.actor_username,
-    e.actor_org_id,
-    e.action,
-    e.entity_type,
-    e.entity_id,
-    e.changes,
-    e.ip,
-  ]);
+const keyedCanonical = (e: ChainFields) => JSON.stringify([e.hash_alg, e.prev_hash, ...fieldValues(e)]);
 
 /**
  * The hash of a keyed row: HMAC (SM3 or SHA-256, as `hash_alg` says) with the audit key over the

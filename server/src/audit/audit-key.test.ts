@@ -1,4 +1,4 @@
-import { getHashes } from 'node:crypto';
+import { createHash, getHashes } from 'node:crypto';
 import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -104,25 +104,17 @@ describe('events written before the key', () => {
   it('verify under the unkeyed rule up to the first keyed event; an unkeyed one after it is found', async () => {
     const { db } = await testDb();
     await migratorOf(db).migrateDown();
-    // Two events as the unkeyed chain wrote them before 0011.
+    // Two events as the unkeyed chain wrote them before 0011: its formula spelled out, so a change to
+    // unkeyedHash that old rows would no longer meet fails here.
     let prev = GENESIS_HASH;
     for (const action of ['system.seeded', 'auth.login']) {
-      const fields = {
-        at: new Date().toISOString(),
-        actor_user_id: null,
-        actor_username: 'system',
-        actor_org_id: null,
-        action,
-        entity_type: null,
-        entity_id: null,
-        changes: null,
-        ip: null,
-        prev_hash: prev,
-      };
-      prev = unkeyedHash({ ...fields, hash_alg: 'sha256' });
+      const at = new Date().toISOString();
+      const canonical = JSON.stringify([prev, at, null, 'system', null, action, null, null, '{"n":1}', null]);
+      const hash = createHash('sha256').update(canonical).digest('hex');
       // The table as it was before 0011, which the schema types no longer describe.
-      await sql`insert into audit_events (at, actor_username, action, prev_hash, hash)
-        values (${fields.at}, ${fields.actor_username}, ${action}, ${fields.prev_hash}, ${prev})`.execute(db);
+      await sql`insert into audit_events (at, actor_username, action, changes, prev_hash, hash)
+        values (${at}, 'system', ${action}, '{"n":1}', ${prev}, ${hash})`.execute(db);
+      prev = hash;
     }
     await migrateToLatest(db);
     await recordAudit(db, SYSTEM, { action: 'test.event' }, new Date());
