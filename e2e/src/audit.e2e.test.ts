@@ -9,11 +9,12 @@ test('the auditor verifies the log, and sees every break once someone has edited
   const page = await journey.newPage();
   await login(page, 'sx-audit');
   await page.goto('/audit');
-  await page.locator('.ant-table-row').first().waitFor();
+  // The page's chunk, the list and its rows can take longer than the default on a busy machine.
+  await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
   const verify = page.getByRole('button', { name: /校验完整性/ });
   const result = page.getByTestId('audit-verify-result');
   await verify.click();
-  await result.waitFor();
+  await result.waitFor({ timeout: 30_000 });
   expect(await textOf(result)).toMatch(/^校验通过：共校验 \d+ 条记录.*哈希链完整，未发现篡改。$/);
   await result.locator('.ant-alert-close-icon').click();
   await result.waitFor({ state: 'detached' });
@@ -24,7 +25,7 @@ test('the auditor verifies the log, and sees every break once someone has edited
     await db.updateTable('audit_events').set({ actor_username: 'nobody' }).where('seq', '=', 7).execute();
   });
   await verify.click();
-  await result.waitFor();
+  await result.waitFor({ timeout: 30_000 });
   expect(await textOf(result.locator('.ant-alert-message'))).toMatch(
     /^校验未通过：共校验 \d+ 条记录.*发现 2 处问题。$/,
   );
