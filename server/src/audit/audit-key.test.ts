@@ -188,6 +188,22 @@ describe('checkpoints', () => {
     expect(fs.statSync(checkpointFile(dataDir)).mode & 0o777).toBe(0o600);
   });
 
+  it('follow at an interval too, when the chain has grown since the last one', async () => {
+    const { db, dataDir } = await testDb();
+    await auditLogOf(db).close();
+    const log = await openAuditLog(db, { dataDir, env: TEST_AUDIT_ENV, checkpointMinutes: 0.002 });
+    await recordAudit(db, SYSTEM, { action: 'test.event' }, new Date());
+    const written = () =>
+      fs.existsSync(checkpointFile(dataDir))
+        ? fs.readFileSync(checkpointFile(dataDir), 'utf8').trim().split('\n').length
+        : 0;
+    await expect.poll(written, { timeout: 10_000 }).toBe(1);
+    // Nothing new: the interval writes nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(written()).toBe(1);
+    await log.close();
+  });
+
   it('are copied to syslog when TIEGUI_AUDIT_SYSLOG names a receiver', async () => {
     const receiver = dgram.createSocket('udp4');
     await new Promise<void>((resolve) => receiver.bind(0, '127.0.0.1', resolve));

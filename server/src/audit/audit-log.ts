@@ -117,7 +117,9 @@ export async function openAuditLog(db: Db, options: AuditLogOptions): Promise<Au
     );
     return next;
   };
-  const timer = setInterval(() => void enqueue('checkpoint'), (options.checkpointMinutes ?? 5) * 60_000);
+  // In the background, where a failure is already reported by the queue.
+  const background = () => void enqueue('checkpoint').catch(() => {});
+  const timer = setInterval(background, (options.checkpointMinutes ?? 5) * 60_000);
   timer.unref();
 
   const log: AuditLog = {
@@ -128,7 +130,7 @@ export async function openAuditLog(db: Db, options: AuditLogOptions): Promise<Au
       if (++sinceLast < every) return;
       sinceLast = 0;
       // Not awaited: it waits for the appending transaction to end, so it records only what committed.
-      void enqueue('checkpoint').catch(() => {});
+      background();
     },
     checkpoint: (kind = 'checkpoint') => enqueue(kind),
     async idle() {
