@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { buildApp } from '@tiegui/server';
 import type { AppConfig } from '../../server/src/config';
-import { createDb } from '../../server/src/db/database';
-import { migrateToLatest } from '../../server/src/db/migrate';
 import { systemClock } from '../../server/src/lib/clock';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { seedScale } from '../../server/src/seed/scale';
-import { type Bench, type Figure, percentile, round, tempDir, withPeakRss } from './lib';
+import { type Bench, type Figure, openBenchDb, percentile, round, tempDir, withPeakRss } from './lib';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
@@ -41,7 +39,7 @@ export const campaignBench: Bench = {
   async run(): Promise<Figure[]> {
     const { dir, remove } = tempDir('campaign');
     const file = path.join(dir, 'tiegui.sqlite');
-    const db = createDb(file);
+    const { db, close } = await openBenchDb(file, dir);
     const config: AppConfig = {
       databaseUrl: file,
       dataDir: dir,
@@ -54,7 +52,6 @@ export const campaignBench: Bench = {
     };
     let app: FastifyInstance | null = null;
     try {
-      await migrateToLatest(db);
       await seedDemo(db, { campaign: 'draft' });
       await seedScale(db, { seed: 1 });
       app = await buildApp(config, db);
@@ -101,7 +98,7 @@ export const campaignBench: Bench = {
       ];
     } finally {
       await app?.close();
-      await db.destroy();
+      await close();
       remove();
     }
   },

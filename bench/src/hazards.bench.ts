@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import { type PgCluster, startPgCluster } from '../../scripts/pg-cluster.mjs';
 import type { Actor } from '../../server/src/access/actor';
 import type { AppConfig } from '../../server/src/config';
-import { createDb, type Db, sqliteSynchronousFrom } from '../../server/src/db/database';
-import { migrateToLatest } from '../../server/src/db/migrate';
+import type { Db } from '../../server/src/db/database';
 import { newId } from '../../server/src/lib/ids';
 import { registerHazard } from '../../server/src/modules/hazards/hazard.service';
 import { executeTransition } from '../../server/src/modules/hazards/hazard.workflow';
@@ -15,7 +14,7 @@ import { insertUser } from '../../server/src/modules/users/user.service';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { seedHazardsScale } from '../../server/src/seed/hazards-scale';
 import { seedScale } from '../../server/src/seed/scale';
-import { type Bench, type Figure, percentile, round, tempDir } from './lib';
+import { type Bench, type Figure, openBenchDb, percentile, round, tempDir } from './lib';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
@@ -334,10 +333,8 @@ async function transitionFigures(db: Db, bench: string): Promise<Figure[]> {
 /** Demo accounts + the 4,000-mine scale seed + COUNT hazards, then the figures. */
 async function runOn(dialect: 'SQLite' | 'PostgreSQL', url: string, dir: string): Promise<Figure[]> {
   const bench = `hazards ×${COUNT.toLocaleString('en')} · ${dialect}`;
-  // TIEGUI_SQLITE_SYNCHRONOUS=FULL measures what durability through a power cut costs.
-  const db = createDb(url, { synchronous: sqliteSynchronousFrom(process.env.TIEGUI_SQLITE_SYNCHRONOUS) });
+  const { db, close } = await openBenchDb(url, dir);
   try {
-    await migrateToLatest(db);
     const figures: Figure[] = [];
     const existing = await db
       .selectFrom('hazards')
@@ -390,7 +387,7 @@ async function runOn(dialect: 'SQLite' | 'PostgreSQL', url: string, dir: string)
     }
     return figures;
   } finally {
-    await db.destroy();
+    await close();
   }
 }
 

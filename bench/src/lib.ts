@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openAuditLog } from '../../server/src/audit/audit-log';
+import { createDb, type Db, sqliteSynchronousFrom } from '../../server/src/db/database';
+import { migrateToLatest } from '../../server/src/db/migrate';
 
 /** The repository root (bench/src/ is two levels down). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +21,27 @@ export interface Figure {
 export interface Bench {
   name: string;
   run(): Promise<Figure[]>;
+}
+
+/** Bench data is generated, not kept secret: one fixed audit key lets a kept database verify on the next run. */
+const BENCH_AUDIT_ENV = { TIEGUI_AUDIT_KEY: 'tiegui-bench-audit-key-generated-data-only' };
+
+/**
+ * A database as the server opens it: migrated, its audit log open (key, checkpoints under
+ * `dataDir`). `close` writes the last checkpoint and closes the database.
+ */
+export async function openBenchDb(url: string, dataDir: string): Promise<{ db: Db; close(): Promise<void> }> {
+  // TIEGUI_SQLITE_SYNCHRONOUS=FULL measures what durability through a power cut costs.
+  const db = createDb(url, { synchronous: sqliteSynchronousFrom(process.env.TIEGUI_SQLITE_SYNCHRONOUS) });
+  await migrateToLatest(db);
+  const audit = await openAuditLog(db, { dataDir, env: BENCH_AUDIT_ENV });
+  return {
+    db,
+    close: async () => {
+      await audit.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** A fresh temporary folder, removed by the returned function. */

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { buildApp } from '@tiegui/server';
 import type { AppConfig } from '../../server/src/config';
-import { createDb } from '../../server/src/db/database';
-import { migrateToLatest } from '../../server/src/db/migrate';
 import { systemClock } from '../../server/src/lib/clock';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { seedScale } from '../../server/src/seed/scale';
-import { type Bench, type Figure, percentile, round, tempDir } from './lib';
+import { type Bench, type Figure, openBenchDb, percentile, round, tempDir } from './lib';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
@@ -48,7 +46,7 @@ export const mineListBench: Bench = {
   name: NAME,
   async run(): Promise<Figure[]> {
     const { dir, remove } = tempDir('list');
-    const db = createDb(path.join(dir, 'tiegui.sqlite'));
+    const { db, close } = await openBenchDb(path.join(dir, 'tiegui.sqlite'), dir);
     const config: AppConfig = {
       databaseUrl: path.join(dir, 'tiegui.sqlite'),
       dataDir: dir,
@@ -61,7 +59,6 @@ export const mineListBench: Bench = {
     };
     let app: FastifyInstance | null = null;
     try {
-      await migrateToLatest(db as never);
       await seedDemo(db);
       await seedScale(db, { seed: 1 });
       app = await buildApp(config, db);
@@ -101,7 +98,7 @@ export const mineListBench: Bench = {
       ];
     } finally {
       await app?.close();
-      await db.destroy();
+      await close();
       remove();
     }
   },

@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../../server/src/db/database';
-import { migrateToLatest } from '../../server/src/db/migrate';
 import { seedScale } from '../../server/src/seed/scale';
-import { type Bench, type Figure, ROOT, round, tempDir, withPeakRss } from './lib';
+import { type Bench, type Figure, openBenchDb, ROOT, round, tempDir, withPeakRss } from './lib';
 
 const NAME = 'seed --scale province';
 const TIME = '/usr/bin/time';
@@ -80,9 +78,8 @@ function runCli(): Figure[] {
 /** seedScale alone, in this process, on a fresh SQLite file: the time without startup. */
 async function runInProcess(): Promise<Figure[]> {
   const { dir, remove } = tempDir('seed-inproc');
-  const db = createDb(path.join(dir, 'tiegui.sqlite'));
+  const { db, close } = await openBenchDb(path.join(dir, 'tiegui.sqlite'), dir);
   try {
-    await migrateToLatest(db as never);
     const t0 = performance.now();
     const { result, peakRss } = await withPeakRss(() => seedScale(db, { seed: 1 }));
     const seconds = (performance.now() - t0) / 1000;
@@ -103,7 +100,7 @@ async function runInProcess(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await db.destroy();
+    await close();
     remove();
   }
 }

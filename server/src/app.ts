@@ -21,6 +21,7 @@ import { registerErrorHandler } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { registerSecurity } from './http/security';
 import { spaIndex } from './http/spa';
+import { registerTextGuard } from './http/text-guard';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -75,6 +76,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   await ensureShippedStandards(db, config.clock.now());
   registerAuthHook(app, deps);
   registerErrorHandler(app, deps);
+  registerTextGuard(app);
 
   await app.register(
     async (api) => {

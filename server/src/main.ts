@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { passwordProblem } from '@tiegui/domain';
+import { AUDIT_BREAK_KINDS, passwordProblem } from '@tiegui/domain';
 import { buildApp } from './app';
-import { appendAudit, verifyAuditChain } from './audit/audit.service';
+import { appendAudit } from './audit/audit.service';
+import { verifyAuditChain } from './audit/audit.verifier';
+import { openAuditLog } from './audit/audit-log';
 import { configFromEnv, userPath } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -24,7 +26,7 @@ const USAGE = `用法: npm run tiegui -- <命令>
   seed --hazards N [--seed N]   在库中矿山上生成N条隐患（压测数据，可与 --scale 同用）
   backup <file>                 备份全部数据到文件
   restore <file>                从备份文件恢复（目标库须为空库）
-  audit-verify                  校验审计日志哈希链
+  audit-verify                  校验审计日志哈希链与检查点，列出每一处断裂
   create-admin <username>       创建系统管理员（首次登录须修改密码）`;
 
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
@@ -43,7 +45,12 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   try {
     await migrateToLatest(db);
-    return await fn(db);
+    const audit = await openAuditLog(db, { dataDir: config.dataDir });
+    try {
+      return await fn(db);
+    } finally {
+      await audit.close();
+    }
   } finally {
     await db.destroy();
   }
@@ -54,6 +61,7 @@ async function start(): Promise<void> {
   const db = createDb(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
+  const audit = await openAuditLog(db, { dataDir: config.dataDir, clock: config.clock });
   const demo = !(await isSeeded(db));
   if (demo) {
     const { mines } = await seedDemo(db, { campaign: demoCampaign(), store: fileStore() });
@@ -76,6 +84,7 @@ async function start(): Promise<void> {
   const stop = async () => {
     stopJobs();
     await app.close();
+    await audit.close();
     await db.destroy();
     process.exit(0);
   };
@@ -173,11 +182,15 @@ async function main(argv: string[]): Promise<number> {
     case 'audit-verify':
       return withDb(async (db) => {
         const r = await verifyAuditChain(db);
+        const against = r.checkpoints ? `，核对检查点${r.checkpoints}个` : '';
         if (r.ok) {
-          console.log(`审计日志完整：共校验${r.checked}条`);
+          console.log(`审计日志完整：共校验${r.checked}条${against}`);
           return 0;
         }
-        console.error(`审计日志被篡改：第${r.brokenAt}号记录 ${r.reason}`);
+        const count = r.breaks.length + r.omitted;
+        console.error(`审计日志被篡改：共校验${r.checked}条${against}，发现${count}处断裂：`);
+        for (const b of r.breaks) console.error(`  [${AUDIT_BREAK_KINDS[b.kind]}] ${b.message}`);
+        if (r.omitted) console.error(`  另有${r.omitted}处未列出`);
         return 1;
       });
     case 'create-admin': {

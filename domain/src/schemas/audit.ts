@@ -28,12 +28,46 @@ export const ZAuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** What a break in the audit log says happened, and its name for the auditor. */
+export const AUDIT_BREAK_KINDS = {
+  edited: '记录被修改',
+  rehashed: '哈希链被无密钥重算',
+  deleted: '记录被删除',
+  inserted: '记录被插入',
+  relinked: '链接断裂',
+  replaced: '与检查点不符',
+  truncated: '最新记录被删除',
+  emptied: '审计日志被清空',
+  checkpoints: '检查点文件被改动',
+  unverifiable: '无法校验',
+} as const;
+export type AuditBreakKind = keyof typeof AUDIT_BREAK_KINDS;
+
+export const ZAuditBreak = z.object({
+  kind: z.enum(Object.keys(AUDIT_BREAK_KINDS) as [AuditBreakKind, ...AuditBreakKind[]]),
+  /** The first event concerned (null: the checkpoint file itself). */
+  seq: z.number().nullable(),
+  /** The last event of a run of consecutive events with the same break. */
+  lastSeq: z.number().nullable(),
+  message: z.string(),
+});
+export type AuditBreak = z.infer<typeof ZAuditBreak>;
+
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   checked: z.number(),
+  /** The first event concerned by a break, and what the break is (kept for earlier clients). */
   brokenAt: z.number().nullable(),
   reason: z.string().nullable(),
+  /** Every break, in the order of the chain; the checkpoint file's own last. */
+  breaks: z.array(ZAuditBreak),
+  /** Breaks beyond the list's limit, counted but not listed. */
+  omitted: z.number(),
+  /** Checkpoints compared (since the last restore), and the newest one's time. */
+  checkpoints: z.number(),
+  lastCheckpointAt: z.string().nullable(),
 });
+export type AuditVerify = z.infer<typeof ZAuditVerify>;
 
 /** Chinese names of audited actions, for the auditor's page and the CSV. */
 export const AUDIT_ACTIONS: Record<string, string> = {

@@ -1,10 +1,11 @@
 import type { AuditQuery } from '@tiegui/domain';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
+import { UNKEYED } from './audit-chain';
 
 // Every change appends an event: both statements are built once (see db/prepared.ts).
 export const chainHead = prepared((db) =>
-  db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1),
+  db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
 );
 
 export const insertEvent = prepared(
@@ -20,6 +21,7 @@ export const insertEvent = prepared(
     changes: string | null,
     ip: string | null,
     prevHash: string,
+    hashAlg: string,
     hash: string,
   ) =>
     db.insertInto('audit_events').values({
@@ -33,6 +35,7 @@ export const insertEvent = prepared(
       changes,
       ip,
       prev_hash: prevHash,
+      hash_alg: hashAlg,
       hash,
     }),
 );
@@ -46,6 +49,27 @@ export function auditEventsAfter(db: Db, afterSeq: number, limit: number) {
     .orderBy('seq')
     .limit(limit)
     .execute();
+}
+
+/** How many events there are after a sequence number (-1: all of them). */
+export async function countEventsAfter(db: Db, afterSeq: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', afterSeq)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The newest event whose hash is keyed: the one that tells whether a key is the chain's key. */
+export function latestKeyedEvent(db: Db) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('hash_alg', '<>', UNKEYED)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** A page of the audit log, newest first, by the viewer's filters. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../testing';
-import { verifyAuditChain } from './audit.service';
+import { asDatabaseOwner, createTestContext, type TestContext } from '../testing';
+import { verifyAuditChain } from './audit.verifier';
 
 let ctx: TestContext;
 let auditor: string;
@@ -31,11 +31,13 @@ describe('the audit chain', () => {
       .select('seq')
       .where('action', '=', 'auth.login_failed')
       .executeTakeFirstOrThrow();
-    await ctx.db
-      .updateTable('audit_events')
-      .set({ actor_username: 'someone-else' })
-      .where('seq', '=', victim.seq)
-      .execute();
+    await asDatabaseOwner(ctx.db, (db) =>
+      db
+        .updateTable('audit_events')
+        .set({ actor_username: 'someone-else' })
+        .where('seq', '=', victim.seq)
+        .execute(),
+    );
     const r = await verifyAuditChain(ctx.db);
     expect(r.ok).toBe(false);
     expect(r.brokenAt).toBe(victim.seq);
@@ -45,11 +47,13 @@ describe('the audit chain', () => {
       headers: { cookie: auditor },
     });
     expect(res.json()).toMatchObject({ ok: false, brokenAt: victim.seq });
-    await ctx.db
-      .updateTable('audit_events')
-      .set({ actor_username: 'dx-county' })
-      .where('seq', '=', victim.seq)
-      .execute();
+    await asDatabaseOwner(ctx.db, (db) =>
+      db
+        .updateTable('audit_events')
+        .set({ actor_username: 'dx-county' })
+        .where('seq', '=', victim.seq)
+        .execute(),
+    );
   });
 
   it('names the event after a deleted one', async () => {
@@ -60,7 +64,7 @@ describe('the audit chain', () => {
       .selectAll()
       .where('seq', '=', middle)
       .executeTakeFirstOrThrow();
-    await ctx.db.deleteFrom('audit_events').where('seq', '=', middle).execute();
+    await asDatabaseOwner(ctx.db, (db) => db.deleteFrom('audit_events').where('seq', '=', middle).execute());
     const r = await verifyAuditChain(ctx.db);
     expect(r).toMatchObject({ ok: false, brokenAt: rows[3]!.seq });
     await ctx.db.insertInto('audit_events').values(backup).execute();

@@ -1,11 +1,11 @@
 import { SEARCH_QUERY_MAX, type SearchQuery, searchTokens } from '@tiegui/domain';
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from 'kysely';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives here, each piece with both versions.
  */
-export function isPostgres(db: Kysely<unknown> | Kysely<never>): boolean {
-  return (db as Kysely<unknown>).getExecutor().adapter instanceof PostgresAdapter;
+export function isPostgres(db: QueryExecutorProvider): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export function binaryType(db: Kysely<unknown>): 'bytea' | 'blob' {
@@ -22,7 +22,7 @@ export function serialType(db: Kysely<unknown>): 'bigserial' | 'integer' {
  * advisory lock; SQLite: the write lock a transaction already holds once it writes, taken here
  * up front with a no-op write so two transactions cannot read the same chain head.
  */
-export async function lockAuditChain(trx: Kysely<unknown>): Promise<void> {
+export async function lockAuditChain(trx: QueryExecutorProvider): Promise<void> {
   if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(7231001)`.execute(trx);
   } else {
@@ -207,4 +207,43 @@ export function hazardTextMatch(db: Kysely<never>, idColumn: string, query: Inde
     case 'walkProbe':
       return sql<boolean>`exists (select 1 from hazard_search_keys k join hazard_search f on f.rowid = k.id where k.hazard_id = ${id} and hazard_search match ${match})`;
   }
+}
+
+const AUDIT_APPEND_ONLY = '审计日志只能追加，不能修改或删除';
+
+/**
+ * The database itself refuses to change or remove audit rows (0011_audit_integrity), whoever
+ * connects. SQLite: triggers that abort; PostgreSQL: a trigger function that raises, per row for
+ * UPDATE and DELETE and per statement for TRUNCATE. Inserting stays allowed, so a restore into an
+ * empty database works unchanged. The table's owner can still drop them: see docs/AUDIT.md for
+ * the PostgreSQL role that cannot.
+ */
+export async function createAuditGuards(db: QueryExecutorProvider): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`create or replace function audit_events_append_only() returns trigger language plpgsql as $$
+      begin raise exception '${sql.raw(AUDIT_APPEND_ONLY)}' using errcode = 'insufficient_privilege'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger audit_events_no_change before update or delete on audit_events
+      for each row execute function audit_events_append_only()`.execute(db);
+    await sql`create trigger audit_events_no_truncate before truncate on audit_events
+      for each statement execute function audit_events_append_only()`.execute(db);
+    return;
+  }
+  for (const event of ['update', 'delete']) {
+    await sql`create trigger ${sql.id(`audit_events_no_${event}`)} before ${sql.raw(event)} on audit_events
+      begin select raise(abort, '${sql.raw(AUDIT_APPEND_ONLY)}'); end`.execute(db);
+  }
+}
+
+/** Removes what createAuditGuards made (the migration's down; tests that play a database owner). */
+export async function dropAuditGuards(db: QueryExecutorProvider): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`drop trigger if exists audit_events_no_change on audit_events`.execute(db);
+    await sql`drop trigger if exists audit_events_no_truncate on audit_events`.execute(db);
+    await sql`drop function if exists audit_events_append_only()`.execute(db);
+    return;
+  }
+  await sql`drop trigger if exists audit_events_no_update`.execute(db);
+  await sql`drop trigger if exists audit_events_no_delete`.execute(db);
 }

@@ -83,6 +83,8 @@ export interface AuditEventTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** How `hash` was made: 'sha256' (unkeyed, rows before 0011), 'hmac-sm3' or 'hmac-sha256'. */
+  hash_alg: string;
 }
 
 export interface ImportReceiptTable {

@@ -1,6 +1,6 @@
 import { SHANXI_CITIES, usccProblem } from '@tiegui/domain';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/audit.service';
+import { verifyAuditChain } from '../audit/audit.verifier';
 import type { Db } from '../db/database';
 import { createTestDb } from '../testing';
 import { seedDemo } from './demo';

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/audit.service';
+import { verifyAuditChain } from '../audit/audit.verifier';
+import { openAuditLog } from '../audit/audit-log';
 import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
-import { allFileLinks, createTestDb } from '../testing';
+import { allFileLinks, createTestDb, TEST_AUDIT_ENV } from '../testing';
 import { backupDatabase, restoreDatabase, TABLES } from './backup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
@@ -110,8 +111,12 @@ describe('backup and restore', () => {
 
   it('moves between dialects: the same file restores on SQLite, and a SQLite backup restores here', async () => {
     const sqlite = createDb(':memory:');
-    drops.push(() => sqlite.destroy());
     await migrateToLatest(sqlite as never);
+    const audit = await openAuditLog(sqlite, { dataDir: path.join(dir, 'sqlite'), env: TEST_AUDIT_ENV });
+    drops.push(async () => {
+      await audit.close();
+      await sqlite.destroy();
+    });
     await restoreDatabase(sqlite, file);
     expect((await counts(sqlite)).mines).toBe(backedUp.mines);
     expect((await verifyAuditChain(sqlite)).ok).toBe(true);

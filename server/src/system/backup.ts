@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/audit.service';
+import { auditLogOf, unverifiedHead } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { insertChunkRows, rebuildHazardSearch, resetSerial } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -230,8 +231,10 @@ function parseLine(line: string, lineNo: number): Row {
 
 /**
  * Loads a backup into an empty database in one transaction, keeping every id and audit seq,
- * so the audit chain still verifies; indexes the hazards for search (derived, not backed up);
- * then records the restore in the audit log.
+ * so the audit chain still verifies (with the same audit key: a backup signed with another key is
+ * refused); indexes the hazards for search (derived, not backed up); then records the restore in
+ * the audit log and starts a new epoch of checkpoints. Inserting is all it does to the audit
+ * table, which the database allows (only UPDATE, DELETE and TRUNCATE are refused).
  */
 export async function restoreDatabase(
   db: Db,
@@ -239,7 +242,7 @@ export async function restoreDatabase(
   store?: FileStore,
 ): Promise<{ tables: Record<string, number>; blobs: number }> {
   if (!fs.existsSync(file)) throw new AppError('VALIDATION', `找不到备份文件：${file}`);
-  return db.transaction().execute(async (trx) => {
+  const restored = await db.transaction().execute(async (trx) => {
     // One query at a time: a transaction holds one connection.
     const org = await trx.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
     const user = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -342,6 +345,14 @@ export async function restoreDatabase(
         );
       }
     }
+    // A chain signed with another key would read as forged from its first event on.
+    const unsigned = await unverifiedHead(trx, auditLogOf(trx).secret);
+    if (unsigned !== null) {
+      throw new AppError(
+        'CONFLICT',
+        `备份中的审计日志是用另一把审计密钥签名的（第${unsigned}号记录无法验证），未做任何恢复。请把原数据目录的 keys/audit.key 复制到本数据目录，或设置 TIEGUI_AUDIT_KEY 为原密钥后重试`,
+      );
+    }
     await resetSerial(any as Kysely<unknown>, 'audit_events', 'seq');
     await rebuildHazardSearch(any as Kysely<unknown>);
     await appendAudit(
@@ -355,4 +366,7 @@ export async function restoreDatabase(
     );
     return { tables, blobs };
   });
+  // A new epoch of checkpoints: the backup may be older than the checkpoints written before it.
+  await auditLogOf(db).checkpoint('restore');
+  return restored;
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app';
+import { openAuditLog } from '../audit/audit-log';
 import type { AppConfig } from '../config';
 import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -27,13 +28,44 @@ export interface TestContext {
 /** Is this run on PostgreSQL (`npm run test:pg`)? */
 export const onPostgres = () => Boolean(process.env.TIEGUI_TEST_PG_URL);
 
-/** A fresh database for one test file: SQLite in memory, or a new PostgreSQL database dropped at the end. */
-export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+/**
+ * One audit key per test process, as one installation has one: a backup made by one test database
+ * restores into another. A test wanting another key opens the log with its own variable.
+ */
+export const TEST_AUDIT_ENV = { TIEGUI_AUDIT_KEY: randomBytes(32).toString('hex') };
+
+export interface TestDb {
+  db: Db;
+  /** Where this database's audit checkpoints are written (a data folder of its own). */
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file: SQLite in memory, or a new PostgreSQL database dropped at
+ * the end; its audit log open (key, checkpoints) as a server process would have it.
+ */
+export async function createTestDb(options: { dataDir?: string } = {}): Promise<TestDb> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
+  const { db, dropDb } = await createEmptyDb();
+  await migrateToLatest(db);
+  const audit = await openAuditLog(db, { dataDir, env: TEST_AUDIT_ENV });
+  return {
+    db,
+    dataDir,
+    drop: async () => {
+      await audit.close();
+      await dropDb();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createEmptyDb(): Promise<{ db: Db; dropDb(): Promise<void> }> {
   const adminUrl = process.env.TIEGUI_TEST_PG_URL;
   if (!adminUrl) {
     const db = createDb(':memory:');
-    await migrateToLatest(db);
-    return { db, drop: () => db.destroy() };
+    return { db, dropDb: () => db.destroy() };
   }
   const name = `tiegui_test_${randomBytes(6).toString('hex')}`;
   const admin = new Kysely<unknown>({
@@ -43,10 +75,9 @@ export async function createTestDb(): Promise<{ db: Db; drop(): Promise<void> }>
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = createDb(url.toString());
-  await migrateToLatest(db);
   return {
     db,
-    drop: async () => {
+    dropDb: async () => {
       await db.destroy();
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
       await admin.destroy();
@@ -64,10 +95,10 @@ export async function createTestContext(
     config?: Partial<AppConfig>;
   } = {},
 ): Promise<TestContext> {
-  const { db, drop } = await createTestDb();
-  const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
-  // Uploaded files go to a folder of this test file's own, removed at the end.
+  // Uploaded files and the audit checkpoints go to a folder of this test file's own, removed at the end.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
+  const { db, drop } = await createTestDb({ dataDir });
+  const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
   if (options.seed !== false) {
     await seedDemo(db, {
       campaign: options.campaign ?? 'active',
@@ -179,3 +210,4 @@ export async function signIn(
   for (const username of usernames) cookies[username] = await ctx.login(username);
   return cookies;
 }
+export { asDatabaseOwner, withDatabaseOwner } from './audit-tamper';

@@ -1,15 +1,15 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import type { AuditEvent } from '@tiegui/domain';
-import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import type { AuditEvent, AuditVerify } from '@tiegui/domain';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, downloadFile } from '../../api/client';
 import { QueryError } from '../../components/status-results';
 import { type AuditFilters, AuditFiltersBar } from './audit-filters';
 import { AuditTable } from './audit-table';
+import { AuditVerifyResult } from './audit-verify-result';
 
 type AuditPage = { items: AuditEvent[]; nextCursor: number | null };
-type VerifyResult = { ok: boolean; checked: number; brokenAt: number | null; reason: string | null };
 
 const PAGE_SIZE = 100;
 
@@ -30,7 +30,7 @@ export function AuditPage() {
     onError: (err) => message.error(err.message),
   });
   const verify = useMutation({
-    mutationFn: () => api.post<VerifyResult>('/audit/verify'),
+    mutationFn: () => api.post<AuditVerify>('/audit/verify'),
     onError: (err) => message.error(err.message),
   });
 
@@ -56,22 +56,7 @@ export function AuditPage() {
       }
       styles={{ header: { flexWrap: 'wrap' } }}
     >
-      {result && (
-        <Alert
-          data-testid="audit-verify-result"
-          style={{ marginBottom: 12 }}
-          showIcon
-          closable
-          onClose={() => verify.reset()}
-          type={result.ok ? 'success' : 'error'}
-          message={
-            result.ok
-              ? `校验通过：共校验 ${result.checked} 条记录，哈希链完整，未发现篡改。`
-              : `校验未通过：第 ${result.brokenAt ?? '?'} 条记录处哈希链断裂（已校验 ${result.checked} 条）。`
-          }
-          description={result.ok ? undefined : `原因：${result.reason ?? '未说明'}`}
-        />
-      )}
+      {result && <AuditVerifyResult result={result} onClose={() => verify.reset()} />}
       <AuditFiltersBar onChange={setFilters} />
       {list.error && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
