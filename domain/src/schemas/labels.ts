@@ -1,3 +1,5 @@
+import { ownValue } from '../rules/own-key';
+
 /** The Chinese name of each field users can send, so a 400 names the field the way the form does. */
 export const FIELD_LABELS: Record<string, string> = {
   username: '用户名',
@@ -120,5 +122,6 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   const names = path.filter((p): p is string => typeof p === 'string');
   const last = names[names.length - 1];
   if (!last) return '请求';
-  return FIELD_LABELS[last] ?? last;
+  // The path of an error may hold a key the user sent.
+  return ownValue(FIELD_LABELS, last) ?? last;
 }
