@@ -35,6 +35,7 @@ import { mineRoutes } from './modules/mines/mine.routes';
 import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
 import { noticeRoutes } from './modules/notices/notice.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
+import { jointIssuerRoutes } from './modules/orgs/joint-issuer.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { userRoutes } from './modules/users/user.routes';
 
@@ -87,6 +88,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       );
       await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
       await api.register(orgRoutes(deps));
+      await api.register(jointIssuerRoutes(deps));
       await api.register(mineRoutes(deps));
       await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));

@@ -11,6 +11,7 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: '电话',
   roles: '角色',
   orgId: '所属单位',
+  issuerOrgId: '发文单位',
   parentId: '上级单位',
   kind: '单位类型',
   name: '名称',

@@ -158,6 +158,8 @@ export const ZRecipientOptions = z.object({
   ),
   /** The kinds this org may address, with how many orgs each reaches now. */
   kinds: z.array(z.object({ kind: ZNoticeRecipientKind, count: z.number() })),
+  /** The orgs configured to issue jointly with this one: the only co-issuers it may name. */
+  coIssuers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type RecipientOptions = z.infer<typeof ZRecipientOptions>;
 

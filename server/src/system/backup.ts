@@ -31,8 +31,11 @@ const VERSION = 1;
 const PAGE = 2000;
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
-/** Tables derived from others: not in a backup, rebuilt after a restore (and dialect-specific). */
-type DerivedTable = 'hazard_search_keys' | 'hazard_search';
+/**
+ * Tables not in a backup: the search index, derived from the hazards and rebuilt after a restore
+ * (and dialect-specific), and the counts of failed logins, which describe the moment, not the data.
+ */
+type DerivedTable = 'hazard_search_keys' | 'hazard_search' | 'login_throttles';
 
 /**
  * Every table and its keyset order, in dump order: parents before children. Typed against the
@@ -44,6 +47,7 @@ const TABLE_ORDER: {
   // A parent's path is a prefix of its children's, so path order puts parents first.
   orgs: ['path', 'id'],
   division_regions: ['division_id', 'region_prefix'],
+  joint_issuers: ['id'],
   mines: ['org_id'],
   users: ['id'],
   user_roles: ['user_id', 'role'],
