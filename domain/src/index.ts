@@ -17,6 +17,7 @@ export * from './glossary';
 export * from './rules/deadlines';
 export * from './rules/own-key';
 export * from './rules/password';
+export * from './rules/proof-of-work';
 export * from './rules/region';
 export * from './rules/search';
 export * from './rules/uscc';

@@ -13,7 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppConfig } from './config';
+import { type AppConfig, DEFAULT_POW_DIFFICULTY } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
@@ -86,7 +86,13 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
-      await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
+      await api.register(
+        authRoutes({
+          ...deps,
+          secureCookies: config.secureCookies,
+          powDifficulty: config.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
+        }),
+      );
       await api.register(orgRoutes(deps));
       await api.register(jointIssuerRoutes(deps));
       await api.register(mineRoutes(deps));

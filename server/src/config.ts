@@ -10,6 +10,19 @@ export interface AppConfig {
   /** Secure cookies when served over HTTPS (behind a proxy). */
   secureCookies: boolean;
   logger: boolean;
+  /**
+   * Leading zero bits of sha256 the first proof of work after repeated login failures asks for
+   * (about 2^n hashes in the browser); DEFAULT_POW_DIFFICULTY unless set. Tests use a few bits.
+   */
+  powDifficulty?: number;
+}
+
+/** About 65,000 hashes: a second or two in a browser, once, after repeated failures. */
+export const DEFAULT_POW_DIFFICULTY = 16;
+
+function powDifficultyOf(value: string | undefined): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_POW_DIFFICULTY;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +44,7 @@ export function configFromEnv(env = process.env): AppConfig {
     clock: systemClock,
     secureCookies: env.TIEGUI_SECURE_COOKIES === '1',
     logger: env.TIEGUI_LOG !== '0',
+    powDifficulty: powDifficultyOf(env.TIEGUI_POW_DIFFICULTY),
   };
 }
 
