@@ -109,16 +109,18 @@ export type Digest = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /**
  * Finds a nonce for a challenge, trying `batch` nonces at once (an asynchronous digest answers
- * faster in parallel). Stops with an error when `signal` is aborted.
+ * faster in parallel). `beforeBatch` may give the page a moment to show progress; an aborted
+ * `signal` stops the search with an error.
  */
 export async function solvePow(
   challenge: PowChallenge,
   digest: Digest,
-  options: { batch?: number; signal?: AbortSignal } = {},
+  options: { batch?: number; signal?: AbortSignal; beforeBatch?: () => Promise<void> } = {},
 ): Promise<string> {
   const encoder = new TextEncoder();
   const batch = options.batch ?? 64;
   for (let start = 0; ; start += batch) {
+    await options.beforeBatch?.();
     options.signal?.throwIfAborted();
     const nonces = Array.from({ length: batch }, (_, i) => String(start + i));
     const digests = await Promise.all(nonces.map((n) => digest(encoder.encode(powInput(challenge.salt, n)))));
