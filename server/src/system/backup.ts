@@ -11,6 +11,7 @@ import { insertChunkRows, rebuildHazardSearch, resetSerial } from '../db/dialect
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../modules/files/file.store';
+import { ensureDefaultJointIssuers } from '../modules/orgs/joint-issuer.service';
 
 /**
  * Moves a serial column's sequence past the largest value present, after rows were inserted with
@@ -348,6 +349,9 @@ export async function restoreDatabase(
     }
     await resetSerial(any as Kysely<unknown>, 'audit_events', 'seq');
     await rebuildHazardSearch(any as Kysely<unknown>);
+    // A backup from before joint issuers were data: its orgs get the pair migration 0012 gives a database.
+    if (!(header.migrations ?? []).includes('0012_joint_issuers_login_throttles'))
+      await ensureDefaultJointIssuers(trx, new Date());
     await appendAudit(
       trx,
       SYSTEM,

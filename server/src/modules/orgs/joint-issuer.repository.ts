@@ -51,6 +51,17 @@ export function partnersOf(db: Db, orgId: string) {
     .execute();
 }
 
+/** The id of the first org bearing each name (undefined where none does), in the names' order. */
+export async function orgIdsNamed(db: Db, names: readonly string[]): Promise<(string | undefined)[]> {
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('name', 'in', [...names])
+    .orderBy('id')
+    .execute();
+  return names.map((n) => rows.find((r) => r.name === n)?.id);
+}
+
 export async function insertJointIssuer(trx: Db, row: JointIssuerTable) {
   await trx.insertInto('joint_issuers').values(row).execute();
 }

@@ -17,6 +17,7 @@ import {
   insertJointIssuer,
   jointIssuerPairExists,
   listJointIssuers as listRows,
+  orgIdsNamed,
   pairOf,
   partnersOf,
 } from './joint-issuer.repository';
@@ -72,6 +73,16 @@ export async function insertJointIssuerPair(
     created_by: createdBy,
   });
   return id;
+}
+
+/** Stores the default pairs whose two orgs exist and are not paired yet (a restore of an older backup). */
+export async function ensureDefaultJointIssuers(trx: Kysely<Database>, now: Date): Promise<void> {
+  for (const names of DEFAULT_JOINT_ISSUERS) {
+    const ids = await orgIdsNamed(trx, names);
+    const [a, b] = ids;
+    if (a && b && !(await jointIssuerPairExists(trx, a, b)))
+      await insertJointIssuerPair(trx, a, b, null, now);
+  }
 }
 
 /** A system administrator allows two orgs of the same level to issue together. */
