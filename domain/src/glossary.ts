@@ -26,6 +26,8 @@ export const GLOSSARY: Record<string, string> = {
   campaign: '专项活动',
   notice: '通知（文件）',
   forward: '转发',
+  coIssuer: '联合发文单位（与发文单位一同署名的单位）',
+  jointIssuer: '可联合发文的一对单位（系统管理员维护；联合发文只能在这样的一对之间）',
   urge: '催办',
   rollup: '逐级汇总（签收情况）',
   delivery: '送达（某单位收到某通知）',
@@ -52,6 +54,8 @@ export const GLOSSARY: Record<string, string> = {
   zeroing: '动态清零',
   ledger: '隐患台账',
   search: '全文检索（隐患内容和地点中的字词，搜索词）',
+  loginThrottle: '登录限流（失败次数、等待、按来源地址锁定）',
+  pow: '安全校验（工作量证明：浏览器算出一个使哈希以若干个0位开头的数）',
 };
 
 /**

@@ -116,3 +116,25 @@ test('a notice cascades province → city → county → mine, each signing off,
   await missing.filter({ hasText: '太原市应急管理局' }).waitFor();
   expect(await textOf(missing.filter({ hasText: '太原市应急管理局' }))).toContain('未签收');
 });
+
+test('联合发文: the system administrator sees the default pair; the province officer may name only its partner', async () => {
+  const admin = await journey.newPage();
+  await login(admin, 'sx-admin');
+  await admin.goto('/orgs');
+  const rows = admin.getByTestId('joint-issuers').locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(1);
+  const pair = await textOf(rows);
+  for (const part of ['国家矿山安全监察局山西局', '山西省应急管理厅', '默认']) expect(pair).toContain(part);
+
+  const officer = await journey.newPage();
+  await login(officer, 'sx-officer');
+  await officer.goto('/notices/new');
+  const item = officer.locator('.ant-form-item').filter({ has: officer.locator('#coIssuerOrgId') });
+  await item.locator('.ant-select-selector').click();
+  const options = officer.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+  );
+  await options.first().waitFor();
+  expect(await options.allTextContents()).toEqual(['国家矿山安全监察局山西局']);
+});

@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppConfig } from './config';
+import { type AppConfig, DEFAULT_POW_DIFFICULTY } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
@@ -40,6 +40,7 @@ import { mineRoutes } from './modules/mines/mine.routes';
 import { mineExcelRoutes } from './modules/mines/mine-excel.routes';
 import { noticeRoutes } from './modules/notices/notice.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
+import { jointIssuerRoutes } from './modules/orgs/joint-issuer.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
 import { userRoutes } from './modules/users/user.routes';
 
@@ -95,8 +96,15 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
-      await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
+      await api.register(
+        authRoutes({
+          ...deps,
+          secureCookies: config.secureCookies,
+          powDifficulty: config.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
+        }),
+      );
       await api.register(orgRoutes(deps));
+      await api.register(jointIssuerRoutes(deps));
       await api.register(mineRoutes(deps));
       await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));

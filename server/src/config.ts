@@ -22,6 +22,19 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** SQLite's commit durability (TIEGUI_SQLITE_SYNCHRONOUS); PostgreSQL keeps its own settings. */
   sqliteSynchronous?: SqliteSynchronous;
+  /**
+   * Leading zero bits of sha256 the first proof of work after repeated login failures asks for
+   * (about 2^n hashes in the browser); DEFAULT_POW_DIFFICULTY unless set. Tests use a few bits.
+   */
+  powDifficulty?: number;
+}
+
+/** About 65,000 hashes: a second or two in a browser, once, after repeated failures. */
+export const DEFAULT_POW_DIFFICULTY = 16;
+
+function powDifficultyOf(value: string | undefined): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_POW_DIFFICULTY;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +59,7 @@ export function configFromEnv(env = process.env): AppConfig {
     trustProxy: trustProxyFrom(env.TIEGUI_TRUST_PROXY),
     allowedOrigins: listFrom(env.TIEGUI_ALLOWED_ORIGINS),
     sqliteSynchronous: sqliteSynchronousFrom(env.TIEGUI_SQLITE_SYNCHRONOUS),
+    powDifficulty: powDifficultyOf(env.TIEGUI_POW_DIFFICULTY),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Permission } from '@tiegui/domain';
 import { type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequirePermission } from './components/require-permission';
-import { NotFoundPage, PageLoading, RouteError } from './components/status-results';
+import { NotFoundPage, PageError, PageLoading } from './components/status-results';
 
 type Page = LazyExoticComponent<() => ReactNode>;
 
@@ -68,37 +68,44 @@ const guard = (any: Permission[], Page: Page) => (
 );
 
 export const router = createBrowserRouter([
-  { path: '/login', element: page(LoginPage), errorElement: <RouteError /> },
+  { path: '/login', element: page(LoginPage), errorElement: <PageError /> },
   {
     path: '/',
     element: page(AppLayout),
-    errorElement: <RouteError />,
+    // The shell itself failing (its chunk, /api/me) shows the card alone.
+    errorElement: <PageError />,
     children: [
-      { index: true, element: page(HomePage) },
-      { path: 'orgs', element: guard(['org.read'], OrgsPage) },
-      { path: 'mines', element: guard(['mine.read'], MineListPage) },
-      { path: 'mines/new', element: guard(['mine.create'], MineFormPage) },
-      { path: 'mines/:id', element: guard(['mine.read'], MineDetailPage) },
-      { path: 'mines/:id/edit', element: guard(['mine.update'], MineFormPage) },
-      { path: 'campaigns', element: guard(['campaign.read'], CampaignListPage) },
-      { path: 'campaigns/:id', element: guard(['campaign.read'], CampaignDetailPage) },
-      { path: 'duties', element: guard(['campaign.read'], ObligationsPage) },
-      { path: 'duties/:id', element: guard(['campaign.read'], ObligationDetailPage) },
-      { path: 'notices', element: guard(['notice.read'], NoticesPage) },
-      { path: 'notices/new', element: guard(['notice.issue'], NoticeFormPage) },
-      { path: 'notices/:id', element: guard(['notice.read'], NoticeDetailPage) },
-      { path: 'notices/:id/forward', element: guard(['notice.issue'], NoticeFormPage) },
-      { path: 'hazards', element: guard(['hazard.read'], HazardListPage) },
-      { path: 'hazards/new', element: guard(['hazard.report'], HazardFormPage) },
-      { path: 'hazards/dashboard', element: guard(['hazard.read'], HazardDashboardPage) },
-      { path: 'hazards/investigations', element: guard(['hazard.read'], InvestigationListPage) },
-      { path: 'hazards/investigations/new', element: guard(['hazard.rectify'], InvestigationFormPage) },
-      { path: 'hazards/catalogs', element: guard(['hazard.read'], CatalogPage) },
-      { path: 'hazards/:id', element: guard(['hazard.read'], HazardDetailPage) },
-      { path: 'users', element: guard(['user.manage', 'security.manage'], UsersPage) },
-      { path: 'audit', element: guard(['audit.read'], AuditPage) },
-      { path: 'change-password', element: page(ChangePasswordPage) },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // A page failing shows the card inside the shell: the menu stays usable.
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: page(HomePage) },
+          { path: 'orgs', element: guard(['org.read'], OrgsPage) },
+          { path: 'mines', element: guard(['mine.read'], MineListPage) },
+          { path: 'mines/new', element: guard(['mine.create'], MineFormPage) },
+          { path: 'mines/:id', element: guard(['mine.read'], MineDetailPage) },
+          { path: 'mines/:id/edit', element: guard(['mine.update'], MineFormPage) },
+          { path: 'campaigns', element: guard(['campaign.read'], CampaignListPage) },
+          { path: 'campaigns/:id', element: guard(['campaign.read'], CampaignDetailPage) },
+          { path: 'duties', element: guard(['campaign.read'], ObligationsPage) },
+          { path: 'duties/:id', element: guard(['campaign.read'], ObligationDetailPage) },
+          { path: 'notices', element: guard(['notice.read'], NoticesPage) },
+          { path: 'notices/new', element: guard(['notice.issue'], NoticeFormPage) },
+          { path: 'notices/:id', element: guard(['notice.read'], NoticeDetailPage) },
+          { path: 'notices/:id/forward', element: guard(['notice.issue'], NoticeFormPage) },
+          { path: 'hazards', element: guard(['hazard.read'], HazardListPage) },
+          { path: 'hazards/new', element: guard(['hazard.report'], HazardFormPage) },
+          { path: 'hazards/dashboard', element: guard(['hazard.read'], HazardDashboardPage) },
+          { path: 'hazards/investigations', element: guard(['hazard.read'], InvestigationListPage) },
+          { path: 'hazards/investigations/new', element: guard(['hazard.rectify'], InvestigationFormPage) },
+          { path: 'hazards/catalogs', element: guard(['hazard.read'], CatalogPage) },
+          { path: 'hazards/:id', element: guard(['hazard.read'], HazardDetailPage) },
+          { path: 'users', element: guard(['user.manage', 'security.manage'], UsersPage) },
+          { path: 'audit', element: guard(['audit.read'], AuditPage) },
+          { path: 'change-password', element: page(ChangePasswordPage) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

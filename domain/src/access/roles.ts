@@ -1,4 +1,5 @@
 import type { OrgKind } from '../catalog/orgs';
+import { ownValue } from '../rules/own-key';
 
 /**
  * Roles and the permission table. The three administrators (三员) are separated: the system
@@ -105,11 +106,11 @@ export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+  return new Set(roles.flatMap((r) => ownValue(ROLE_PERMISSIONS, r) ?? []));
 }
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
-  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+  return roles.some((r) => ownValue(ROLE_PERMISSIONS, r)?.includes(permission));
 }
 
 /** A 三员 administrator may hold no other role, so duties stay separated. */
@@ -118,7 +119,7 @@ export function rolesProblem(roles: readonly Role[], orgKind: OrgKind): string |
   const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
   if (admins.length > 0 && roles.length > 1)
     return '系统管理员、安全管理员、审计管理员须分设，不能兼任其他角色';
-  const wrong = roles.find((r) => !ROLE_ORG_KINDS[r].includes(orgKind));
+  const wrong = roles.find((r) => !ownValue(ROLE_ORG_KINDS, r)?.includes(orgKind));
   if (wrong) return `角色“${ROLES[wrong]}”不适用于该类单位`;
   return null;
 }

@@ -19,3 +19,12 @@ export const ALLOWED_PARENT_KINDS: Record<OrgKind, readonly (OrgKind | null)[]> 
   group: ['province', 'city', 'county'],
   mine: ['city', 'county'],
 };
+
+/**
+ * The pair that issues jointly by default: the seed's 矿安晋〔2024〕126号 is issued by 国家矿山安全监察局
+ * 山西局 and 山西省应急管理厅 together. Pairs are data a system administrator edits; this one is stored
+ * when the two orgs are.
+ */
+export const DEFAULT_JOINT_ISSUERS: readonly (readonly [string, string])[] = [
+  ['国家矿山安全监察局山西局', '山西省应急管理厅'],
+];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ZDateOnly } from '../schemas/hazard-fields';
+import { ZDateOnly } from '../schemas/date';
 import { evidenceForm } from './evidence-form';
 
 const form = (shape: z.ZodRawShape, labels: Record<string, string> = {}) =>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ZDateOnly, ZHazardFileRef, ZYuan } from '../schemas/hazard-fields';
+import { ownValue } from '../rules/own-key';
+import { ZDateOnly } from '../schemas/date';
+import { ZHazardFileRef, ZYuan } from '../schemas/hazard-fields';
 import { FIELD_LABELS } from '../schemas/labels';
 import type { FormDefinition, FormField, LeafField } from './definition';
 
@@ -49,7 +51,7 @@ class Describer {
   constructor(private readonly o: EvidenceFormOptions) {}
 
   label(key: string): string {
-    return this.o.labels?.[key] ?? FIELD_LABELS[key] ?? key;
+    return ownValue(this.o.labels ?? {}, key) ?? ownValue(FIELD_LABELS, key) ?? key;
   }
 
   help(key: string): { help?: string } {
@@ -58,8 +60,8 @@ class Describer {
   }
 
   options(key: string, values: Json['enum']): Options {
-    const labels = this.o.options?.[key] ?? {};
-    return (values ?? []).map((v) => ({ value: String(v), label: labels[String(v)] ?? String(v) }));
+    const labels = ownValue(this.o.options ?? {}, key) ?? {};
+    return (values ?? []).map((v) => ({ value: String(v), label: ownValue(labels, String(v)) ?? String(v) }));
   }
 
   leaf(key: string, raw: Json, required: boolean): LeafField {
@@ -95,7 +97,7 @@ class Describer {
 
   field(key: string, raw: Json, required: boolean): FormField {
     const s = withoutNull(raw);
-    const section = this.o.sections?.[key];
+    const section = ownValue(this.o.sections ?? {}, key);
     const extra = section ? { section } : {};
     if (s.type === 'object' && s.properties) {
       const inner = new Set(s.required ?? []);

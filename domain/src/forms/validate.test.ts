@@ -48,6 +48,65 @@ describe('validateForm', () => {
     ]);
   });
 
+  it('a date must be a day the calendar has', () => {
+    const row = { problem: '问题一', measure: '措施', owner: '张三' };
+    for (const dueOn of ['2024-02-30', '2023-02-29']) {
+      const { problems } = validateForm(principal, {
+        oneTeam: 'yes',
+        chairman: 'none',
+        summary: '自查情况',
+        rectifications: [{ ...row, dueOn }],
+      });
+      expect(problems).toEqual([
+        { field: 'rectifications.0.dueOn', message: '问题及整改第1行 完成时限：日期无效' },
+      ]);
+    }
+    const leap = validateForm(principal, {
+      oneTeam: 'yes',
+      chairman: 'none',
+      summary: '自查情况',
+      rectifications: [{ ...row, dueOn: '2024-02-29' }],
+    });
+    expect(leap.problems).toEqual([]);
+  });
+
+  it('a checklist result is one of its options: no name every object inherits', () => {
+    const review = form('eight_measures_review');
+    const items = (review.fields[0] as { items: { key: string }[] }).items;
+    for (const result of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'OK', 'maybe']) {
+      const checks = Object.fromEntries(items.map((i) => [i.key, { result: 'ok' }]));
+      checks.one_team = { result };
+      const { problems, values } = validateForm(review, { checks, summary: '本月情况' });
+      expect(problems, result).toEqual([
+        { field: 'checks.one_team.result', message: expect.stringContaining('检视结果不正确') },
+      ]);
+      expect(Object.hasOwn(values.checks as object, 'one_team')).toBe(false);
+    }
+  });
+
+  it('reads only what the values hold: a field named like an inherited member is still missing', () => {
+    const odd: FormDefinition = {
+      key: 'odd',
+      title: '字段名与内置成员同名',
+      version: 1,
+      fields: [
+        { key: 'constructor', label: '名称', type: 'text', required: true, maxLength: 20 },
+        {
+          key: 'toString',
+          label: '类别',
+          type: 'single',
+          required: false,
+          options: [{ value: 'a', label: '甲' }],
+        },
+      ],
+    };
+    expect(validateForm(odd, {}).problems).toEqual([{ field: 'constructor', message: '名称：必填' }]);
+    expect(validateForm(odd, { constructor: '甲矿', toString: 'a' })).toEqual({
+      values: { constructor: '甲矿', toString: 'a' },
+      problems: [],
+    });
+  });
+
   it('a checklist item found with a problem must say what and how it is fixed', () => {
     const review = form('eight_measures_review');
     const checks = Object.fromEntries(

@@ -1,3 +1,5 @@
+import { isOwnKey, ownField } from '../rules/own-key';
+import { dateProblem } from '../schemas/date';
 import {
   CHECKLIST_RESULTS,
   type FileRef,
@@ -21,8 +23,6 @@ const isBlank = (v: unknown) =>
   v === null ||
   (typeof v === 'string' && v.trim() === '') ||
   (Array.isArray(v) && v.length === 0);
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkLeaf(field: LeafField, value: unknown, path: string, problems: Found[]): unknown {
   const fail = (message: string) => {
@@ -58,10 +58,10 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
       if (Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) return fail('金额最多保留两位小数');
       return n;
     }
-    case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
-        return fail('日期格式应为YYYY-MM-DD');
-      return value;
+    case 'date': {
+      const problem = dateProblem(value);
+      return problem ? fail(problem) : value;
+    }
     case 'single':
       if (typeof value !== 'string' || !field.options.some((o) => o.value === value))
         return fail('请从选项中选择');
@@ -89,15 +89,12 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
 function checkField(field: FormField, value: unknown, problems: Found[]): unknown {
   const path = field.key;
   if (field.type === 'checklist') {
-    const given = (value && typeof value === 'object' ? value : {}) as Record<
-      string,
-      { result?: unknown; note?: unknown }
-    >;
     const out: Record<string, { result: string; note: string }> = {};
     for (const item of field.items) {
-      const entry = given[item.key] ?? {};
-      const result = entry.result;
-      const note = typeof entry.note === 'string' ? entry.note.trim() : '';
+      const entry = ownField(value, item.key);
+      const result = ownField(entry, 'result');
+      const given = ownField(entry, 'note');
+      const note = typeof given === 'string' ? given.trim() : '';
       if (isBlank(result)) {
         if (field.required) {
           problems.push({
@@ -108,7 +105,8 @@ function checkField(field: FormField, value: unknown, problems: Found[]): unknow
         }
         continue;
       }
-      if (typeof result !== 'string' || !(result in CHECKLIST_RESULTS)) {
+      // Only the table's own keys: `in` would also accept '__proto__' and 'constructor'.
+      if (typeof result !== 'string' || !isOwnKey(CHECKLIST_RESULTS, result)) {
         problems.push({ field: `${path}.${item.key}.result`, message: `${item.label}：检视结果不正确` });
         continue;
       }
@@ -144,7 +142,7 @@ function checkField(field: FormField, value: unknown, problems: Found[]): unknow
       for (const sub of field.fields) {
         const v = checkLeaf(
           { ...sub, label: `${field.label}第${i + 1}行 ${sub.label}` },
-          row?.[sub.key],
+          ownField(row, sub.key),
           `${path}.${i}.${sub.key}`,
           problems,
         );
@@ -167,8 +165,7 @@ function checkGroup(
     problems.push({ field: path, message: `${field.label}：格式不正确` });
     return undefined;
   }
-  const given = (value ?? {}) as FormValues;
-  if (field.fields.every((sub) => isBlank(given[sub.key]))) {
+  if (field.fields.every((sub) => isBlank(ownField(value, sub.key)))) {
     if (field.required) problems.push({ field: path, message: `${field.label}：必填`, missing: true });
     return undefined;
   }
@@ -177,7 +174,7 @@ function checkGroup(
   for (const sub of field.fields) {
     const v = checkLeaf(
       { ...sub, label: `${field.label} ${sub.label}` },
-      given[sub.key],
+      ownField(value, sub.key),
       `${path}.${sub.key}`,
       problems,
     );
@@ -196,11 +193,11 @@ export function validateForm(
   values: unknown,
   options: { draft?: boolean } = {},
 ): { values: FormValues; problems: Found[] } {
-  const given = (values && typeof values === 'object' && !Array.isArray(values) ? values : {}) as FormValues;
+  const given = Array.isArray(values) ? undefined : values;
   const problems: Found[] = [];
   const out: FormValues = {};
   for (const field of form.fields) {
-    const v = checkField(field, given[field.key], problems);
+    const v = checkField(field, ownField(given, field.key), problems);
     if (v !== undefined) out[field.key] = v;
   }
   const kept = options.draft ? problems.filter((p) => !p.missing) : problems;

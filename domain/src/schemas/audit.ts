@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'access.denied': '拒绝访问',
   'org.created': '新增单位',
   'org.updated': '修改单位',
+  'joint_issuer.created': '新增联合发文单位',
+  'joint_issuer.deleted': '删除联合发文单位',
   'mine.created': '新增矿山',
   'mine.updated': '修改矿山',
   'mine.deactivated': '停用矿山',

@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { ROLES } from '../access/roles';
 import { ORG_KINDS } from '../catalog/orgs';
 import { passwordProblem } from '../rules/password';
+import { ZPowChallenge, ZPowSolution } from '../rules/proof-of-work';
+import { ZErrorBody } from './common';
 
 export const ZLogin = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
+  /** The solved challenge, once the server asked for one (428). */
+  pow: ZPowSolution.optional(),
 });
+
+/** 428: the login must bring this challenge solved. */
+export const ZPowRequiredBody = ZErrorBody.extend({ challenge: ZPowChallenge });
 
 export const ZNewPassword = z.string().superRefine((value, ctx) => {
   const problem = passwordProblem(value);

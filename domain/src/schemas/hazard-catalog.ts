@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDateOnly } from './date';
 import { ZMineCategory, ZMineType } from './mine';
 
 /**
@@ -41,7 +42,7 @@ export const ZHazardStandard = z
     version: z.number().int().min(1),
     title: z.string().min(1).max(200),
     documentNumber: z.string().min(1).max(60),
-    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    effectiveFrom: ZDateOnly,
     mineCategory: ZMineCategory,
     source: z.string().min(1).max(1000),
     note: z.string().max(1000).optional(),

@@ -2,15 +2,6 @@ import { z } from 'zod';
 
 /** Field types shared by the hazard register, its workflow evidence and its imports. */
 
-/** A Shanghai calendar date 'YYYY-MM-DD' that exists. */
-export const ZDateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, '日期不存在');
-
 /** A file uploaded through POST /api/files, referenced by id. */
 export const ZHazardFileRef = z.strictObject({
   id: z.string().min(1).max(64),

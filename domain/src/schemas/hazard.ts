@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HAZARD_ACTIONS, ZHazardLevel, ZHazardState, ZProductionStop } from '../workflows/hazard';
 import { optionalText, queryBoolean, zWorkflowActionForm } from './common';
-import { fileRefs, text, ZDateOnly, ZHazardFileRef } from './hazard-fields';
+import { ZDateOnly } from './date';
+import { fileRefs, text, ZHazardFileRef } from './hazard-fields';
 
 /** Where a hazard was found. Self-check and the principal's monthly investigation are self-reported. */
 export const HAZARD_SOURCES = {

@@ -1,14 +1,20 @@
+import { ownValue } from '../rules/own-key';
+
 /** The Chinese name of each field users can send, so a 400 names the field the way the form does. */
 export const FIELD_LABELS: Record<string, string> = {
   username: '用户名',
   comment: '审核意见',
   password: '密码',
+  pow: '安全校验',
+  salt: '安全校验',
+  nonce: '安全校验结果',
   oldPassword: '原密码',
   newPassword: '新密码',
   displayName: '姓名',
   phone: '电话',
   roles: '角色',
   orgId: '所属单位',
+  issuerOrgId: '发文单位',
   parentId: '上级单位',
   kind: '单位类型',
   name: '名称',
@@ -120,5 +126,6 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   const names = path.filter((p): p is string => typeof p === 'string');
   const last = names[names.length - 1];
   if (!last) return '请求';
-  return FIELD_LABELS[last] ?? last;
+  // The path of an error may hold a key the user sent.
+  return ownValue(FIELD_LABELS, last) ?? last;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZOrgKind } from './auth';
 import { ZId } from './common';
+import { ZDateOnly } from './date';
 
 /** Uploads a notice (or any record) may carry: extension → MIME type. The server also checks the bytes. */
 export const UPLOAD_TYPES = {
@@ -72,7 +73,7 @@ const text = (label: string, max: number) =>
 export const ZNoticeIssue = z.strictObject({
   docNumber: text('文号', 60),
   title: text('标题', 300),
-  issuedOn: z.iso.date({ error: '成文日期应为YYYY-MM-DD格式的日期' }),
+  issuedOn: ZDateOnly,
   body: text('正文', 50000),
   attachments: z.array(ZFileRef).max(20, '附件最多20个').default([]),
   recipients: ZNoticeRecipients,
@@ -157,6 +158,8 @@ export const ZRecipientOptions = z.object({
   ),
   /** The kinds this org may address, with how many orgs each reaches now. */
   kinds: z.array(z.object({ kind: ZNoticeRecipientKind, count: z.number() })),
+  /** The orgs configured to issue jointly with this one: the only co-issuers it may name. */
+  coIssuers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type RecipientOptions = z.infer<typeof ZRecipientOptions>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REGION_CODE } from '../rules/region';
 import { ZOrgKind } from './auth';
-import { optionalText } from './common';
+import { optionalText, ZId } from './common';
 
 export const ZOrg = z.object({
   id: z.string(),
@@ -38,3 +38,19 @@ export const ZOrgListQuery = z.object({
   kind: ZOrgKind.optional(),
   includeMines: z.preprocess((v) => v === 'true' || v === '1', z.boolean()).default(false),
 });
+
+/** A pair of orgs that may issue a notice or a campaign together (联合发文), whichever issues it. */
+export const ZJointIssuer = z.object({
+  id: z.string(),
+  issuerOrgId: z.string(),
+  issuerName: z.string(),
+  coIssuerOrgId: z.string(),
+  coIssuerName: z.string(),
+  /** The pair the system ships with (DEFAULT_JOINT_ISSUERS). */
+  isDefault: z.boolean(),
+  createdAt: z.string(),
+});
+export type JointIssuer = z.infer<typeof ZJointIssuer>;
+
+export const ZJointIssuerCreate = z.strictObject({ issuerOrgId: ZId, coIssuerOrgId: ZId });
+export type JointIssuerCreate = z.infer<typeof ZJointIssuerCreate>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ZFormDefinition } from '../forms/definition';
+import { ZDateOnly } from './date';
 
 /**
  * A campaign plan as versioned data: its sections and tasks as the document numbers them, and
  * for each duty who owes it, how often, by when, which form delivers it and who receives it.
  */
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
 
 export const ZOwedByKind = z.enum(['province', 'division', 'city', 'county', 'mine']);
 
@@ -25,7 +25,7 @@ export const ZDuty = z.object({
   title: z.string().min(1).max(200),
   owedBy: z.array(ZOwedByKind).min(1),
   cadence: z.enum(['once', 'monthly', 'quarterly', 'half_yearly', 'per_event', 'continuous']),
-  dueDate: DATE.optional(),
+  dueDate: ZDateOnly.optional(),
   minFirstPeriodDays: z.number().int().min(0).max(31).optional(),
   formKey: z.string().nullable(),
   recipients: z.array(ZRecipientRule),
@@ -48,8 +48,8 @@ export const ZPlan = z
     version: z.number().int().min(1),
     title: z.string().min(1).max(200),
     documentNumber: z.string().max(60),
-    startsOn: DATE,
-    endsOn: DATE,
+    startsOn: ZDateOnly,
+    endsOn: ZDateOnly,
     sections: z
       .array(z.object({ code: z.string().min(1).max(10), title: z.string().min(1).max(100) }))
       .min(1),

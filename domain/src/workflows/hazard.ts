@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fileRefs, text, ZDateOnly, ZYuan } from '../schemas/hazard-fields';
+import { ZDateOnly } from '../schemas/date';
+import { fileRefs, text, ZYuan } from '../schemas/hazard-fields';
 import { type ActionEntry, type ActionOf, actionList, defineWorkflow } from './workflow';
 
 /**

@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'LOCKED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'POW_REQUIRED'
+  | 'TOO_MANY_REQUESTS';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -20,6 +22,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
+  POW_REQUIRED: 428,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export interface FieldError {
@@ -27,11 +31,18 @@ export interface FieldError {
   message: string;
 }
 
+/** What a throttled answer adds: when to try again (Retry-After) and the work to bring. */
+export interface ErrorDetails {
+  retryAfterSeconds?: number;
+  challenge?: { salt: string; difficulty: number };
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';

@@ -5,6 +5,7 @@ import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import type { FileStore } from '../modules/files/file.store';
 import { ensureShippedStandards } from '../modules/hazard-catalog/hazard-catalog.service';
+import { insertJointIssuerPair } from '../modules/orgs/joint-issuer.service';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
@@ -275,6 +276,8 @@ export async function seedDemo(
         await buildUser(trx, { ...u, displayName: account.displayName, passwordHash }, now);
       }
       const staff = await seedDemoStaff(trx, passwordHash, now);
+      // The campaign and 126号 are issued by these two together (after the rest: earlier ids stay as they were).
+      await insertJointIssuerPair(trx, bureau, department, null, now);
       await appendAudit(
         trx,
         { userId: null, username: 'system', orgId: null, ip: null },

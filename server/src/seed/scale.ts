@@ -17,6 +17,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import { newId, seededRandom, seedIds } from '../lib/ids';
+import { insertJointIssuerPair } from '../modules/orgs/joint-issuer.service';
 import { makeUscc } from './builders';
 import { GIVEN, insertChunked, pick, type Random, SURNAMES, SYSTEM, weighted } from './generate';
 
@@ -234,11 +235,10 @@ export async function seedScale(
       const find = (kind: OrgKind, test: (r: (typeof existing)[number]) => boolean): OrgRef | null =>
         existing.find((r) => r.kind === kind && test(r)) ?? null;
 
-      const bureau =
-        find('province', (r) => r.name === BUREAU_NAME) ?? org(null, 'province', BUREAU_NAME, SHANXI.code);
-      const department =
-        find('province', (r) => r.name === DEPARTMENT_NAME) ??
-        org(null, 'province', DEPARTMENT_NAME, SHANXI.code);
+      const existingBureau = find('province', (r) => r.name === BUREAU_NAME);
+      const existingDepartment = find('province', (r) => r.name === DEPARTMENT_NAME);
+      const bureau = existingBureau ?? org(null, 'province', BUREAU_NAME, SHANXI.code);
+      const department = existingDepartment ?? org(null, 'province', DEPARTMENT_NAME, SHANXI.code);
 
       const cities = new Map<string, OrgRef>();
       for (const city of SHANXI_CITIES) {
@@ -355,6 +355,9 @@ export async function seedScale(
       }
       // orgRows is in creation order, so every parent precedes its children.
       await insertChunked(trx, 'orgs', orgRows);
+      // Two orgs created here issue jointly, as the demo's do; existing ones keep what they have.
+      if (!existingBureau || !existingDepartment)
+        await insertJointIssuerPair(trx, bureau.id, department.id, null, DATA_TIME);
       await insertChunked(trx, 'division_regions', divisionRows);
       await insertChunked(trx, 'mines', mineRows);
       await appendAudit(

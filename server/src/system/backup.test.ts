@@ -135,6 +135,34 @@ describe('backup and restore', () => {
     expect(Buffer.from(row.content).equals(receipt)).toBe(true);
   });
 
+  it('gives the orgs of a backup from before joint issuers were data their default pair', async () => {
+    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const older: string[] = [];
+    let skipping = false;
+    for (const line of lines) {
+      const value = JSON.parse(line) as Record<string, unknown>;
+      if (typeof value.$table === 'string') skipping = value.$table === 'joint_issuers';
+      if (skipping) continue;
+      if (Array.isArray(value.migrations))
+        value.migrations = value.migrations.filter((m) => m !== '0012_joint_issuers_login_throttles');
+      if (value.$end && typeof value.$end === 'object') Reflect.deleteProperty(value.$end, 'joint_issuers');
+      older.push(JSON.stringify(value));
+    }
+    const oldFile = path.join(dir, 'before-0012.jsonl.gz');
+    fs.writeFileSync(oldFile, gzipSync(`${older.join('\n')}\n`));
+    const target = await freshDb();
+    await restoreDatabase(target, oldFile);
+    const pairs = await target
+      .selectFrom('joint_issuers as j')
+      .innerJoin('orgs as a', 'a.id', 'j.org_id')
+      .innerJoin('orgs as b', 'b.id', 'j.partner_org_id')
+      .select(['a.name as a', 'b.name as b'])
+      .execute();
+    expect(pairs.flatMap((p) => [p.a, p.b]).sort()).toEqual(
+      ['国家矿山安全监察局山西局', '山西省应急管理厅'].sort(),
+    );
+  });
+
   it('refuses to restore into a database that already has data', async () => {
     await expect(restoreDatabase(source, file)).rejects.toThrow('目标数据库不是空库');
   });

@@ -12,6 +12,7 @@ import { insertChunkRows, rebuildHazardSearch, resetSerial } from '../db/dialect
 import type { Database } from '../db/schema';
 import { AppError } from '../lib/errors';
 import type { FileStore } from '../modules/files/file.store';
+import { ensureDefaultJointIssuers } from '../modules/orgs/joint-issuer.service';
 
 /**
  * Moves a serial column's sequence past the largest value present, after rows were inserted with
@@ -32,8 +33,11 @@ const VERSION = 1;
 const PAGE = 2000;
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
-/** Tables derived from others: not in a backup, rebuilt after a restore (and dialect-specific). */
-type DerivedTable = 'hazard_search_keys' | 'hazard_search';
+/**
+ * Tables not in a backup: the search index, derived from the hazards and rebuilt after a restore
+ * (and dialect-specific), and the counts of failed logins, which describe the moment, not the data.
+ */
+type DerivedTable = 'hazard_search_keys' | 'hazard_search' | 'login_throttles';
 
 /**
  * Every table and its keyset order, in dump order: parents before children. Typed against the
@@ -45,6 +49,7 @@ const TABLE_ORDER: {
   // A parent's path is a prefix of its children's, so path order puts parents first.
   orgs: ['path', 'id'],
   division_regions: ['division_id', 'region_prefix'],
+  joint_issuers: ['id'],
   mines: ['org_id'],
   users: ['id'],
   user_roles: ['user_id', 'role'],
@@ -355,6 +360,9 @@ export async function restoreDatabase(
     }
     await resetSerial(any as Kysely<unknown>, 'audit_events', 'seq');
     await rebuildHazardSearch(any as Kysely<unknown>);
+    // A backup from before joint issuers were data: its orgs get the pair migration 0012 gives a database.
+    if (!(header.migrations ?? []).includes('0012_joint_issuers_login_throttles'))
+      await ensureDefaultJointIssuers(trx, new Date());
     await appendAudit(
       trx,
       SYSTEM,

@@ -13,6 +13,9 @@ import { migrateToLatest } from '../db/migrate';
 import { TestClock } from '../lib/clock';
 import { diskFileStore } from '../modules/files/file.store';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import { tryLogin } from './login';
+
+export { failLogins, postLogin, solveChallengeOf, tryLogin } from './login';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -24,6 +27,9 @@ export interface TestContext {
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The difficulty of a test app's first proof of work. */
+export const TEST_POW_DIFFICULTY = 4;
 
 /** Is this run on PostgreSQL (`npm run test:pg`)? */
 export const onPostgres = () => Boolean(process.env.TIEGUI_TEST_PG_URL);
@@ -114,21 +120,20 @@ export async function createTestContext(
     logger: false,
     trustProxy: false,
     allowedOrigins: [],
+    // A few bits: a test solves a challenge in well under a millisecond.
+    powDifficulty: TEST_POW_DIFFICULTY,
     ...options.config,
   };
   const app = await buildApp(config, db);
   await app.ready();
-  return {
+  const context: TestContext = {
     app,
     db,
     clock,
     dataDir,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password },
-      });
+      // As the login page does: a challenge is solved, a wait waited out (both follow failures).
+      const res = await tryLogin(context, username, password);
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'tiegui_sid');
       if (!cookie) throw new Error('no session cookie');
@@ -140,6 +145,7 @@ export async function createTestContext(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return context;
 }
 
 /** The id of an org by its exact name (demo data is named deterministically). */

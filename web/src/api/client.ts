@@ -7,13 +7,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** The whole answer, for what a caller reads beyond the message (a login's challenge). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    body: unknown = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.body = body;
   }
 }
 
@@ -62,7 +71,8 @@ async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.fields ?? []);
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.code, body.message, body.fields ?? [], body);
   const message =
     response.status >= 500 ? '服务器暂时无法处理请求，请稍后重试' : `请求失败（HTTP ${response.status}）`;
   return new ApiError(response.status, 'HTTP_ERROR', message);
@@ -103,6 +113,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => json<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  delete: <T>(path: string) => json<T>('DELETE', path),
 };
 
 function filenameOf(disposition: string | null, fallback: string): string {

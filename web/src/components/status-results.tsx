@@ -33,21 +33,29 @@ export function PageLoading() {
   );
 }
 
-/** A page that failed to load or to render: usually its chunk is gone after an update, so reload. */
-export function RouteError() {
+/**
+ * What a page that failed to load or to render shows instead of React Router's English default:
+ * usually its chunk is gone after an update or the page met data it did not expect. 重试 loads the
+ * page afresh; 返回首页 leaves it.
+ */
+export function PageError() {
   const error = useRouteError();
   // The cause goes to the console for whoever investigates; the user reads what to do.
   console.error(error);
   return (
     <Result
       status="error"
-      title="页面加载失败"
-      subTitle="网络中断或系统已更新，请重新加载页面。"
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          重新加载
-        </Button>
-      }
+      title="页面出错"
+      subTitle="页面加载或显示时出错。请重试；如仍出错，请返回首页或联系系统管理员。"
+      extra={[
+        <Button key="retry" type="primary" onClick={() => window.location.reload()}>
+          重试
+        </Button>,
+        // A full load: whatever failed in this page's code is left behind.
+        <Button key="home" href="/">
+          返回首页
+        </Button>,
+      ]}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { SHANXI, SHANXI_CITIES, XINZHOU_COUNTIES } from '@tiegui/domain';
+import { ownValue, SHANXI, SHANXI_CITIES, XINZHOU_COUNTIES } from '@tiegui/domain';
 
 export type Option = { value: string; label: string };
 
@@ -10,7 +10,7 @@ export function optionsOf(labels: Readonly<Record<string, string>>): Option[] {
 /** The label of a key, or a dash for an empty value. */
 export function labelOf(labels: Readonly<Record<string, string>>, key: string | null | undefined): string {
   if (key === null || key === undefined || key === '') return '—';
-  return labels[key] ?? key;
+  return ownValue(labels, key) ?? key;
 }
 
 const REGIONS = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));

@@ -37,21 +37,7 @@ export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Counts a failed password (or starts over at a lock) and sets the lock's end. */
-export async function setLoginFailures(
-  trx: Db,
-  userId: string,
-  failedLogins: number,
-  lockedUntil: string | null,
-) {
-  await trx
-    .updateTable('users')
-    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
-    .where('id', '=', userId)
-    .execute();
-}
-
-/** A successful login clears the failures and the lock. */
+/** A successful login: when (the failure columns of users are no longer counted; login_throttles is). */
 export async function recordLogin(trx: Db, userId: string, at: string) {
   await trx
     .updateTable('users')

@@ -1,4 +1,4 @@
-import { ZChangePassword, ZErrorBody, ZLogin, ZMe, ZOk } from '@tiegui/domain';
+import { ZChangePassword, ZErrorBody, ZLogin, ZMe, ZOk, ZPowRequiredBody } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { overTls } from '../../http/security';
@@ -17,7 +17,14 @@ export const authRoutes =
           tags: ['auth'],
           summary: '登录',
           body: ZLogin,
-          response: { 200: ZMe, 400: ZErrorBody, 401: ZErrorBody, 423: ZErrorBody },
+          response: {
+            200: ZMe,
+            400: ZErrorBody,
+            401: ZErrorBody,
+            423: ZErrorBody,
+            428: ZPowRequiredBody,
+            429: ZErrorBody,
+          },
         },
       },
       async (request, reply) => {
@@ -67,7 +74,7 @@ export const authRoutes =
           tags: ['auth'],
           summary: '修改密码',
           body: ZChangePassword,
-          response: { 200: ZOk, 400: ZErrorBody, 401: ZErrorBody },
+          response: { 200: ZOk, 400: ZErrorBody, 401: ZErrorBody, 429: ZErrorBody },
         },
       },
       async (request) => {

@@ -1,15 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  LOCKOUT_MINUTES,
-  LOGIN_MAX_FAILURES,
-  type Me,
-  permissionsOf,
-  type Role,
-  SESSION_IDLE_MINUTES,
-} from '@tiegui/domain';
+import { type Me, type PowSolution, permissionsOf, type Role, SESSION_IDLE_MINUTES } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { coveredRegionsOfOrg, jurisdictionOf } from '../../access/jurisdiction';
-import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
+import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { AppError, invalidField } from '../../lib/errors';
@@ -22,78 +15,87 @@ import {
   insertSession,
   recordLogin,
   rolesOf,
-  setLoginFailures,
   setOwnPassword,
   touchSession,
 } from './auth.repository';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import {
+  checkLoginThrottle,
+  checkPasswordThrottle,
+  clearLoginFailures,
+  clearPasswordFailures,
+  recordLoginFailure,
+  recordPasswordFailure,
+} from './throttle.service';
 
-export interface AuthDeps {
+export interface SessionDeps {
   db: Db;
   clock: Clock;
+}
+
+export interface AuthDeps extends SessionDeps {
+  /** Leading zero bits the first proof of work asks for (AppConfig.powDifficulty). */
+  powDifficulty: number;
 }
 
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const TOUCH_EVERY_MS = 60_000;
 
-/** Checks a password, counts failures and locks after five; returns a new session token. */
+/**
+ * Checks a password and returns a new session token. Every failure, unknown user or wrong
+ * password, answers the same 用户名或密码错误 after the same work (a decoy hash for an unknown
+ * user) and is counted the same way: waits, a lock for this address and proof of work follow
+ * from the counts, not from the account (throttle.service).
+ */
 export async function login(
-  { db, clock }: AuthDeps,
-  input: { username: string; password: string },
+  { db, clock, powDifficulty }: AuthDeps,
+  input: { username: string; password: string; pow?: PowSolution | undefined },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; userId: string }> {
   const now = clock.now();
+  const attempt = { ip: (client.ip ?? 'unknown').slice(0, 64), username: input.username };
+  await checkLoginThrottle(db, attempt, input.pow, { now, baseDifficulty: powDifficulty });
   const user = await findUserByUsername(db, input.username);
-  const anonymous = { userId: null, username: input.username, orgId: null, ip: client.ip };
-  if (!user?.active) {
-    await verifyPassword(await decoyHash(), input.password);
-    await recordAudit(db, anonymous, { action: 'auth.login_failed', changes: { reason: 'unknown' } }, now);
+  const known = user?.active === 1 ? user : null;
+  const passwordOk = await verifyPassword(known?.password_hash ?? (await decoyHash()), input.password);
+  if (!known || !passwordOk) {
+    const who = known
+      ? { userId: known.id, username: known.username, orgId: known.org_id, ip: client.ip }
+      : { userId: null, username: input.username, orgId: null, ip: client.ip };
+    const locked = await recordLoginFailure(db, attempt, now);
+    await db.transaction().execute(async (trx) => {
+      await appendAudit(
+        trx,
+        who,
+        { action: 'auth.login_failed', changes: { reason: known ? 'password' : 'unknown' } },
+        now,
+      );
+      if (locked && known)
+        await appendAudit(
+          trx,
+          who,
+          { action: 'auth.locked', entityType: 'user', entityId: known.id, changes: { ip: client.ip } },
+          now,
+        );
+    });
     throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
   }
-  const who = { userId: user.id, username: user.username, orgId: user.org_id, ip: client.ip };
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await recordAudit(db, who, { action: 'auth.login_failed', changes: { reason: 'locked' } }, now);
-    throw new AppError('LOCKED', lockedMessage(new Date(user.locked_until)));
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= LOGIN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await db.transaction().execute(async (trx) => {
-      await setLoginFailures(trx, user.id, lock ? 0 : failures, lockedUntil?.toISOString() ?? null);
-      await appendAudit(trx, who, { action: 'auth.login_failed', changes: { failures } }, now);
-      if (lock)
-        await appendAudit(trx, who, { action: 'auth.locked', entityType: 'user', entityId: user.id }, now);
-    });
-    if (lockedUntil) throw new AppError('LOCKED', lockedMessage(lockedUntil));
-    throw new AppError(
-      'UNAUTHENTICATED',
-      `用户名或密码错误，再错${LOGIN_MAX_FAILURES - failures}次账号将锁定${LOCKOUT_MINUTES}分钟`,
-    );
-  }
+  const who = { userId: known.id, username: known.username, orgId: known.org_id, ip: client.ip };
   const token = randomBytes(32).toString('base64url');
+  await clearLoginFailures(db, attempt);
   await db.transaction().execute(async (trx) => {
-    await recordLogin(trx, user.id, now.toISOString());
+    await recordLogin(trx, known.id, now.toISOString());
     await insertSession(trx, {
       id: sessionIdOf(token),
-      user_id: user.id,
+      user_id: known.id,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       ip: client.ip,
       user_agent: client.userAgent?.slice(0, 400) ?? null,
     });
-    await appendAudit(trx, who, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
+    await appendAudit(trx, who, { action: 'auth.login', entityType: 'user', entityId: known.id }, now);
   });
-  return { token, userId: user.id };
-}
-
-function lockedMessage(until: Date): string {
-  const hhmm = until.toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `连续${LOGIN_MAX_FAILURES}次密码错误，账号已锁定，请于${hhmm}后重试或联系安全管理员解锁`;
+  return { token, userId: known.id };
 }
 
 export interface SessionInfo {
@@ -105,7 +107,7 @@ export interface SessionInfo {
 
 /** Resolves a cookie token to its actor; an idle session (30 minutes) ends here. */
 export async function resolveSession(
-  { db, clock }: AuthDeps,
+  { db, clock }: SessionDeps,
   token: string,
   ip: string | null,
 ): Promise<SessionInfo | null> {
@@ -134,7 +136,7 @@ export async function resolveSession(
   };
 }
 
-export async function logout({ db, clock }: AuthDeps, token: string, actor: Actor): Promise<void> {
+export async function logout({ db, clock }: SessionDeps, token: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionIdOf(token));
     await appendAudit(
@@ -148,18 +150,21 @@ export async function logout({ db, clock }: AuthDeps, token: string, actor: Acto
 
 /** Changes the actor's own password; other sessions of the user end. */
 export async function changePassword(
-  { db, clock }: AuthDeps,
+  { db, clock }: SessionDeps,
   actor: Actor,
   token: string,
   input: { oldPassword: string; newPassword: string },
 ): Promise<void> {
+  const now = clock.now();
+  await checkPasswordThrottle(db, actor.userId, now);
   const user = await findUserById(db, actor.userId);
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) {
+    await recordPasswordFailure(db, actor.userId, now);
     throw invalidField('oldPassword', '原密码不正确');
   }
+  await clearPasswordFailures(db, actor.userId);
   if (input.oldPassword === input.newPassword) throw invalidField('newPassword', '新密码不能与原密码相同');
   const passwordHash = await hashPassword(input.newPassword);
-  const now = clock.now();
   await db.transaction().execute(async (trx) => {
     await setOwnPassword(trx, actor.userId, passwordHash, now.toISOString());
     await deleteOtherSessions(trx, actor.userId, sessionIdOf(token));

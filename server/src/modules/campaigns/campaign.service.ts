@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { isJointIssuerPair } from '../orgs/joint-issuer.service';
 import { orgById } from '../orgs/org.service';
 import {
   activeCampaigns,
@@ -101,6 +102,9 @@ export async function createCampaign(
     const co = await orgById(db, input.coIssuerOrgId);
     if (co?.kind !== 'province' || input.coIssuerOrgId === actor.orgId) {
       throw invalidField('coIssuerOrgId', '联合发文单位须为另一个省级单位');
+    }
+    if (!(await isJointIssuerPair(db, actor.orgId, co.id))) {
+      throw invalidField('coIssuerOrgId', '联合发文单位：只能选择与本单位配置为联合发文的单位');
     }
   }
   if (await findUnfinishedCampaign(db, input.planId, regionPrefix(actor.regionCode ?? ''))) {

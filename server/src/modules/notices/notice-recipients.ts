@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor';
 import { noticeReach } from '../../access/notice-scope';
 import type { Db } from '../../db/database';
 import { invalidField } from '../../lib/errors';
+import { coIssuersOf } from '../orgs/joint-issuer.service';
 import { activeOrgIdsMatching, activeOrgs } from './notice.repository';
 
 /** The orgs the actor may address, and how many each recipient kind reaches. */
@@ -27,6 +28,7 @@ export async function recipientOptions(db: Db, actor: Actor): Promise<RecipientO
     })),
     // A county's own mines are all its mines: one pick is enough.
     kinds: actor.orgKind === 'county' ? kinds.filter((k) => k.kind !== 'directMine') : kinds,
+    coIssuers: await coIssuersOf(db, actor.orgId),
   };
 }
 

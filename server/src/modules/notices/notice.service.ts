@@ -1,4 +1,5 @@
 import {
+  fieldLabel,
   hasPermission,
   type Notice,
   type NoticeSummary,
@@ -20,6 +21,7 @@ import { campaignTitle, campaignVisible } from '../campaigns/campaign.service';
 import { carryFileLinks, linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
 import { markLinkRead, notifyOrgs } from '../notifications/notification.service';
+import { isJointIssuerPair } from '../orgs/joint-issuer.service';
 import { orgById } from '../orgs/org.service';
 import { noticeInScope } from './notice.access';
 import {
@@ -201,16 +203,28 @@ async function storeNotice(
   );
 }
 
+/**
+ * A co-issuer reads the notice, 催办s and sees the roll-up as its own: only an org configured as a
+ * joint issuer with the actor's org may be named, never any org an issuer picks.
+ */
+async function assertCoIssuer(db: Db, actor: Actor, coIssuerOrgId: string) {
+  const co = await orgById(db, coIssuerOrgId);
+  const paired =
+    co?.active === 1 && co.id !== actor.orgId && (await isJointIssuerPair(db, actor.orgId, co.id));
+  if (!paired) {
+    throw invalidField(
+      'coIssuerOrgId',
+      `${fieldLabel(['coIssuerOrgId'])}：只能选择与本单位配置为联合发文的单位（由系统管理员在组织机构中维护）`,
+    );
+  }
+}
+
 const utc = (iso: string | null | undefined) => (iso ? new Date(iso).toISOString() : null);
 
 /** 发文: a new notice of the actor's org (optionally jointly with a peer), delivered to every resolved recipient. */
 export async function issueNotice(deps: NoticeDeps, actor: Actor, input: IssueInput): Promise<Notice> {
   const { db, clock } = deps;
-  if (input.coIssuerOrgId) {
-    const [me, co] = await Promise.all([actor.orgId, input.coIssuerOrgId].map((id) => orgById(db, id)));
-    if (co?.active !== 1 || co.kind !== me?.kind || input.coIssuerOrgId === actor.orgId)
-      throw invalidField('coIssuerOrgId', '联合发文单位：须为另一个同级单位');
-  }
+  if (input.coIssuerOrgId) await assertCoIssuer(db, actor, input.coIssuerOrgId);
   if (input.campaignId) {
     if (!(await campaignVisible(db, actor, input.campaignId)))
       throw invalidField('campaignId', '关联专项活动：专项活动不存在或无权查看');

@@ -55,7 +55,7 @@ export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 export function findUser(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'org_id', 'username']).where('id', '=', id).executeTakeFirst();
 }
 
 export function findUserByUsername(db: Db, username: string) {

@@ -17,6 +17,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, invalidField, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../auth/password';
+import { clearThrottlesOf, lockedUsernames } from '../auth/throttle.service';
 import { orgById } from '../orgs/org.service';
 import {
   deleteRoles,
@@ -35,7 +36,8 @@ export interface UserDeps {
   clock: Clock;
 }
 
-function present(row: UserListRow, now: Date): User {
+/** `locked`: locked out from some address after repeated failures (login_throttles). */
+function present(row: UserListRow, locked: ReadonlySet<string>): User {
   return {
     id: row.id,
     username: row.username,
@@ -45,7 +47,7 @@ function present(row: UserListRow, now: Date): User {
     orgName: row.org_name,
     roles: row.roles as Role[],
     active: row.active === 1,
-    locked: row.locked_until !== null && new Date(row.locked_until) > now,
+    locked: locked.has(row.username),
     mustChangePassword: row.must_change_password === 1,
     lastLoginAt: row.last_login_at,
   };
@@ -62,14 +64,24 @@ export async function listUsers(
   filter: { q?: string; orgId?: string },
 ) {
   assertCanList(actor);
-  const now = clock.now();
-  return (await listUserRows(db, filter)).map((r) => present(r, now));
+  return presentAll(db, await listUserRows(db, filter), clock.now());
+}
+
+async function presentAll(db: Db, rows: UserListRow[], now: Date): Promise<User[]> {
+  const locked = await lockedUsernames(
+    db,
+    rows.map((r) => r.username),
+    now,
+  );
+  return rows.map((r) => present(r, locked));
 }
 
 export async function getUser({ db, clock }: UserDeps, id: string): Promise<User> {
   const row = (await listUserRows(db, {})).find((u) => u.id === id);
   if (!row) throw notFound('用户');
-  return present(row, clock.now());
+  const [user] = await presentAll(db, [row], clock.now());
+  if (!user) throw notFound('用户');
+  return user;
 }
 
 /** Inserts a user with roles; shared by the service, create-admin, the seeds and the tests. */
@@ -176,11 +188,14 @@ export async function updateUser(
   return getUser(deps, id);
 }
 
+/** 解锁: every count, wait and lock of the account ends, from every address. */
 export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Promise<User> {
   const { db, clock } = deps;
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
-    if (!(await updateUserRow(trx, id, { locked_until: null, failed_logins: 0 }))) return false;
+    const user = await findUser(trx, id);
+    if (!user || !(await updateUserRow(trx, id, { locked_until: null, failed_logins: 0 }))) return false;
+    await clearThrottlesOf(trx, user);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -211,7 +226,9 @@ export async function resetPassword(
       failed_logins: 0,
       updated_at: now.toISOString(),
     };
-    if (!(await updateUserRow(trx, id, set))) return false;
+    const user = await findUser(trx, id);
+    if (!user || !(await updateUserRow(trx, id, set))) return false;
+    await clearThrottlesOf(trx, user);
     await deleteSessionsOf(trx, id);
     await appendAudit(
       trx,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIdByName, type TestContext } from '../../testing';
+import { createTestContext, failLogins, orgIdByName, type TestContext } from '../../testing';
 
 let ctx: TestContext;
 let admin: string;
@@ -117,13 +117,7 @@ describe('POST /api/users', () => {
 
 describe('security administrator', () => {
   it('unlocks a locked account', async () => {
-    for (let i = 0; i < 5; i++) {
-      await ctx.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'yp-mine', password: 'Bad-pass-1' },
-      });
-    }
+    await failLogins(ctx, 'yp-mine', 5);
     const list = await ctx.app.inject({
       method: 'GET',
       url: '/api/users?q=yp-mine',

@@ -6,6 +6,8 @@ import {
   type FormField,
   type FormValues,
   type LeafField,
+  ownField,
+  ownValue,
 } from '@tiegui/domain';
 import { Descriptions, Grid, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -48,22 +50,25 @@ function leafText(field: LeafField, value: unknown): ReactNode {
 
 function fieldText(field: FormField, value: unknown): ReactNode {
   if (field.type === 'checklist') {
-    const given = (value ?? {}) as Record<string, { result?: string; note?: string }>;
     return (
       <ol className="tg-checklist">
         {field.items.map((item) => {
-          const entry = given[item.key];
-          const result = entry?.result as ChecklistResult | undefined;
+          // Stored values are read by own key: a value such as "__proto__" shows as the text it is.
+          const entry = ownField(value, item.key);
+          const result = ownField(entry, 'result');
+          const note = ownField(entry, 'note');
           return (
             <li key={item.key} className="tg-checklist-item">
               <div>{item.label}</div>
-              {result ? (
-                <Tag color={RESULT_COLORS[result]}>{CHECKLIST_RESULTS[result] ?? result}</Tag>
+              {typeof result === 'string' && result !== '' ? (
+                <Tag color={ownValue(RESULT_COLORS, result)}>
+                  {ownValue(CHECKLIST_RESULTS, result) ?? result}
+                </Tag>
               ) : (
                 <Tag>未填</Tag>
               )}
-              {entry?.note && (
-                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</Typography.Text>
+              {typeof note === 'string' && note !== '' && (
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{note}</Typography.Text>
               )}
             </li>
           );

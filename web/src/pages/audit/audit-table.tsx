@@ -1,11 +1,17 @@
 import type { AuditEvent } from '@tiegui/domain';
-import { AUDIT_ACTIONS } from '@tiegui/domain';
+import { AUDIT_ACTIONS, ownValue } from '@tiegui/domain';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 
-const ENTITY_LABELS: Record<string, string> = { mine: '矿山', user: '用户', org: '单位', session: '会话' };
+const ENTITY_LABELS: Record<string, string> = {
+  mine: '矿山',
+  user: '用户',
+  org: '单位',
+  session: '会话',
+  joint_issuer: '联合发文单位',
+};
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -26,7 +32,7 @@ const columns: ColumnsType<AuditEvent> = [
     render: (_, e) =>
       e.entityType ? (
         <span style={{ whiteSpace: 'nowrap' }}>
-          {ENTITY_LABELS[e.entityType] ?? e.entityType}
+          {ownValue(ENTITY_LABELS, e.entityType) ?? e.entityType}
           {e.entityId && (
             <Typography.Text
               type="secondary"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
+import { partnerIdsOf, useJointIssuers } from '../../api/joint-issuers';
 import { useCurrentUser } from '../../api/me';
 import { requiredRule } from '../../lib/form-rules';
 import { CAMPAIGNS_KEY, usePlans } from './campaign-api';
@@ -20,12 +21,16 @@ export function CampaignCreateModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const plans = usePlans(open);
+  const pairs = useJointIssuers(open);
+  const partners = partnerIdsOf(pairs.data, me.org.id);
   const provinces = useQuery({
     queryKey: ['orgs', { kind: 'province' }],
     queryFn: () => api.get<{ items: Org[] }>('/orgs', { kind: 'province' }),
     select: (data) => data.items.filter((o) => o.id !== me.org.id),
     enabled: open,
   });
+  // Only a province org configured to issue jointly with this one (组织机构 › 联合发文单位).
+  const coIssuers = provinces.data?.filter((o) => partners.has(o.id));
 
   const create = useMutation({
     mutationFn: (values: Values) =>
@@ -87,9 +92,9 @@ export function CampaignCreateModal({ open, onClose }: { open: boolean; onClose:
         >
           <Select
             allowClear
-            loading={provinces.isPending}
+            loading={provinces.isPending || pairs.isPending}
             placeholder="不联合发文"
-            options={provinces.data?.map((o) => ({ value: o.id, label: o.name }))}
+            options={coIssuers?.map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
       </Form>

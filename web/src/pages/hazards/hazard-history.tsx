@@ -2,6 +2,7 @@ import {
   EVALUATOR_KINDS,
   fieldLabel,
   type HazardEvent,
+  ownValue,
   PRODUCTION_STOPS,
   ROOT_CAUSE_CATEGORIES,
   SUPERVISION_CADENCES,
@@ -50,7 +51,8 @@ export function EvidenceValue({ name, value }: { name: string; value: unknown })
     );
   }
   const text = String(value);
-  return VALUE_LABELS[name]?.[text] ?? text;
+  const labels = ownValue(VALUE_LABELS, name);
+  return (labels && ownValue(labels, text)) ?? text;
 }
 
 export function EvidenceList({ evidence }: { evidence: Record<string, unknown> }) {

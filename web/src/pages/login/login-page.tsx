@@ -4,7 +4,7 @@ import type { Me } from '@tiegui/domain';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { ME_KEY } from '../../api/me';
 
@@ -16,8 +16,26 @@ export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
+  const [checking, setChecking] = useState(false);
+
   const login = useMutation({
-    mutationFn: (values: LoginValues) => api.post<Me>('/auth/login', values),
+    // After repeated failures the server asks for a proof of work (428): found here, then sent again.
+    mutationFn: async (values: LoginValues) => {
+      try {
+        return await api.post<Me>('/auth/login', values);
+      } catch (error) {
+        if (!isApiError(error, 428)) throw error;
+        setChecking(true);
+        try {
+          const { solveChallengeOf } = await import('./proof-of-work');
+          const pow = await solveChallengeOf(error.body);
+          if (!pow) throw error;
+          return await api.post<Me>('/auth/login', { ...values, pow });
+        } finally {
+          setChecking(false);
+        }
+      }
+    },
     onMutate: () => setError(null),
     onSuccess: (me) => {
       queryClient.clear();
@@ -41,6 +59,16 @@ export function LoginPage() {
           矿山安全专项活动监管平台
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        {checking && (
+          <Alert
+            type="info"
+            showIcon
+            message="正在进行安全校验…"
+            description="多次登录失败后需要进行安全校验，通常只需几秒钟。"
+            style={{ marginBottom: 16 }}
+            role="status"
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
           <Form.Item
             label="用户名"

@@ -82,7 +82,8 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
   const options = useRecipientOptions();
   const forwarding = !!original;
   const campaigns = useCampaignOptions(!forwarding && can(me, 'campaign.read'));
-  const peers = (options.data?.orgs ?? []).filter((o) => o.kind === me.org.kind);
+  // Only the orgs configured to issue jointly with this one (组织机构 › 联合发文单位).
+  const coIssuers = options.data?.coIssuers ?? [];
 
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -166,11 +167,15 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
             />
           </Form.Item>
         </Space>
-        {!original && peers.length > 0 && (
-          <Form.Item name="coIssuerOrgId" label="联合发文单位" tooltip="同级单位联合发文时选择">
+        {!original && coIssuers.length > 0 && (
+          <Form.Item
+            name="coIssuerOrgId"
+            label="联合发文单位"
+            tooltip="与本单位联合发文时选择（可选单位由系统管理员配置）"
+          >
             <Select
               allowClear
-              options={peers.map((p) => ({ value: p.id, label: p.name }))}
+              options={coIssuers.map((p) => ({ value: p.id, label: p.name }))}
               style={{ maxWidth: 400 }}
             />
           </Form.Item>

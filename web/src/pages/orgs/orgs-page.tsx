@@ -1,12 +1,14 @@
 import type { Org } from '@tiegui/domain';
-import { ORG_KINDS } from '@tiegui/domain';
+import { ORG_KINDS, REGULATOR_KINDS } from '@tiegui/domain';
 import { Card, Empty, Input, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type Key, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useCurrentUser } from '../../api/me';
 import { useOrgs } from '../../api/orgs';
 import { Loading, QueryError } from '../../components/status-results';
 import { regionName } from '../../lib/labels';
+import { JointIssuersCard } from './joint-issuers-card';
 import { branchIds, buildOrgTree, filterOrgTree, type OrgNode } from './org-tree';
 
 const KIND_COLORS: Record<Org['kind'], string> = {
@@ -49,6 +51,7 @@ function toDataNodes(nodes: readonly OrgNode[]): DataNode[] {
 }
 
 export function OrgsPage() {
+  const me = useCurrentUser();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<Key[] | null>(null);
@@ -67,37 +70,40 @@ export function OrgsPage() {
   const expandedKeys = search.trim() ? branchIds(visible) : (expanded ?? branchIds(tree));
 
   return (
-    <Card
-      title="组织机构"
-      extra={
-        <Typography.Text type="secondary">{`${byId.size} 个单位，其中矿山 ${mineCount} 座`}</Typography.Text>
-      }
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.Search
-          allowClear
-          placeholder="按名称或行政区划代码查找"
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ maxWidth: 360 }}
-        />
-        {treeData.length === 0 ? (
-          <Empty description="没有可查看的单位" />
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <Tree
-              treeData={treeData}
-              expandedKeys={expandedKeys}
-              onExpand={(keys) => setExpanded(keys)}
-              height={640}
-              blockNode
-              onSelect={(_keys, { node }) => {
-                const org = byId.get(String(node.key));
-                if (org?.kind === 'mine') void navigate(`/mines/${org.id}`);
-              }}
-            />
-          </div>
-        )}
-      </Space>
-    </Card>
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title="组织机构"
+        extra={
+          <Typography.Text type="secondary">{`${byId.size} 个单位，其中矿山 ${mineCount} 座`}</Typography.Text>
+        }
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.Search
+            allowClear
+            placeholder="按名称或行政区划代码查找"
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ maxWidth: 360 }}
+          />
+          {treeData.length === 0 ? (
+            <Empty description="没有可查看的单位" />
+          ) : (
+            <div style={{ overflowX: 'auto' }}>
+              <Tree
+                treeData={treeData}
+                expandedKeys={expandedKeys}
+                onExpand={(keys) => setExpanded(keys)}
+                height={640}
+                blockNode
+                onSelect={(_keys, { node }) => {
+                  const org = byId.get(String(node.key));
+                  if (org?.kind === 'mine') void navigate(`/mines/${org.id}`);
+                }}
+              />
+            </div>
+          )}
+        </Space>
+      </Card>
+      {REGULATOR_KINDS.includes(me.org.kind) && <JointIssuersCard orgs={items ?? []} />}
+    </Space>
   );
 }
