@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type SheetRead, type SheetWanted, streamSheet } from './sheet-stream';
@@ -18,6 +19,9 @@ const { tmp }: SheetWorkerData = workerData;
 // The stream reader parks sheets that come before the shared strings in temporary files; they go in
 // this worker's own folder, emptied after each job, so a refused file leaves nothing behind.
 process.env.TMPDIR = tmp;
+// On Linux a thread has its own nice value: reading a big file yields the CPU to the request loop.
+// (Elsewhere the call would lower the whole server.)
+if (process.platform === 'linux') os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
 
 async function read(job: SheetJob): Promise<SheetRead> {
   const zip = Buffer.from(job.zip.buffer, job.zip.byteOffset, job.zip.byteLength);
