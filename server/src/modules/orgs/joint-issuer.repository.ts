@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { JointIssuerTable } from '../../db/schema';
+import type { JointIssuerTable } from '../../db/schema-access';
 
 /** A pair is stored once, its smaller id first, so either org may be the issuer. */
 export const pairOf = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
