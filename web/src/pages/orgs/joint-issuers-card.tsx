@@ -11,6 +11,10 @@ import { orgOptions } from '../../api/orgs';
 import { QueryError } from '../../components/status-results';
 
 type Values = { issuerOrgId?: string; coIssuerOrgId?: string };
+const PAIR_FIELDS = [
+  ['issuerOrgId', '发文单位'],
+  ['coIssuerOrgId', '联合发文单位'],
+] as const;
 
 /**
  * 联合发文单位: the pairs of orgs that may issue a notice or a campaign together. Regulators read
@@ -101,20 +105,16 @@ export function JointIssuersCard({ orgs }: { orgs: readonly Org[] }) {
           style={{ marginTop: 16, rowGap: 8 }}
           onFinish={(values) => create.mutate(values)}
         >
-          <Form.Item
-            name="issuerOrgId"
-            label="发文单位"
-            rules={[{ required: true, message: '请选择发文单位' }]}
-          >
-            <Select showSearch optionFilterProp="label" options={issuers} style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item
-            name="coIssuerOrgId"
-            label="联合发文单位"
-            rules={[{ required: true, message: '请选择联合发文单位' }]}
-          >
-            <Select showSearch optionFilterProp="label" options={issuers} style={{ width: 260 }} />
-          </Form.Item>
+          {PAIR_FIELDS.map(([name, label]) => (
+            <Form.Item
+              key={name}
+              name={name}
+              label={label}
+              rules={[{ required: true, message: `请选择${label}` }]}
+            >
+              <Select showSearch optionFilterProp="label" options={issuers} style={{ width: 260 }} />
+            </Form.Item>
+          ))}
           <Space>
             <Button type="primary" htmlType="submit" loading={create.isPending}>
               添加
