@@ -8,7 +8,8 @@ let ctx: TestContext;
 let mine: string;
 let county: string;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // Behind a configured proxy, so the forwarded client address is read (and stored) at all.
+  ctx = await createTestContext({ config: { trustProxy: ['127.0.0.1'] } });
   mine = await ctx.login('dx-mine');
   county = await ctx.login('dx-county');
 });
