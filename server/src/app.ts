@@ -19,6 +19,8 @@ import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
+import { accountChangeRoutes } from './modules/account-changes/account-change.routes';
+import { activationRoutes } from './modules/auth/activation.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaign.routes';
 import { obligationRoutes } from './modules/campaigns/obligation.routes';
@@ -86,10 +88,12 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
         app.swagger(),
       );
       await api.register(authRoutes({ ...deps, secureCookies: config.secureCookies }));
+      await api.register(activationRoutes(deps));
       await api.register(orgRoutes(deps));
       await api.register(mineRoutes(deps));
       await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));
+      await api.register(accountChangeRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(campaignRoutes(deps));
       await api.register(obligationRoutes(deps));

@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../forms/definition';
 import { type EvidenceFormOptions, evidenceForm } from '../forms/evidence-form';
+import { ACCOUNT_CHANGE_WORKFLOW } from './account-change';
 import { EVALUATOR_KINDS, HAZARD_WORKFLOW, PRODUCTION_STOPS, ROOT_CAUSE_CATEGORIES } from './hazard';
 import { OBLIGATION_WORKFLOW } from './obligation';
 import type { ActionOf, AnyWorkflow } from './workflow';
@@ -31,6 +32,7 @@ const TEXTS = new Map<AnyWorkflow, FormTexts>([
     },
   ],
   [OBLIGATION_WORKFLOW, { labels: { comment: '审核意见' } }],
+  [ACCOUNT_CHANGE_WORKFLOW, { labels: { comment: '审批意见', reason: '驳回理由' } }],
 ]);
 
 const made = new WeakMap<AnyWorkflow, Map<string, FormDefinition>>();

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_hazard_list_indexes';
 import * as m0008 from './migrations/0008_hazard_source_index';
 import * as m0009 from './migrations/0009_file_links';
 import * as m0010 from './migrations/0010_workflow_events';
+import * as m0013 from './migrations/0013_account_changes';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_hazard_source_index': m0008,
   '0009_file_links': m0009,
   '0010_workflow_events': m0010,
+  '0013_account_changes': m0013,
 };
 
 /** The migrator of this schema's migrations (tests step one back and forth with it). */

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/password';
 import type { FileStore } from '../modules/files/file.store';
 import { ensureShippedStandards } from '../modules/hazard-catalog/hazard-catalog.service';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
+import { seedDemoAccountChanges } from './demo-accounts';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
 
@@ -24,8 +25,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: '系统管理员',
     description: '系统管理员（管理用户和组织机构，不看业务数据）',
   },
-  { username: 'sx-sec', displayName: '安全管理员', description: '安全管理员（解锁账号、重置密码）' },
-  { username: 'sx-audit', displayName: '审计管理员', description: '审计管理员（只读审计日志）' },
+  {
+    username: 'sx-sec',
+    displayName: '安全管理员',
+    description: '安全管理员（审批账号变更、解锁账号、签发激活码）',
+  },
+  {
+    username: 'sx-audit',
+    displayName: '审计管理员',
+    description: '审计管理员（只读审计日志，审批涉及安全管理员的账号变更）',
+  },
   { username: 'sx-officer', displayName: '王省级', description: '山西省应急管理厅 监管人员（全省）' },
   { username: 'xz-division', displayName: '李执法', description: '忻州监察执法处 监管人员（忻州全市）' },
   { username: 'xz-city', displayName: '赵市局', description: '忻州市应急管理局 监管人员' },
@@ -281,6 +290,7 @@ export async function seedDemo(
     const campaign = options.campaign ?? 'active';
     if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
     await seedDemoHazards(db, { store: options.store });
+    await seedDemoAccountChanges(db);
     return result;
   } finally {
     restoreIds();
