@@ -15,6 +15,7 @@ export const ZActivationAccount = z.object({
   displayName: z.string(),
   expiresAt: z.string(),
 });
+export type ActivationAccount = z.infer<typeof ZActivationAccount>;
 
 /** A code just issued: shown once to the administrator who hands it over, never stored in clear. */
 export const ZActivationIssued = z.object({
