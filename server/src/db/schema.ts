@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountChangeTable, ActivationCodeTable } from './schema-accounts';
 
 /** Times are ISO-8601 UTC strings on both dialects; booleans are 0/1 integers on both. */
 export interface OrgTable {
@@ -311,41 +312,6 @@ export interface WorkflowEventTable {
   actor_org_id: string;
   at: string;
   evidence: string;
-}
-
-/** A system administrator's account change waiting for (or decided by) another administrator. */
-export interface AccountChangeTable {
-  id: string;
-  change: string;
-  state: string;
-  /** 'single' or 'dual': how many approvals it takes. */
-  approvals: string;
-  approver_role: string;
-  /** The account changed; a new account's once the request is approved. */
-  target_user_id: string | null;
-  /** JSON: the new account's fields, the roles or the org proposed. */
-  proposal: string;
-  reason: string | null;
-  requested_by: string;
-  requested_at: string;
-  first_approved_by: string | null;
-  first_approved_at: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  comment: string | null;
-  updated_at: string;
-}
-
-/** A one-time code with which a user sets their own password; only its sha256 is kept. */
-export interface ActivationCodeTable {
-  id: string;
-  user_id: string;
-  code_hash: string;
-  issued_by: string | null;
-  issued_at: string;
-  expires_at: string;
-  used_at: string | null;
-  revoked_at: string | null;
 }
 
 export interface HazardSupervisionTable {

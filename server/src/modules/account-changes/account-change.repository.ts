@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { AccountChangeTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { AccountChangeTable } from '../../db/schema-accounts';
 
 type ChangeFilter = (
   eb: ExpressionBuilder<Database & { c: Database['account_changes'] }, 'c'>,

@@ -1,6 +1,6 @@
 import { ADMIN_ROLES } from '@tiegui/domain';
 import type { Db } from '../../db/database';
-import type { ActivationCodeTable } from '../../db/schema';
+import type { ActivationCodeTable } from '../../db/schema-accounts';
 
 /** Voids a user's codes not used yet: only the newest one issued works. */
 export async function revokeOpenCodes(trx: Db, userId: string, at: string) {
