@@ -52,6 +52,8 @@ export const GLOSSARY: Record<string, string> = {
   zeroing: '动态清零',
   ledger: '隐患台账',
   search: '全文检索（隐患内容和地点中的字词，搜索词）',
+  accountChange: '账号变更申请（三员：系统管理员提交，另一管理员审批生效）',
+  activation: '激活（凭一次性激活码由本人设置密码）',
 };
 
 /**

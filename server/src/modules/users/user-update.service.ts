@@ -36,7 +36,11 @@ export async function updateUser(
   if (!account) throw notFound('用户');
   const change = requestOf(account, input);
   const request = change ? await fileAccountChange(deps, actor, change) : null;
-  if (input.displayName !== undefined || input.phone !== undefined)
-    await updateProfile(deps, actor, id, { displayName: input.displayName, phone: input.phone });
+  // The form sends every field: only a name or phone that differs is written (and audited).
+  const displayName = input.displayName !== account.displayName ? input.displayName : undefined;
+  const phone =
+    input.phone !== undefined && (input.phone ?? null) !== account.phone ? input.phone : undefined;
+  if (displayName !== undefined || phone !== undefined)
+    await updateProfile(deps, actor, id, { displayName, phone });
   return request ? { request } : { user: await getUser(deps, id) };
 }

@@ -75,7 +75,7 @@ export async function findAccount(db: Db, id: string) {
   const user = await db
     .selectFrom('users as u')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.active', 'u.org_id', 'o.kind as org_kind'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.phone', 'u.active', 'u.org_id', 'o.kind as org_kind'])
     .where('u.id', '=', id)
     .executeTakeFirst();
   if (!user) return undefined;

@@ -90,7 +90,8 @@ export const userRoutes =
           tags: ['users'],
           summary: '重置密码（签发一次性激活码）',
           params: ZIdParams,
-          body: ZPasswordReset,
+          // It takes nothing: a call without a body is as good as `{}`.
+          body: ZPasswordReset.nullish(),
           response: { 200: ZActivationIssued, ...errors },
         },
       },

@@ -73,6 +73,7 @@ export async function accountOf(db: Db, id: string) {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
+    phone: row.phone,
     orgId: row.org_id,
     orgKind: row.org_kind as OrgKind,
     active: row.active === 1,

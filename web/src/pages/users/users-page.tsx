@@ -1,3 +1,4 @@
+import { ACCOUNT_CHANGE_BOXES } from '@tiegui/domain';
 import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
@@ -35,13 +36,13 @@ export function UsersPage() {
       ? [
           {
             key: 'pending',
-            label: `待审批${pending.data?.items.length ? `（${pending.data.items.length}）` : ''}`,
+            label: `${ACCOUNT_CHANGE_BOXES.pending}${pending.data?.items.length ? `（${pending.data.items.length}）` : ''}`,
             children: <RequestsTab box="pending" />,
           },
         ]
       : []),
     ...(can(me, 'user.manage')
-      ? [{ key: 'mine', label: '我的申请', children: <RequestsTab box="mine" /> }]
+      ? [{ key: 'mine', label: ACCOUNT_CHANGE_BOXES.mine, children: <RequestsTab box="mine" /> }]
       : []),
   ];
   const asked = params.get('tab');
