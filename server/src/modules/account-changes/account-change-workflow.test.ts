@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../seed/demo';
 import { createTestContext, orgIdByName, type TestContext } from '../../testing';
 import { cookieJar, describeWorkflowRoutes, workflowHistory } from '../../testing/workflow-suite';
 import { hashPassword } from '../auth/password';
+import { ACCOUNT_CHANGE_MODULE } from './account-change.workflow';
 
 /**
  * The account change table's route tests, generated from it: sx-admin files, sx-sec approves,
@@ -12,15 +13,12 @@ import { hashPassword } from '../auth/password';
  * stays). A second system administrator does not see sx-admin's requests (404).
  */
 let ctx: TestContext;
-let province: string;
-let daixian: string;
+const province = () => orgIdByName(ctx.db, '山西省应急管理厅');
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  province = await orgIdByName(ctx.db, '山西省应急管理厅');
-  daixian = await orgIdByName(ctx.db, '代县应急管理局');
   await buildUser(ctx.db, {
-    orgId: province,
+    orgId: await province(),
     roles: ['sys_admin'],
     username: 'sx-admin-2',
     passwordHash: await hashPassword(DEMO_PASSWORD),
@@ -46,14 +44,7 @@ describeWorkflowRoutes({
   workflow: ACCOUNT_CHANGE_WORKFLOW,
   records: 'account-changes',
   entityType: 'accountChange',
-  auditActions: {
-    approve: 'accountChange.approved',
-    approveFirst: 'accountChange.approved_first',
-    approveSecond: 'accountChange.approved',
-    reject: 'accountChange.rejected',
-    rejectSecond: 'accountChange.rejected',
-    withdraw: 'accountChange.withdrawn',
-  },
+  auditActions: ACCOUNT_CHANGE_MODULE.auditActions,
   ctx: () => ctx,
   cookie,
   users: { requester: 'sx-admin', approver: 'sx-sec', confirmer: 'sx-audit' },
@@ -65,13 +56,13 @@ describeWorkflowRoutes({
       kind: 'single',
       start: 'pending',
       facts: () => ({ byRequester: false, byTarget: false }),
-      create: () => {
+      create: async () => {
         n += 1;
         return file({
           change: 'create',
           username: `dx-officer-${n}`,
           displayName: '县局新人',
-          orgId: daixian,
+          orgId: await orgIdByName(ctx.db, '代县应急管理局'),
           roles: ['regulator_officer'],
         });
       },
@@ -83,7 +74,7 @@ describeWorkflowRoutes({
       facts: () => ({ byRequester: false, byTarget: false }),
       create: async () => {
         const auditor = await buildUser(ctx.db, {
-          orgId: province,
+          orgId: await province(),
           roles: ['audit_admin'],
           passwordHash: 'not-a-hash',
         });

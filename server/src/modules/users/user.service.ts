@@ -26,16 +26,28 @@ export interface UserDeps {
   clock: Clock;
 }
 
-function present(row: UserListRow, now: Date): User {
+type AccountRow = Pick<
+  UserListRow,
+  'id' | 'username' | 'display_name' | 'phone' | 'org_id' | 'active' | 'roles'
+>;
+
+/** Who an account is and what it may: what the list and a judged change read alike. */
+function identityOf(row: AccountRow) {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     phone: row.phone,
     orgId: row.org_id,
-    orgName: row.org_name,
     roles: row.roles as Role[],
     active: row.active === 1,
+  };
+}
+
+function present(row: UserListRow, now: Date): User {
+  return {
+    ...identityOf(row),
+    orgName: row.org_name,
     locked: row.locked_until !== null && new Date(row.locked_until) > now,
     mustChangePassword: row.must_change_password === 1,
     activationPending: Boolean(row.activation_pending),
@@ -69,16 +81,7 @@ export async function getUser({ db, clock }: UserDeps, id: string): Promise<User
 export async function accountOf(db: Db, id: string) {
   const row = await findAccount(db, id);
   if (!row) return undefined;
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    phone: row.phone,
-    orgId: row.org_id,
-    orgKind: row.org_kind as OrgKind,
-    active: row.active === 1,
-    roles: row.roles as Role[],
-  };
+  return { ...identityOf(row), orgKind: row.org_kind as OrgKind };
 }
 export type Account = NonNullable<Awaited<ReturnType<typeof accountOf>>>;
 

@@ -4,6 +4,7 @@ import {
   ACCOUNT_CHANGES,
   type AccountChange,
   type ActivationIssued,
+  type FormDefinition,
   ROLES,
   type Role,
 } from '@tiegui/domain';
@@ -11,8 +12,8 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { WorkflowActionModal } from '../../components/workflow-action-modal';
 import { formatTime } from '../../lib/time';
-import { AccountChangeActionModal, type ActionWithForm } from './account-change-action-modal';
 import { ActivationCodeModal } from './activation-code';
 
 const STATE_COLORS: Record<AccountChange['state'], string> = {
@@ -71,6 +72,7 @@ function StateCell({ r }: { r: AccountChange }) {
 }
 
 type Props = { items: AccountChange[]; loading: boolean; empty: string };
+type ActionWithForm = { action: string; label: string; form: FormDefinition };
 
 /** Requests with the buttons the server says the user may press on each. */
 export function AccountChangeTable({ items, loading, empty }: Props) {
@@ -166,13 +168,19 @@ export function AccountChangeTable({ items, loading, empty }: Props) {
         scroll={{ x: 'max-content' }}
       />
       {acting && (
-        <AccountChangeActionModal
+        <WorkflowActionModal<AccountChange>
           key={acting.action.action}
-          request={acting.request}
-          action={acting.action}
+          label={acting.action.label}
+          title={`${acting.action.label}：${acting.request.account.displayName}（${acting.request.account.username}）`}
+          url={`/account-changes/${acting.request.id}/actions/${acting.action.action}`}
+          form={acting.action.form}
+          testId={`account-change-action-${acting.action.action}`}
           onClose={() => setActing(null)}
-          onDone={(saved) => {
+          onSaved={(saved) => {
+            void queryClient.invalidateQueries({ queryKey: ['account-changes'] });
+            void queryClient.invalidateQueries({ queryKey: ['users'] });
             setActing(null);
+            // A new account's approval answers its one-time code: shown now, never again.
             if (saved.activation) setIssued(saved.activation);
           }}
         />
