@@ -77,7 +77,11 @@ export async function judgeChange(
   if (input.change === 'create') {
     await checkRoles(db, input.roles, input.orgId, null);
     await checkUsernameFree(db, input.username, except);
-    return { targetUserId: null, approverRole: approverFor([], input.roles), approvals: 'single' };
+    return {
+      targetUserId: null,
+      approverRole: approverFor([], input.roles),
+      approvals: approvalsFor('create', []),
+    };
   }
   const target = await targetOf(db, input.userId, requesterId, except);
   let next: readonly Role[] = target.roles;
