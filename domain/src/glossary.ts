@@ -56,6 +56,8 @@ export const GLOSSARY: Record<string, string> = {
   search: '全文检索（隐患内容和地点中的字词，搜索词）',
   loginThrottle: '登录限流（失败次数、等待、按来源地址锁定）',
   pow: '安全校验（工作量证明：浏览器算出一个使哈希以若干个0位开头的数）',
+  accountChange: '账号变更申请（三员：系统管理员提交，另一管理员审批生效）',
+  activation: '激活（凭一次性激活码由本人设置密码）',
 };
 
 /**

@@ -24,6 +24,8 @@ import { spaIndex } from './http/spa';
 import { registerTextGuard } from './http/text-guard';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
+import { accountChangeRoutes } from './modules/account-changes/account-change.routes';
+import { activationRoutes } from './modules/auth/activation.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaign.routes';
 import { obligationRoutes } from './modules/campaigns/obligation.routes';
@@ -103,11 +105,13 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
           powDifficulty: config.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
         }),
       );
+      await api.register(activationRoutes(deps));
       await api.register(orgRoutes(deps));
       await api.register(jointIssuerRoutes(deps));
       await api.register(mineRoutes(deps));
       await api.register(mineExcelRoutes(deps));
       await api.register(userRoutes(deps));
+      await api.register(accountChangeRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(campaignRoutes(deps));
       await api.register(obligationRoutes(deps));

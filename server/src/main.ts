@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AUDIT_BREAK_KINDS, passwordProblem } from '@tiegui/domain';
+import { ADMIN_ROLES, AUDIT_BREAK_KINDS, passwordProblem, ROLES } from '@tiegui/domain';
 import { buildApp } from './app';
 import { appendAudit } from './audit/audit.service';
 import { verifyAuditChain } from './audit/audit.verifier';
@@ -27,7 +27,9 @@ const USAGE = `用法: npm run tiegui -- <命令>
   backup <file>                 备份全部数据到文件
   restore <file>                从备份文件恢复（目标库须为空库）
   audit-verify                  校验审计日志哈希链与检查点，列出每一处断裂
-  create-admin <username>       创建系统管理员（首次登录须修改密码）`;
+  create-admin <username> [--role sys_admin|sec_admin|audit_admin] [--password P]
+                                创建三员管理员账号（默认系统管理员；首次登录须修改密码）。
+                                仅用于初次部署时建立三员：此后的账号变更须经另一管理员审批`;
 
 const SYSTEM = { userId: null, username: 'system', orgId: null, ip: null };
 
@@ -110,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
       hazards: { type: 'string' },
       seed: { type: 'string' },
       password: { type: 'string' },
+      role: { type: 'string' },
     },
   });
   switch (command) {
@@ -196,6 +199,12 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       const username = positionals[0];
       if (!username) return usage();
+      // The very first administrators: nobody can approve a request before the three exist.
+      const role = ADMIN_ROLES.find((r) => r === (values.role ?? 'sys_admin'));
+      if (!role) {
+        console.error(`--role 须为 ${ADMIN_ROLES.join('、')} 之一`);
+        return 2;
+      }
       const password = values.password ?? `Tg-${randomBytes(9).toString('base64url')}1a`;
       const problem = passwordProblem(password);
       if (problem) {
@@ -225,9 +234,9 @@ async function main(argv: string[]): Promise<number> {
             trx,
             {
               username,
-              displayName: '系统管理员',
+              displayName: ROLES[role],
               orgId: org.id,
-              roles: ['sys_admin'],
+              roles: [role],
               passwordHash,
               mustChangePassword: true,
             },
@@ -236,11 +245,11 @@ async function main(argv: string[]): Promise<number> {
           await appendAudit(
             trx,
             SYSTEM,
-            { action: 'system.admin_created', entityType: 'user', entityId: id },
+            { action: 'system.admin_created', entityType: 'user', entityId: id, changes: { role } },
             now,
           );
         });
-        console.log(`已创建系统管理员 ${username}，初始密码：${password}\n首次登录须修改密码。`);
+        console.log(`已创建${ROLES[role]} ${username}，初始密码：${password}\n首次登录须修改密码。`);
         return 0;
       });
     }

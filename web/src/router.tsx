@@ -15,6 +15,7 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, () => ReactNod
 }
 
 const LoginPage = lazyPage(() => import('./pages/login/login-page'), 'LoginPage');
+const ActivatePage = lazyPage(() => import('./pages/activate/activate-page'), 'ActivatePage');
 const AppLayout = lazyPage(() => import('./pages/layout/app-layout'), 'AppLayout');
 const HomePage = lazyPage(() => import('./pages/home/home-page'), 'HomePage');
 const OrgsPage = lazyPage(() => import('./pages/orgs/orgs-page'), 'OrgsPage');
@@ -69,6 +70,7 @@ const guard = (any: Permission[], Page: Page) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(LoginPage), errorElement: <PageError /> },
+  { path: '/activate', element: page(ActivatePage), errorElement: <PageError /> },
   {
     path: '/',
     element: page(AppLayout),
@@ -100,7 +102,7 @@ export const router = createBrowserRouter([
           { path: 'hazards/investigations/new', element: guard(['hazard.rectify'], InvestigationFormPage) },
           { path: 'hazards/catalogs', element: guard(['hazard.read'], CatalogPage) },
           { path: 'hazards/:id', element: guard(['hazard.read'], HazardDetailPage) },
-          { path: 'users', element: guard(['user.manage', 'security.manage'], UsersPage) },
+          { path: 'users', element: guard(['user.manage', 'security.manage', 'account.approve'], UsersPage) },
           { path: 'audit', element: guard(['audit.read'], AuditPage) },
           { path: 'change-password', element: page(ChangePasswordPage) },
           { path: '*', element: <NotFoundPage /> },

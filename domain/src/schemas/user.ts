@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZNewPassword, ZRole } from './auth';
+import { ZRole } from './auth';
 import { optionalText } from './common';
 
 export const ZUser = z.object({
@@ -13,10 +13,21 @@ export const ZUser = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** An activation code was issued and not used yet: the user has no password of their own now. */
+  activationPending: z.boolean(),
   lastLoginAt: z.string().nullable(),
 });
 export type User = z.infer<typeof ZUser>;
 
+/**
+ * An administrator never sets anyone's password (三员): an account gets one from its user, with a
+ * one-time activation code. A body that carries one is refused, naming the field.
+ */
+const noAdminPassword = z
+  .undefined({ error: '管理员不能设置用户的密码，账号生效后由本人凭一次性激活码设置' })
+  .optional();
+
+/** A new account as the system administrator asks for it (POST /users files the request). */
 export const ZUserCreate = z.strictObject({
   username: z
     .string()
@@ -26,7 +37,7 @@ export const ZUserCreate = z.strictObject({
   phone: optionalText(20),
   orgId: z.string().min(1, '请选择所属单位'),
   roles: z.array(ZRole).min(1, '至少选择一个角色'),
-  password: ZNewPassword,
+  password: noAdminPassword,
 });
 export type UserCreate = z.infer<typeof ZUserCreate>;
 
@@ -34,10 +45,13 @@ export const ZUserUpdate = z.strictObject({
   displayName: z.string().trim().min(2, '姓名至少2个字').max(30).optional(),
   phone: optionalText(20).nullable(),
   roles: z.array(ZRole).min(1, '至少选择一个角色').optional(),
+  orgId: z.string().min(1, '请选择所属单位').max(64).optional(),
   active: z.boolean().optional(),
 });
+export type UserUpdate = z.infer<typeof ZUserUpdate>;
 
-export const ZPasswordReset = z.strictObject({ password: ZNewPassword });
+/** 重置密码 takes no password: it issues an activation code for the user. */
+export const ZPasswordReset = z.strictObject({ password: noAdminPassword });
 
 export const ZUserListQuery = z.object({
   q: optionalText(50),

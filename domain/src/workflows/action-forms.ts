@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../forms/definition';
 import { type EvidenceFormOptions, evidenceForm } from '../forms/evidence-form';
 import type { WorkflowActionForm } from '../schemas/common';
+import { ACCOUNT_CHANGE_WORKFLOW } from './account-change';
 import { EVALUATOR_KINDS, HAZARD_WORKFLOW, PRODUCTION_STOPS, ROOT_CAUSE_CATEGORIES } from './hazard';
 import { OBLIGATION_WORKFLOW } from './obligation';
 import type { ActionOf, AnyWorkflow } from './workflow';
@@ -44,6 +45,7 @@ const TEXTS = new Map<AnyWorkflow, FormTexts>([
       ownForm: ['submit', 'record'],
     },
   ],
+  [ACCOUNT_CHANGE_WORKFLOW, { labels: { comment: '审批意见', reason: '驳回理由' } }],
 ]);
 
 const made = new WeakMap<AnyWorkflow, Map<string, FormDefinition>>();

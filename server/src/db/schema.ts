@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { JointIssuerTable, LoginThrottleTable } from './schema-access';
+import type { AccountChangeTable, ActivationCodeTable, SessionTable } from './schema-accounts';
 
 /** Times are ISO-8601 UTC strings on both dialects; booleans are 0/1 integers on both. */
 export interface OrgTable {
@@ -60,15 +61,6 @@ export interface UserTable {
 export interface UserRoleTable {
   user_id: string;
   role: string;
-}
-
-export interface SessionTable {
-  id: string;
-  user_id: string;
-  created_at: string;
-  last_seen_at: string;
-  ip: string | null;
-  user_agent: string | null;
 }
 
 export interface AuditEventTable {
@@ -395,4 +387,6 @@ export interface Database {
   workflow_events: WorkflowEventTable;
   joint_issuers: JointIssuerTable;
   login_throttles: LoginThrottleTable;
+  account_changes: AccountChangeTable;
+  activation_codes: ActivationCodeTable;
 }

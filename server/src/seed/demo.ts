@@ -7,6 +7,7 @@ import type { FileStore } from '../modules/files/file.store';
 import { ensureShippedStandards } from '../modules/hazard-catalog/hazard-catalog.service';
 import { insertJointIssuerPair } from '../modules/orgs/joint-issuer.service';
 import { buildMine, buildOrg, buildUser, makeUscc } from './builders';
+import { seedDemoAccountChanges } from './demo-accounts';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
 import { seedDemoInvestigations } from './demo-investigations';
@@ -27,8 +28,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: '系统管理员',
     description: '系统管理员（管理用户和组织机构，不看业务数据）',
   },
-  { username: 'sx-sec', displayName: '安全管理员', description: '安全管理员（解锁账号、重置密码）' },
-  { username: 'sx-audit', displayName: '审计管理员', description: '审计管理员（只读审计日志）' },
+  {
+    username: 'sx-sec',
+    displayName: '安全管理员',
+    description: '安全管理员（审批账号变更、解锁账号、签发激活码）',
+  },
+  {
+    username: 'sx-audit',
+    displayName: '审计管理员',
+    description: '审计管理员（只读审计日志，审批涉及安全管理员的账号变更）',
+  },
   { username: 'sx-officer', displayName: '王省级', description: '山西省应急管理厅 监管人员（全省）' },
   { username: 'xz-division', displayName: '李执法', description: '忻州监察执法处 监管人员（忻州全市）' },
   { username: 'xz-city', displayName: '赵市局', description: '忻州市应急管理局 监管人员' },
@@ -290,6 +299,7 @@ export async function seedDemo(
     if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
     await seedDemoHazards(db, { store: options.store });
     await seedDemoInvestigations(db);
+    await seedDemoAccountChanges(db);
     return result;
   } finally {
     restoreIds();

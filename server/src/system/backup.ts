@@ -73,6 +73,8 @@ const TABLE_ORDER: {
   hazard_supervisions: ['id'],
   hazard_investigations: ['id'],
   workflow_events: ['id'],
+  account_changes: ['id'],
+  activation_codes: ['id'],
   // After every kind of record that links files (a link's record id has no foreign key).
   file_links: ['record_kind', 'record_id', 'role', 'file_id'],
 };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { SessionTable } from '../../db/schema';
+import type { SessionTable } from '../../db/schema-accounts';
 
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -27,9 +27,24 @@ export async function notifyOrgs(
 ): Promise<number> {
   if (orgIds.length === 0) return 0;
   const users = await activeUsersOf(trx, [...new Set(orgIds)]);
-  const rows = users.map((u) => ({
+  return notifyUsers(
+    trx,
+    users.map((u) => u.id),
+    input,
+    now,
+  );
+}
+
+/** Sends an in-app notification to each of the given users (once each). Returns how many. */
+export async function notifyUsers(
+  trx: Db,
+  userIds: readonly string[],
+  input: NotificationInput,
+  now: Date,
+): Promise<number> {
+  const rows = [...new Set(userIds)].map((userId) => ({
     id: newId(),
-    user_id: u.id,
+    user_id: userId,
     kind: input.kind,
     title: input.title,
     body: input.body ?? null,

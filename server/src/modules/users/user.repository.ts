@@ -3,11 +3,15 @@ import type { Db } from '../../db/database';
 import { containsInsensitive } from '../../db/dialect';
 import type { UserTable } from '../../db/schema';
 
-export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) {
+/**
+ * Users with their org and roles, by username. `nowIso` tells which activation codes are still
+ * usable (a user holding one has no password of their own yet).
+ */
+export async function listUsers(db: Db, filter: { q?: string; orgId?: string; id?: string }, nowIso: string) {
   const users = await db
     .selectFrom('users as u')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select([
+    .select((eb) => [
       'u.id',
       'u.username',
       'u.display_name',
@@ -19,6 +23,17 @@ export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) 
       'u.locked_until',
       'u.must_change_password',
       'u.last_login_at',
+      eb
+        .exists(
+          eb
+            .selectFrom('activation_codes as a')
+            .select('a.id')
+            .whereRef('a.user_id', '=', 'u.id')
+            .where('a.used_at', 'is', null)
+            .where('a.revoked_at', 'is', null)
+            .where('a.expires_at', '>', nowIso),
+        )
+        .as('activation_pending'),
     ])
     .$if(filter.q !== undefined, (q) =>
       q.where((eb) =>
@@ -29,6 +44,7 @@ export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) 
       ),
     )
     .$if(filter.orgId !== undefined, (q) => q.where('u.org_id', '=', filter.orgId!))
+    .$if(filter.id !== undefined, (q) => q.where('u.id', '=', filter.id!))
     .orderBy('u.username')
     .limit(1000)
     .execute();
@@ -54,8 +70,17 @@ export async function listUsers(db: Db, filter: { q?: string; orgId?: string }) 
 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export function findUser(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'org_id', 'username']).where('id', '=', id).executeTakeFirst();
+/** An account as a change of it is judged: its org's kind, whether it is active, its roles. */
+export async function findAccount(db: Db, id: string) {
+  const user = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.phone', 'u.active', 'u.org_id', 'o.kind as org_kind'])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute();
+  return { ...user, roles: roles.map((r) => r.role).sort() };
 }
 
 export function findUserByUsername(db: Db, username: string) {

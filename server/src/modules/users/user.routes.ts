@@ -1,4 +1,6 @@
 import {
+  ZAccountChangeFiled,
+  ZActivationIssued,
   ZErrorBody,
   ZIdParams,
   ZPasswordReset,
@@ -10,7 +12,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
-import { createUser, listUsers, resetPassword, type UserDeps, unlockUser, updateUser } from './user.service';
+import { fileAccountChange } from '../account-changes/account-change.service';
+import { listUsers, resetPassword, type UserDeps, unlockUser } from './user.service';
+import { updateUser } from './user-update.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
@@ -36,13 +40,17 @@ export const userRoutes =
         config: { permission: 'user.manage' },
         schema: {
           tags: ['users'],
-          summary: '新增用户',
+          summary: '新增用户（提交申请，经审批生效）',
           body: ZUserCreate,
-          response: { 201: ZUser, ...errors },
+          response: { 202: ZAccountChangeFiled, ...errors },
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createUser(deps, actorOf(request.session), request.body)),
+        reply
+          .code(202)
+          .send(
+            await fileAccountChange(deps, actorOf(request.session), { ...request.body, change: 'create' }),
+          ),
     );
     app.patch(
       '/users/:id',
@@ -50,13 +58,16 @@ export const userRoutes =
         config: { permission: 'user.manage' },
         schema: {
           tags: ['users'],
-          summary: '修改用户',
+          summary: '修改用户（角色、所属单位、停用启用须经审批生效）',
           params: ZIdParams,
           body: ZUserUpdate,
-          response: { 200: ZUser, ...errors },
+          response: { 200: ZUser, 202: ZAccountChangeFiled, ...errors },
         },
       },
-      async (request) => updateUser(deps, actorOf(request.session), request.params.id, request.body),
+      async (request, reply) => {
+        const done = await updateUser(deps, actorOf(request.session), request.params.id, request.body);
+        return 'request' in done ? reply.code(202).send(done.request) : done.user;
+      },
     );
     app.post(
       '/users/:id/unlock',
@@ -77,13 +88,13 @@ export const userRoutes =
         config: { permission: 'security.manage' },
         schema: {
           tags: ['users'],
-          summary: '重置密码',
+          summary: '重置密码（签发一次性激活码）',
           params: ZIdParams,
-          body: ZPasswordReset,
-          response: { 200: ZUser, ...errors },
+          // It takes nothing: a call without a body is as good as `{}`.
+          body: ZPasswordReset.nullish(),
+          response: { 200: ZActivationIssued, ...errors },
         },
       },
-      async (request) =>
-        resetPassword(deps, actorOf(request.session), request.params.id, request.body.password),
+      async (request) => resetPassword(deps, actorOf(request.session), request.params.id),
     );
   };

@@ -1,28 +1,19 @@
-import {
-  hasPermission,
-  type OrgKind,
-  type Role,
-  rolesProblem,
-  type User,
-  type UserCreate,
-  type ZUserUpdate,
-} from '@tiegui/domain';
+import type { ActivationIssued, OrgKind, Role, User, UserUpdate } from '@tiegui/domain';
+import { hasPermission } from '@tiegui/domain';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Actor } from '../../access/actor';
-import { appendAudit, auditActorOf } from '../../audit/audit.service';
+import { type AuditActor, appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { AppError, forbidden, invalidField, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { hashPassword } from '../auth/password';
+import { issueActivationCode, unknownPasswordHash } from '../auth/activation.service';
 import { clearThrottlesOf, lockedUsernames } from '../auth/throttle.service';
-import { orgById } from '../orgs/org.service';
 import {
   deleteRoles,
   deleteSessionsOf,
-  findUser,
+  findAccount,
   findUserByUsername,
   insertRoles,
   insertUserRow,
@@ -36,19 +27,32 @@ export interface UserDeps {
   clock: Clock;
 }
 
-/** `locked`: locked out from some address after repeated failures (login_throttles). */
-function present(row: UserListRow, locked: ReadonlySet<string>): User {
+type AccountRow = Pick<
+  UserListRow,
+  'id' | 'username' | 'display_name' | 'phone' | 'org_id' | 'active' | 'roles'
+>;
+
+/** Who an account is and what it may: what the list and a judged change read alike. */
+function identityOf(row: AccountRow) {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     phone: row.phone,
     orgId: row.org_id,
-    orgName: row.org_name,
     roles: row.roles as Role[],
     active: row.active === 1,
+  };
+}
+
+/** `locked`: locked out from some address after repeated failures (login_throttles). */
+function present(row: UserListRow, locked: ReadonlySet<string>): User {
+  return {
+    ...identityOf(row),
+    orgName: row.org_name,
     locked: locked.has(row.username),
     mustChangePassword: row.must_change_password === 1,
+    activationPending: Boolean(row.activation_pending),
     lastLoginAt: row.last_login_at,
   };
 }
@@ -64,7 +68,8 @@ export async function listUsers(
   filter: { q?: string; orgId?: string },
 ) {
   assertCanList(actor);
-  return presentAll(db, await listUserRows(db, filter), clock.now());
+  const now = clock.now();
+  return presentAll(db, await listUserRows(db, filter, now.toISOString()), now);
 }
 
 async function presentAll(db: Db, rows: UserListRow[], now: Date): Promise<User[]> {
@@ -77,14 +82,25 @@ async function presentAll(db: Db, rows: UserListRow[], now: Date): Promise<User[
 }
 
 export async function getUser({ db, clock }: UserDeps, id: string): Promise<User> {
-  const row = (await listUserRows(db, {})).find((u) => u.id === id);
-  if (!row) throw notFound('用户');
-  const [user] = await presentAll(db, [row], clock.now());
+  const now = clock.now();
+  const [user] = await presentAll(db, await listUserRows(db, { id }, now.toISOString()), now);
   if (!user) throw notFound('用户');
   return user;
 }
 
-/** Inserts a user with roles; shared by the service, create-admin, the seeds and the tests. */
+/** An account as a change of it is judged (org kind, active, roles), or undefined. */
+export async function accountOf(db: Db, id: string) {
+  const row = await findAccount(db, id);
+  if (!row) return undefined;
+  return { ...identityOf(row), orgKind: row.org_kind as OrgKind };
+}
+export type Account = NonNullable<Awaited<ReturnType<typeof accountOf>>>;
+
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  return (await findUserByUsername(db, username)) !== undefined;
+}
+
+/** Inserts a user with roles; shared by the account changes, create-admin, the seeds and the tests. */
 export async function insertUser(
   trx: Kysely<Database>,
   input: {
@@ -119,73 +135,90 @@ export async function insertUser(
   return id;
 }
 
-async function orgKindOf(db: Db, orgId: string): Promise<OrgKind> {
-  const org = await orgById(db, orgId);
-  if (!org) throw invalidField('orgId', '所属单位不存在');
-  return org.kind as OrgKind;
+/**
+ * An approved new account: no password anyone knows until its user sets one with the activation
+ * code issued here (answered once, to the approving administrator who hands it over).
+ */
+export async function createAccount(
+  trx: Kysely<Database>,
+  input: { username: string; displayName: string; phone?: string | null; orgId: string; roles: Role[] },
+  who: AuditActor,
+  context: { requestId: string },
+  now: Date,
+): Promise<{ userId: string; activation: ActivationIssued }> {
+  const userId = await insertUser(
+    trx,
+    { ...input, passwordHash: await unknownPasswordHash(), mustChangePassword: false },
+    now,
+  );
+  await appendAudit(
+    trx,
+    who,
+    { action: 'user.created', entityType: 'user', entityId: userId, changes: { ...input, ...context } },
+    now,
+  );
+  const code = await issueActivationCode(trx, { userId, issuedBy: who.userId }, now);
+  return {
+    userId,
+    activation: { ...code, userId, username: input.username, displayName: input.displayName },
+  };
 }
 
-/** Creates an account; an account made by an administrator must change its password at first login. */
-export async function createUser(deps: UserDeps, actor: Actor, input: UserCreate): Promise<User> {
-  const { db, clock } = deps;
-  const problem = rolesProblem(input.roles, await orgKindOf(db, input.orgId));
-  if (problem) throw invalidField('roles', problem);
-  if (await findUserByUsername(db, input.username)) {
-    throw new AppError('CONFLICT', '用户名已存在', [{ field: 'username', message: '用户名已存在' }]);
-  }
-  const passwordHash = await hashPassword(input.password);
-  const now = clock.now();
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertUser(trx, { ...input, passwordHash, mustChangePassword: true }, now);
-    const { password: _omit, ...changes } = input;
-    await appendAudit(
-      trx,
-      auditActorOf(actor),
-      { action: 'user.created', entityType: 'user', entityId: id, changes },
-      now,
-    );
-    return id;
+/**
+ * An approved change of an account's roles, org or activity. Its sessions end: what they were
+ * allowed no longer holds.
+ */
+export async function changeAccount(
+  trx: Kysely<Database>,
+  id: string,
+  change: { roles?: Role[]; orgId?: string; active?: boolean },
+  who: AuditActor,
+  context: { requestId: string },
+  now: Date,
+): Promise<void> {
+  await updateUserRow(trx, id, {
+    ...(change.orgId !== undefined ? { org_id: change.orgId } : {}),
+    ...(change.active !== undefined ? { active: change.active ? 1 : 0 } : {}),
+    updated_at: now.toISOString(),
   });
-  return getUser(deps, id);
+  if (change.roles) {
+    await deleteRoles(trx, id);
+    await insertRoles(trx, id, change.roles);
+  }
+  await deleteSessionsOf(trx, id);
+  await appendAudit(
+    trx,
+    who,
+    { action: 'user.updated', entityType: 'user', entityId: id, changes: { ...change, ...context } },
+    now,
+  );
 }
 
-export async function updateUser(
+/** Name and phone: changed at once (they grant nothing). */
+export async function updateProfile(
   deps: UserDeps,
   actor: Actor,
   id: string,
-  input: z.infer<typeof ZUserUpdate>,
-): Promise<User> {
+  input: Pick<UserUpdate, 'displayName' | 'phone'>,
+): Promise<void> {
   const { db, clock } = deps;
-  const user = await findUser(db, id);
-  if (!user) throw notFound('用户');
-  if (id === actor.userId && (input.active === false || input.roles)) {
-    throw new AppError('CONFLICT', '不能停用自己的账号或修改自己的角色');
-  }
-  if (input.roles) {
-    const problem = rolesProblem(input.roles, await orgKindOf(db, user.org_id));
-    if (problem) throw invalidField('roles', problem);
-  }
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    await updateUserRow(trx, id, {
+  const updated = await db.transaction().execute(async (trx) => {
+    const set = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.phone !== undefined ? { phone: input.phone ?? null } : {}),
-      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       updated_at: now.toISOString(),
-    });
-    if (input.roles) {
-      await deleteRoles(trx, id);
-      await insertRoles(trx, id, input.roles);
-    }
-    if (input.active === false) await deleteSessionsOf(trx, id);
+    };
+    if (!(await updateUserRow(trx, id, set))) return false;
     await appendAudit(
       trx,
       auditActorOf(actor),
       { action: 'user.updated', entityType: 'user', entityId: id, changes: input },
       now,
     );
+    return true;
   });
-  return getUser(deps, id);
+  if (!updated) throw notFound('用户');
 }
 
 /** 解锁: every count, wait and lock of the account ends, from every address. */
@@ -193,9 +226,9 @@ export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Prom
   const { db, clock } = deps;
   const now = clock.now();
   const updated = await db.transaction().execute(async (trx) => {
-    const user = await findUser(trx, id);
-    if (!user || !(await updateUserRow(trx, id, { locked_until: null, failed_logins: 0 }))) return false;
-    await clearThrottlesOf(trx, user);
+    const account = await accountOf(trx, id);
+    if (!account || !(await updateUserRow(trx, id, { locked_until: null, failed_logins: 0 }))) return false;
+    await clearThrottlesOf(trx, account);
     await appendAudit(
       trx,
       auditActorOf(actor),
@@ -208,36 +241,40 @@ export async function unlockUser(deps: UserDeps, actor: Actor, id: string): Prom
   return getUser(deps, id);
 }
 
-/** Sets a temporary password; the user must change it at the next login, and its sessions end. */
-export async function resetPassword(
-  deps: UserDeps,
-  actor: Actor,
-  id: string,
-  password: string,
-): Promise<User> {
+/**
+ * 重置密码: the old password stops working and every session ends; the user sets a new one with the
+ * one-time activation code answered here (once, to the security administrator to hand over). The
+ * administrator never chooses nor sees the password.
+ */
+export async function resetPassword(deps: UserDeps, actor: Actor, id: string): Promise<ActivationIssued> {
   const { db, clock } = deps;
-  const passwordHash = await hashPassword(password);
+  const account = await accountOf(db, id);
+  if (!account) throw notFound('用户');
+  if (!account.active) throw new AppError('CONFLICT', '该账号已停用，启用后才能重置密码');
+  const passwordHash = await unknownPasswordHash();
   const now = clock.now();
-  const updated = await db.transaction().execute(async (trx) => {
-    const set = {
+  return db.transaction().execute(async (trx) => {
+    await updateUserRow(trx, id, {
       password_hash: passwordHash,
-      must_change_password: 1,
+      must_change_password: 0,
       locked_until: null,
       failed_logins: 0,
       updated_at: now.toISOString(),
-    };
-    const user = await findUser(trx, id);
-    if (!user || !(await updateUserRow(trx, id, set))) return false;
-    await clearThrottlesOf(trx, user);
+    });
     await deleteSessionsOf(trx, id);
+    await clearThrottlesOf(trx, account);
+    const code = await issueActivationCode(trx, { userId: id, issuedBy: actor.userId }, now);
     await appendAudit(
       trx,
       auditActorOf(actor),
-      { action: 'user.password_reset', entityType: 'user', entityId: id },
+      {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        changes: { activationExpiresAt: code.expiresAt },
+      },
       now,
     );
-    return true;
+    return { ...code, userId: id, username: account.username, displayName: account.displayName };
   });
-  if (!updated) throw notFound('用户');
-  return getUser(deps, id);
 }

@@ -18,7 +18,6 @@ const newUser = (username: string, extra: object = {}) => ({
   displayName: '新用户',
   orgId: daixian,
   roles: ['regulator_officer'],
-  password: 'Start@2024x',
   ...extra,
 });
 
@@ -75,30 +74,40 @@ describe('POST /api/users', () => {
     expect(combined.json().message).toContain('分设');
   });
 
-  it('creates a user who must change the password before doing anything else', async () => {
+  it('files a request; once the security administrator approves, the user sets a password with the code', async () => {
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { cookie: admin },
       payload: newUser('newbie'),
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({
-      username: 'newbie',
-      orgName: '代县应急管理局',
-      mustChangePassword: true,
+      change: 'create',
+      state: 'pending',
+      message: '已提交，待安全管理员审批生效',
+      account: { username: 'newbie', orgName: '代县应急管理局' },
     });
-    const cookie = await ctx.login('newbie', 'Start@2024x');
-    const blocked = await ctx.app.inject({ method: 'GET', url: '/api/mines', headers: { cookie } });
-    expect(blocked.statusCode).toBe(403);
-    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const changed = await ctx.app.inject({
+    const approved = await ctx.app.inject({
       method: 'POST',
-      url: '/api/auth/change-password',
-      headers: { cookie },
-      payload: { oldPassword: 'Start@2024x', newPassword: 'Mine@Safe2024' },
+      url: `/api/account-changes/${res.json().id}/actions/approve`,
+      headers: { cookie: security },
+      payload: {},
     });
-    expect(changed.statusCode).toBe(200);
+    const { code } = approved.json().activation;
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/users?q=newbie',
+      headers: { cookie: admin },
+    });
+    expect(list.json().items[0]).toMatchObject({ activationPending: true, mustChangePassword: false });
+    const activated = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/activation',
+      payload: { code, password: 'Mine@Safe2024' },
+    });
+    expect(activated.statusCode).toBe(200);
+    const cookie = await ctx.login('newbie', 'Mine@Safe2024');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/mines', headers: { cookie } })).statusCode).toBe(
       200,
     );
@@ -143,7 +152,7 @@ describe('security administrator', () => {
     await ctx.login('yp-mine');
   });
 
-  it('resets a password: old sessions end and the user must change it', async () => {
+  it('resets a password: old sessions end and the user sets a new one with a one-time code', async () => {
     const old = await ctx.login('xz-city');
     const list = await ctx.app.inject({
       method: 'GET',
@@ -162,9 +171,11 @@ describe('security administrator', () => {
       method: 'POST',
       url: `/api/users/${id}/reset-password`,
       headers: { cookie: security },
-      payload: { password: 'Temp@2024xx' },
+      payload: {},
     });
-    expect(res.json().mustChangePassword).toBe(true);
+    // 24 hours from now (the clock has moved on by the throttle waits of the tests before).
+    const expiresAt = new Date(ctx.clock.now().getTime() + 24 * 3600_000).toISOString();
+    expect(res.json()).toMatchObject({ username: 'xz-city', expiresAt });
     expect(
       (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: old } })).statusCode,
     ).toBe(401);
@@ -181,7 +192,7 @@ describe('security administrator', () => {
 });
 
 describe('PATCH /api/users/:id', () => {
-  it('deactivating a user ends their sessions; an admin cannot deactivate itself', async () => {
+  it('deactivating a user is a request: its sessions end once approved; an admin cannot deactivate itself', async () => {
     const cookie = await ctx.login('grp-a');
     const list = await ctx.app.inject({
       method: 'GET',
@@ -195,7 +206,17 @@ describe('PATCH /api/users/:id', () => {
       headers: { cookie: admin },
       payload: { active: false },
     });
-    expect(res.json().active).toBe(false);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ change: 'deactivate', account: { username: 'grp-a', active: true } });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/account-changes/${res.json().id}/actions/approve`,
+      headers: { cookie: security },
+      payload: {},
+    });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
       401,
     );
@@ -207,5 +228,22 @@ describe('PATCH /api/users/:id', () => {
       payload: { active: false },
     });
     expect(own.statusCode).toBe(409);
+  });
+
+  it('name and phone change at once (200 with the user)', async () => {
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/users?q=dx-mine',
+      headers: { cookie: admin },
+    });
+    const user = list.json().items.find((u: { username: string }) => u.username === 'dx-mine');
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { cookie: admin },
+      payload: { displayName: '孙安全员', phone: '13900000000', roles: user.roles },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ displayName: '孙安全员', phone: '13900000000' });
   });
 });

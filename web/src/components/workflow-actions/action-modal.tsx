@@ -8,10 +8,20 @@ type Props<R, A extends string> = {
   action: WorkflowActionForm<A>;
   onDone: (saved: R, action: WorkflowActionForm<A>) => void;
   onClose: () => void;
+  /** The dialog's title, when it says more than the action's label (whose record it acts on). */
+  title?: string;
+  testId?: string;
 };
 
 /** One action in a dialog: the form the server sent with it, 提交 posts it, and the dialog closes once taken. */
-export function ActionModal<R, A extends string>({ target, action, onDone, onClose }: Props<R, A>) {
+export function ActionModal<R, A extends string>({
+  target,
+  action,
+  onDone,
+  onClose,
+  title,
+  testId,
+}: Props<R, A>) {
   const [form] = Form.useForm();
   const { run, error } = useWorkflowAction<R, A>(target, form, (saved, taken) => {
     onDone(saved, taken);
@@ -21,7 +31,7 @@ export function ActionModal<R, A extends string>({ target, action, onDone, onClo
   return (
     <Modal
       open
-      title={action.label}
+      title={title ?? action.label}
       okText="提交"
       cancelText="取消"
       onOk={() => run.mutate(action)}
@@ -29,7 +39,7 @@ export function ActionModal<R, A extends string>({ target, action, onDone, onClo
       onCancel={onClose}
       width={640}
       destroyOnHidden
-      data-testid={`action-modal-${action.action}`}
+      data-testid={testId ?? `action-modal-${action.action}`}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <FormRenderer definition={action.form} form={form} />

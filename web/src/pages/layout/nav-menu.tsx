@@ -29,7 +29,7 @@ export function navItemsFor(me: Me): NavItem[] {
   }
   if (can(me, 'notice.read')) items.push({ key: '/notices', label: '通知公文', icon: <FileTextOutlined /> });
   if (can(me, 'hazard.read')) items.push({ key: '/hazards', label: '隐患治理', icon: <WarningOutlined /> });
-  if (can(me, 'user.manage', 'security.manage')) {
+  if (can(me, 'user.manage', 'security.manage', 'account.approve')) {
     items.push({ key: '/users', label: '用户管理', icon: <TeamOutlined /> });
   }
   if (can(me, 'audit.read')) items.push({ key: '/audit', label: '审计日志', icon: <AuditOutlined /> });

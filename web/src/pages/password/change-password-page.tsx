@@ -1,16 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { passwordProblem } from '@tiegui/domain';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { ME_KEY, useCurrentUser } from '../../api/me';
-import { problemRule } from '../../lib/form-rules';
+import { NewPasswordFields } from './new-password-fields';
 
 type Values = { oldPassword: string; newPassword: string; confirmPassword: string };
-
-export const PASSWORD_HINT = '至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类';
 
 export function ChangePasswordPage() {
   const me = useCurrentUser();
@@ -50,30 +47,7 @@ export function ChangePasswordPage() {
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="新密码"
-          name="newPassword"
-          extra={PASSWORD_HINT}
-          rules={[{ required: true, message: '请输入新密码' }, problemRule(passwordProblem)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: unknown) => {
-                if (value && value !== getFieldValue('newPassword'))
-                  throw new Error('两次输入的新密码不一致');
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           确认修改
         </Button>

@@ -1,70 +1,53 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { User } from '@tiegui/domain';
-import { passwordProblem } from '@tiegui/domain';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { ACTIVATION_HOURS, type ActivationIssued, type User } from '@tiegui/domain';
+import { Alert, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { applyServerErrors } from '../../api/form-errors';
-import { problemRule, requiredRule } from '../../lib/form-rules';
-import { PASSWORD_HINT } from '../password/change-password-page';
+import { ActivationCodeModal } from './activation-code';
 
 type Props = { user: User | null; onClose: () => void };
 
-/** 重置密码 (security administrator): the user must change it at next login. */
+/**
+ * 重置密码 (security administrator): the old password stops working and a one-time activation code
+ * is issued, shown once; the user chooses the new password. The administrator never sets one.
+ */
 export function ResetPasswordModal({ user, onClose }: Props) {
-  const [form] = Form.useForm<{ password: string }>();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<ActivationIssued | null>(null);
 
   const reset = useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      api.post<User>(`/users/${id}/reset-password`, { password }),
+    mutationFn: (id: string) => api.post<ActivationIssued>(`/users/${id}/reset-password`, {}),
     onMutate: () => setError(null),
-    onSuccess: () => {
-      message.success('密码已重置，该用户下次登录须修改密码');
+    onSuccess: (code) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       onClose();
+      setIssued(code);
     },
-    onError: (err) => {
-      const unplaced = applyServerErrors(form, err);
-      if (unplaced.length > 0) setError(unplaced.join('；'));
-    },
+    onError: (err: Error) => setError(err.message),
   });
 
-  const submit = () => {
-    const password = form.getFieldValue('password');
-    form.validateFields().catch(() => undefined);
-    if (user && typeof password === 'string' && password) reset.mutate({ id: user.id, password });
-  };
-
   return (
-    <Modal
-      title="重置密码"
-      open={!!user}
-      onCancel={onClose}
-      onOk={submit}
-      okText="重置"
-      confirmLoading={reset.isPending}
-      destroyOnHidden
-      afterClose={() => setError(null)}
-    >
-      {user && (
-        <Typography.Paragraph>
-          为 {user.displayName}（{user.username}）设置临时密码，告知本人后，其下次登录须修改。
-        </Typography.Paragraph>
-      )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" preserve={false} onFinish={submit}>
-        <Form.Item
-          label="临时密码"
-          name="password"
-          extra={PASSWORD_HINT}
-          rules={[requiredRule('请输入临时密码'), problemRule(passwordProblem)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <>
+      <Modal
+        title="重置密码"
+        open={!!user}
+        onCancel={onClose}
+        onOk={() => user && reset.mutate(user.id)}
+        okText="签发激活码"
+        confirmLoading={reset.isPending}
+        destroyOnHidden
+        afterClose={() => setError(null)}
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        {user && (
+          <Typography.Paragraph>
+            为 {user.displayName}（{user.username}）签发一次性激活码：原密码立即失效，已登录的会话结束；
+            激活码{ACTIVATION_HOURS}小时内有效，由本人在激活页面自行设置新密码，管理员不会知道新密码。
+          </Typography.Paragraph>
+        )}
+      </Modal>
+      <ActivationCodeModal issued={issued} onClose={() => setIssued(null)} />
+    </>
   );
 }

@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Org, Role, User } from '@tiegui/domain';
-import { passwordProblem, ROLES, rolesProblem } from '@tiegui/domain';
+import type { AccountChangeFiled, Org, Role, User } from '@tiegui/domain';
+import { ROLES, rolesProblem } from '@tiegui/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { orgOptions, useOrgs } from '../../api/orgs';
-import { hasAllRequired, problemRule, requiredRule } from '../../lib/form-rules';
+import { hasAllRequired, requiredRule } from '../../lib/form-rules';
 import { optionsOf } from '../../lib/labels';
-import { PASSWORD_HINT } from '../password/change-password-page';
 
 type Values = {
   username?: string;
@@ -17,40 +16,46 @@ type Values = {
   phone?: string;
   orgId?: string;
   roles?: Role[];
-  password?: string;
 };
 
 type Props = { open: boolean; user: User | null; onClose: () => void };
 
-const CREATE_REQUIRED = ['username', 'displayName', 'orgId', 'roles', 'password'] as const;
-const EDIT_REQUIRED = ['displayName', 'roles'] as const;
+const CREATE_REQUIRED = ['username', 'displayName', 'orgId', 'roles'] as const;
+const EDIT_REQUIRED = ['displayName', 'orgId', 'roles'] as const;
 
-/** 新增用户 when `user` is null, else 编辑用户 (name, phone, roles; username and org stay). */
+/**
+ * 新增用户 when `user` is null, else 编辑用户. Name and phone change at once; a new account and a
+ * change of roles or org are requests another administrator approves (三员), and a new account's
+ * user sets the password with an activation code: no password is asked here.
+ */
 export function UserFormModal({ open, user, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const orgs = useOrgs(open && !user);
+  const orgs = useOrgs(open);
   const orgId = Form.useWatch('orgId', form);
-  const org: Org | undefined = orgs.data?.find((o) => o.id === (user?.orgId ?? orgId));
+  const org: Org | undefined = orgs.data?.find((o) => o.id === orgId);
 
   const save = useMutation({
     mutationFn: (values: Values) => {
       const phone = values.phone?.trim() || null;
       if (user) {
-        return api.patch<User>(`/users/${user.id}`, {
+        return api.patch<User | AccountChangeFiled>(`/users/${user.id}`, {
           displayName: values.displayName,
           phone,
+          orgId: values.orgId,
           roles: values.roles,
         });
       }
-      return api.post<User>('/users', { ...values, phone: phone ?? undefined });
+      return api.post<AccountChangeFiled>('/users', { ...values, phone: phone ?? undefined });
     },
     onMutate: () => setError(null),
-    onSuccess: () => {
-      message.success(user ? '用户已保存' : '用户已新增，首次登录须修改初始密码');
+    onSuccess: (saved) => {
+      // A request answers with what happens next (待…审批生效); a name or phone is saved at once.
+      message.success('message' in saved ? saved.message : '用户已保存');
       void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['account-changes'] });
       onClose();
     },
     onError: (err) => {
@@ -90,7 +95,9 @@ export function UserFormModal({ open, user, onClose }: Props) {
         layout="vertical"
         preserve={false}
         initialValues={
-          user ? { displayName: user.displayName, phone: user.phone ?? '', roles: user.roles } : {}
+          user
+            ? { displayName: user.displayName, phone: user.phone ?? '', orgId: user.orgId, roles: user.roles }
+            : {}
         }
         onFinish={submit}
       >
@@ -110,17 +117,15 @@ export function UserFormModal({ open, user, onClose }: Props) {
         <Form.Item label="电话" name="phone">
           <Input maxLength={20} />
         </Form.Item>
-        {!user && (
-          <Form.Item label="所属单位" name="orgId" rules={[requiredRule('请选择所属单位')]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={orgs.isPending}
-              options={orgOptions(orgs.data)}
-              placeholder="请选择"
-            />
-          </Form.Item>
-        )}
+        <Form.Item label="所属单位" name="orgId" rules={[requiredRule('请选择所属单位')]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={orgs.isPending}
+            options={orgOptions(orgs.data)}
+            placeholder="请选择"
+          />
+        </Form.Item>
         <Form.Item
           label="角色"
           name="roles"
@@ -129,16 +134,15 @@ export function UserFormModal({ open, user, onClose }: Props) {
         >
           <Select mode="multiple" options={optionsOf(ROLES)} placeholder="请选择" />
         </Form.Item>
-        {!user && (
-          <Form.Item
-            label="初始密码"
-            name="password"
-            extra={`${PASSWORD_HINT}；用户首次登录须修改`}
-            rules={[requiredRule('请设置初始密码'), problemRule(passwordProblem)]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
+        <Alert
+          type="info"
+          showIcon
+          message={
+            user
+              ? '角色、所属单位的变更提交后须经另一管理员审批才生效；姓名、电话立即保存。'
+              : '提交后须经另一管理员审批才创建账号；批准时签发一次性激活码，由本人设置密码。'
+          }
+        />
       </Form>
     </Modal>
   );

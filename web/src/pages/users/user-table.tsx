@@ -22,6 +22,12 @@ function StateTags({ user }: { user: User }) {
         已锁定
       </Tag>,
     );
+  if (user.activationPending)
+    tags.push(
+      <Tag key="activation" color="blue">
+        待激活
+      </Tag>,
+    );
   if (user.mustChangePassword)
     tags.push(
       <Tag key="pwd" color="orange">

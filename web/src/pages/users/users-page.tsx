@@ -1,115 +1,61 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '@tiegui/domain';
-import { App, Button, Card, Form, Input, Select } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client';
+import { ACCOUNT_CHANGE_BOXES } from '@tiegui/domain';
+import { Card, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { orgOptions, useOrgs } from '../../api/orgs';
 import { QueryError } from '../../components/status-results';
-import { ResetPasswordModal } from './reset-password-modal';
-import { UserFormModal } from './user-form-modal';
-import { UserTable } from './user-table';
+import { type AccountChangeBox, useAccountChanges } from './account-change-api';
+import { AccountChangeTable } from './account-change-table';
+import { UserListTab } from './user-list-tab';
 
-type Filters = { q?: string; orgId?: string };
+const EMPTY: Record<AccountChangeBox, string> = {
+  pending: '没有待您审批的账号变更申请',
+  mine: '您还没有提交过账号变更申请',
+  all: '没有账号变更申请',
+};
 
+function RequestsTab({ box }: { box: AccountChangeBox }) {
+  const list = useAccountChanges(box, true);
+  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  return <AccountChangeTable items={list.data?.items ?? []} loading={list.isFetching} empty={EMPTY[box]} />;
+}
+
+/**
+ * 用户管理: the users (system and security administrators), the requests waiting for this
+ * administrator's approval (待审批), and the system administrator's own requests (我的申请). The
+ * tab is in the URL, so a notification can open the right one.
+ */
 export function UsersPage() {
   const me = useCurrentUser();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({});
-  // Kept apart from `open` so the modal keeps its title while it animates closed.
-  const [editing, setEditing] = useState<{ open: boolean; user: User | null }>({ open: false, user: null });
-  const [resetting, setResetting] = useState<User | null>(null);
-  const canManage = can(me, 'user.manage');
-  const canSecure = can(me, 'security.manage');
-  const orgs = useOrgs(can(me, 'org.read'));
-
-  const list = useQuery({
-    queryKey: ['users', filters],
-    queryFn: () => api.get<{ items: User[] }>('/users', filters),
-  });
-
-  const done = (text: string) => () => {
-    message.success(text);
-    void queryClient.invalidateQueries({ queryKey: ['users'] });
-  };
-  const fail = (err: Error) => message.error(err.message);
-  const toggle = useMutation({
-    mutationFn: (user: User) => api.patch<User>(`/users/${user.id}`, { active: !user.active }),
-    onSuccess: (user) => done(user.active ? '用户已启用' : '用户已停用')(),
-    onError: fail,
-  });
-  const unlock = useMutation({
-    mutationFn: (user: User) => api.post<User>(`/users/${user.id}/unlock`),
-    onSuccess: done('账号已解锁'),
-    onError: fail,
-  });
+  const [params, setParams] = useSearchParams();
+  const pending = useAccountChanges('pending', can(me, 'account.approve'));
+  const tabs = [
+    ...(can(me, 'user.manage', 'security.manage')
+      ? [{ key: 'users', label: '用户', children: <UserListTab /> }]
+      : []),
+    ...(can(me, 'account.approve')
+      ? [
+          {
+            key: 'pending',
+            label: `${ACCOUNT_CHANGE_BOXES.pending}${pending.data?.items.length ? `（${pending.data.items.length}）` : ''}`,
+            children: <RequestsTab box="pending" />,
+          },
+        ]
+      : []),
+    ...(can(me, 'user.manage')
+      ? [{ key: 'mine', label: ACCOUNT_CHANGE_BOXES.mine, children: <RequestsTab box="mine" /> }]
+      : []),
+  ];
+  const asked = params.get('tab');
+  const active = tabs.some((t) => t.key === asked) ? asked : tabs[0]?.key;
 
   return (
-    <Card
-      title="用户管理"
-      extra={
-        canManage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({ open: true, user: null })}
-          >
-            新增用户
-          </Button>
-        )
-      }
-    >
-      <Form
-        name="userFilter"
-        layout="inline"
-        className="tg-filters tg-toolbar"
-        onFinish={(values: Filters) => setFilters({ q: values.q?.trim() || undefined, orgId: values.orgId })}
-      >
-        <Form.Item name="q">
-          <Input.Search
-            allowClear
-            placeholder="用户名或姓名"
-            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
-          />
-        </Form.Item>
-        {orgs.data && (
-          <Form.Item name="orgId">
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder="所属单位"
-              style={{ minWidth: 220 }}
-              options={orgOptions(orgs.data)}
-              onChange={(orgId?: string) => setFilters((f) => ({ ...f, orgId }))}
-            />
-          </Form.Item>
-        )}
-      </Form>
-      {list.error ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <UserTable
-          items={list.data?.items ?? []}
-          loading={list.isFetching}
-          actions={{
-            canManage,
-            canSecure,
-            onEdit: (user) => setEditing({ open: true, user }),
-            onToggleActive: (user) => toggle.mutateAsync(user),
-            onUnlock: (user) => unlock.mutateAsync(user),
-            onResetPassword: setResetting,
-          }}
-        />
-      )}
-      <UserFormModal
-        open={editing.open}
-        user={editing.user}
-        onClose={() => setEditing((e) => ({ ...e, open: false }))}
+    <Card title="用户管理">
+      <Tabs
+        activeKey={active ?? undefined}
+        items={tabs}
+        destroyOnHidden
+        onChange={(tab) => setParams({ tab }, { replace: true })}
       />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Card>
   );
 }

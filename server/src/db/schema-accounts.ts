@@ -1,0 +1,45 @@
+// Sessions, 三员 account changes and activation codes (0013_account_changes); times and flags as in schema.ts.
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A system administrator's account change waiting for (or decided by) another administrator. */
+export interface AccountChangeTable {
+  id: string;
+  change: string;
+  state: string;
+  /** 'single' or 'dual': how many approvals it takes. */
+  approvals: string;
+  approver_role: string;
+  /** The account changed; a new account's once the request is approved. */
+  target_user_id: string | null;
+  /** JSON: the new account's fields, the roles or the org proposed. */
+  proposal: string;
+  reason: string | null;
+  requested_by: string;
+  requested_at: string;
+  first_approved_by: string | null;
+  first_approved_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
+  updated_at: string;
+}
+
+/** A one-time code with which a user sets their own password; only its sha256 is kept. */
+export interface ActivationCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  issued_by: string | null;
+  issued_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
