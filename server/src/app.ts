@@ -6,17 +6,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
+import { documentRoute } from './http/openapi';
 import './http/types';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -58,7 +54,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tiegui_sid' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
