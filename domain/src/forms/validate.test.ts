@@ -36,6 +36,24 @@ describe('validateForm', () => {
     ]);
   });
 
+  it('a number or an amount is a number or numeric text, never a list or a yes/no (which Number() would turn into one)', () => {
+    const counts = ZFormDefinition.parse({
+      key: 'counts',
+      title: '数量',
+      version: 1,
+      fields: [
+        { key: 'count', label: '数量', type: 'number', integer: true },
+        { key: 'funds', label: '资金', type: 'money' },
+      ],
+    });
+    expect(validateForm(counts, { count: '3', funds: 12.5 }).problems).toEqual([]);
+    for (const wrong of [[5], [[[]]], true])
+      expect(validateForm(counts, { count: wrong, funds: wrong }).problems).toEqual([
+        { field: 'count', message: '数量：应为数字' },
+        { field: 'funds', message: '资金：应为金额' },
+      ]);
+  });
+
   it('checks repeating rows cell by cell', () => {
     const { problems } = validateForm(principal, {
       oneTeam: 'yes',
@@ -46,6 +64,13 @@ describe('validateForm', () => {
     expect(problems).toEqual([
       { field: 'rectifications.0.dueOn', message: '问题及整改第1行 完成时限：日期格式应为YYYY-MM-DD' },
     ]);
+  });
+
+  it('a row that is a list or a text is refused, in a draft too, not kept as an empty row', () => {
+    for (const row of [[['问题一']], '问题一'])
+      expect(validateForm(principal, { rectifications: [row] }, { draft: true }).problems).toEqual([
+        { field: 'rectifications.0', message: '问题及整改第1行：格式不正确' },
+      ]);
   });
 
   it('a checklist item found with a problem must say what and how it is fixed', () => {
