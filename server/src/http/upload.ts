@@ -9,7 +9,7 @@ import type { Download } from './download';
  */
 export async function uploadedFile(request: FastifyRequest, what = '文件'): Promise<Download> {
   if (!request.isMultipart()) {
-    throw invalidField('file', `${what}：请以表单文件方式（multipart/form-data，字段file）上传`);
+    throw invalidField('file', `${what}：请以表单文件方式（multipart/form-data）上传`);
   }
   const part = await request.file();
   if (part?.fieldname !== 'file') throw invalidField('file', `${what}：请选择要上传的${what}`);
