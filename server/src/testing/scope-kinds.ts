@@ -46,7 +46,10 @@ export interface RecordKind {
   /** Every id (or key) of the kind: what fills the path parameter. */
   all(db: Db): Promise<string[]>;
   visible: Ids;
-  /** `/api/hazards/` claims `/api/hazards/{id}`; `/api/campaigns/` claims `/api/campaigns/{id}/board`. */
+  /**
+   * The routes with its id, by the part of the path before it: `/api/hazards/` claims
+   * `/api/hazards/{id}` and `/api/hazards/{id}/actions/plan`, `/api/campaigns/` `/api/campaigns/{id}/board`.
+   */
   prefixes: readonly string[];
   routes?: Readonly<Record<string, IdRouteNeeds>>;
   lists?: readonly ListCheck[];
@@ -311,14 +314,14 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     name: 'notifications',
     all: all('notifications'),
     visible: (db, a) => idsOf(db, sql`select id from notifications where user_id = ${a.userId}`),
-    prefixes: [],
+    prefixes: ['/api/notifications/'],
     lists: [{ path: '/api/notifications', at: ['items', 'id'], complete: 'visible' }],
   },
   {
     name: 'users',
     all: all('users'),
     visible: everyone(managesUsers, all('users')),
-    prefixes: [],
+    prefixes: ['/api/users/'],
     lists: [{ path: '/api/users', at: ['items', 'id'], complete: 'visible', permitted: managesUsers }],
   },
   {
