@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from './seed/demo';
 import { createTestContext, onPostgres, type TestContext } from './testing';
 import { bodylessCases, type FuzzCase, fieldCases, multipartCases, randomCase } from './testing/fuzz-cases';
 import { anonymousProblems, answerProblems, type KnownOpen, knownOpen } from './testing/fuzz-checks';
-import { demoAccountIds, findTarget, Sessions, type Target } from './testing/fuzz-targets';
+import { demoAccountIds, findTarget, Sessions, send, type Target } from './testing/fuzz-targets';
 import { baseValue, formLabels, formSchema, spotsOf } from './testing/fuzz-values';
 import { type DocumentedRoute, documentedRoutes, type JsonSchema, WRITE_METHODS } from './testing/openapi';
 
@@ -69,18 +69,12 @@ beforeAll(async () => {
   const usernames = DEMO_ACCOUNTS.map((a) => a.username);
   spared = await demoAccountIds(ctx, usernames);
   // A user of no demo account, for the routes that change or reset a user.
-  const admin = await sessions.cookie('sx-admin');
-  const created = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: { cookie: admin },
-    payload: {
-      username: 'fuzz-target',
-      displayName: '测试用户',
-      orgId: (await sessions.account('dx-county')).orgId,
-      roles: ['inspector'],
-      password: 'Fuzz@Target2024',
-    },
+  const created = await send(ctx, sessions, { username: 'sx-admin', url: '/api/users' }, 'POST', {
+    username: 'fuzz-target',
+    displayName: '测试用户',
+    orgId: (await sessions.account('dx-county')).orgId,
+    roles: ['inspector'],
+    password: 'Fuzz@Target2024',
   });
   if (created.statusCode !== 201)
     throw new Error(`creating the target user: ${created.statusCode} ${created.body}`);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import {
   type Account,
@@ -141,6 +141,14 @@ async function noticeReach(db: Db, a: Account): Promise<string[]> {
   );
 }
 
+/** The obligations (alias `ob`) of launched campaigns, not drafts, that meet a condition. */
+const launched = (db: Db, condition: RawBuilder<unknown>) =>
+  idsOf(
+    db,
+    sql`select ob.id from obligations ob join campaigns c on c.id = ob.campaign_id
+        where c.state <> 'draft' and ${condition}`,
+  );
+
 const managesUsers = (a: Account) => a.permissions.has('user.manage') || a.permissions.has('security.manage');
 
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -258,23 +266,17 @@ export const RECORD_KINDS: readonly RecordKind[] = [
         path,
         query: 'scope=mine',
         at: ['items', 'id'],
-        complete: (db, a) =>
-          idsOf(
-            db,
-            sql`select ob.id from obligations ob join campaigns c on c.id = ob.campaign_id
-                where ob.org_id = ${a.orgId} and c.state <> 'draft'`,
-          ),
+        complete: (db, a) => launched(db, sql`ob.org_id = ${a.orgId}`),
       },
       {
         path,
         query: 'scope=review',
         at: ['items', 'id'],
         complete: (db, a) =>
-          idsOf(
+          launched(
             db,
-            sql`select ob.id from obligations ob join campaigns c on c.id = ob.campaign_id
-                where ob.state = 'submitted' and c.state <> 'draft' and exists (
-                  select 1 from obligation_recipients r where r.obligation_id = ob.id and r.org_id = ${a.orgId})`,
+            sql`ob.state = 'submitted' and exists (
+              select 1 from obligation_recipients r where r.obligation_id = ob.id and r.org_id = ${a.orgId})`,
           ),
       },
     ]),
