@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { chineseIssueMessage } from './schemas/messages';
 
 // Validation messages read in Chinese wherever a schema is used, server and web alike.
-z.config(z.locales.zhCN());
+z.config({ localeError: chineseIssueMessage });
 
 export * from './access/roles';
 export * from './catalog/forms-2024';

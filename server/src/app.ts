@@ -7,18 +7,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppConfig, DEFAULT_POW_DIFFICULTY } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
 import { loggerOptions } from './http/logging';
+import { documentRoute } from './http/openapi';
 import { registerSecurity } from './http/security';
 import { spaIndex } from './http/spa';
 import { registerTextGuard } from './http/text-guard';
@@ -70,7 +66,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tiegui_sid' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -36,6 +36,24 @@ describe('validateForm', () => {
     ]);
   });
 
+  it('a number or an amount is a number or numeric text, never a list or a yes/no (which Number() would turn into one)', () => {
+    const counts = ZFormDefinition.parse({
+      key: 'counts',
+      title: '数量',
+      version: 1,
+      fields: [
+        { key: 'count', label: '数量', type: 'number', integer: true },
+        { key: 'funds', label: '资金', type: 'money' },
+      ],
+    });
+    expect(validateForm(counts, { count: '3', funds: 12.5 }).problems).toEqual([]);
+    for (const wrong of [[5], [[[]]], true])
+      expect(validateForm(counts, { count: wrong, funds: wrong }).problems).toEqual([
+        { field: 'count', message: '数量：应为数字' },
+        { field: 'funds', message: '资金：应为金额' },
+      ]);
+  });
+
   it('checks repeating rows cell by cell', () => {
     const { problems } = validateForm(principal, {
       oneTeam: 'yes',
@@ -105,6 +123,23 @@ describe('validateForm', () => {
       values: { constructor: '甲矿', toString: 'a' },
       problems: [],
     });
+  });
+
+  it('a row that is a list or a text is refused, in a draft too, not kept as an empty row', () => {
+    for (const row of [[['问题一']], '问题一'])
+      expect(validateForm(principal, { rectifications: [row] }, { draft: true }).problems).toEqual([
+        { field: 'rectifications.0', message: '问题及整改第1行：格式不正确' },
+      ]);
+  });
+
+  it('a checklist note that is not text is refused, in a draft too, not dropped', () => {
+    const review = form('eight_measures_review');
+    for (const note of [5, ['说明'], { text: '说明' }, true]) {
+      const checks = { one_team: { result: 'problem', note } };
+      expect(validateForm(review, { checks }, { draft: true }).problems).toEqual([
+        { field: 'checks.one_team.note', message: expect.stringContaining('说明格式不正确') },
+      ]);
+    }
   });
 
   it('a checklist item found with a problem must say what and how it is fixed', () => {

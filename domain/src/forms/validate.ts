@@ -42,7 +42,7 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
       return text;
     }
     case 'number': {
-      const n = typeof value === 'number' ? value : Number(value);
+      const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
       if (!Number.isFinite(n)) return fail('应为数字');
       if (field.integer && !Number.isInteger(n)) return fail('应为整数');
       if (field.min !== undefined && n < field.min) return fail(`不能小于${field.min}`);
@@ -50,7 +50,7 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
       return n;
     }
     case 'money': {
-      const n = typeof value === 'number' ? value : Number(value);
+      const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
       if (!Number.isFinite(n)) return fail('应为金额');
       if (n < 0) return fail('金额不能为负数');
       if (field.max !== undefined && n > field.max) return fail('金额过大');
@@ -94,6 +94,11 @@ function checkField(field: FormField, value: unknown, problems: Found[]): unknow
       const entry = ownField(value, item.key);
       const result = ownField(entry, 'result');
       const given = ownField(entry, 'note');
+      // A note that is not text is refused, not dropped: what the user wrote must not vanish.
+      if (given !== undefined && given !== null && typeof given !== 'string') {
+        problems.push({ field: `${path}.${item.key}.note`, message: `${item.label}：说明格式不正确` });
+        continue;
+      }
       const note = typeof given === 'string' ? given.trim() : '';
       if (isBlank(result)) {
         if (field.required) {
@@ -139,6 +144,11 @@ function checkField(field: FormField, value: unknown, problems: Found[]): unknow
       problems.push({ field: path, message: `${field.label}：最多${field.maxRows}行` });
     return rows.slice(0, field.maxRows).map((row, i) => {
       const out: FormValues = {};
+      // A row is its cells by key: a list or a text in its place is not an empty row.
+      if (row !== null && row !== undefined && (typeof row !== 'object' || Array.isArray(row))) {
+        problems.push({ field: `${path}.${i}`, message: `${field.label}第${i + 1}行：格式不正确` });
+        return out;
+      }
       for (const sub of field.fields) {
         const v = checkLeaf(
           { ...sub, label: `${field.label}第${i + 1}行 ${sub.label}` },

@@ -123,12 +123,76 @@ export const FIELD_LABELS: Record<string, string> = {
   foundFrom: '发现日期起',
   foundTo: '发现日期止',
   months: '月数',
+  // Attachments referenced by id
+  id: '附件编号',
+  // Campaigns, plans (活动方案) and deliverables
+  planId: '活动方案',
+  dutyKey: '职责',
+  values: '填报内容',
+  key: '标识',
+  version: '版本号',
+  documentNumber: '文号',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  sections: '方案组成部分',
+  tasks: '任务',
+  no: '序号',
+  section: '所属部分',
+  paragraph: '条目',
+  duties: '职责',
+  task: '所属任务',
+  owedBy: '责任层级',
+  cadence: '报送频次',
+  dueDate: '期限',
+  minFirstPeriodDays: '首期最少天数',
+  formKey: '表单',
+  regionPrefix: '适用地区',
+  addedBy: '增补单位',
+  forms: '表单',
+  fields: '填写项',
+  label: '名称',
+  required: '是否必填',
+  help: '填写说明',
+  type: '类型',
+  maxLength: '最多字数',
+  options: '选项',
+  value: '选项值',
+  min: '最小值',
+  max: '最大值',
+  integer: '是否整数',
+  unit: '单位',
+  minRows: '最少行数',
+  maxRows: '最多行数',
+  dropdown: '是否下拉选择',
+  maxFiles: '最多文件数',
+  // Major-hazard standards (重大事故隐患判定标准)
+  categories: '隐患类别',
+  article: '条款',
+  part: '部分',
+  items: '具体情形',
+  mineCategory: '矿山类别',
+  mineTypes: '适用矿山类型',
+  complete: '是否完整',
+  confidence: '可信程度',
+  effectiveFrom: '施行日期',
+};
+
+/** Fields whose name means another thing inside a list of its parent (`parent.field`). */
+const LABELS_WITHIN: Record<string, string> = {
+  // A standard's category and sub-situation codes; a top-level `code` is an activation code.
+  'categories.code': '编码',
+  'items.code': '编码',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
   const names = path.filter((p): p is string => typeof p === 'string');
   const last = names[names.length - 1];
   if (!last) return '请求';
+  const parent = names[names.length - 2];
   // The path of an error may hold a key the user sent.
-  return ownValue(FIELD_LABELS, last) ?? last;
+  return (
+    (parent !== undefined ? ownValue(LABELS_WITHIN, `${parent}.${last}`) : undefined) ??
+    ownValue(FIELD_LABELS, last) ??
+    last
+  );
 }

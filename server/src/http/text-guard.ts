@@ -82,7 +82,7 @@ export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const path = firstUnstorable(request);
     if (!path) return;
-    const message = `${labelOf(path)}：含有无法保存的字符（空字符或残缺的Unicode字符），请删除后重新输入`;
+    const message = `${labelOf(path)}：含有无法保存的字符（空字符或不完整的字符编码），请删除后重新输入`;
     throw new AppError('VALIDATION', message, [{ field: path.join('.') || '请求', message }]);
   });
 }

@@ -1,4 +1,5 @@
 import type { Permission } from '@tiegui/domain';
+import type { z } from 'zod';
 import type { Actor } from '../access/actor';
 import type { SessionInfo } from '../modules/auth/auth.service';
 
@@ -10,6 +11,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Reachable while the user must still change an initial password. */
     duringPasswordChange?: boolean;
+    /** A body the handler validates itself, shown in the API document (a workflow action's evidence). */
+    documentedBody?: z.ZodType;
   }
   interface FastifyRequest {
     session: SessionInfo | null;

@@ -11,7 +11,7 @@ import type { Download } from './download';
  */
 export async function uploadedFile(request: FastifyRequest, what = '文件'): Promise<Download> {
   if (!request.isMultipart()) {
-    throw invalidField('file', `${what}：请以表单文件方式（multipart/form-data，字段file）上传`);
+    throw invalidField('file', `${what}：请以表单文件方式（multipart/form-data）上传`);
   }
   // Every error reading the body is the sender's: the parser's own have no HTTP status.
   const unreadable = (error: unknown) =>

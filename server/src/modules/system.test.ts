@@ -36,6 +36,17 @@ describe('system routes', () => {
     );
   });
 
+  it('the document names each route’s permission, the public routes, action bodies and uploads', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/mines/{id}'].patch['x-permission']).toBe('mine.update');
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(doc.paths['/api/me'].get.security).toBeUndefined();
+    const plan = doc.paths['/api/hazards/{id}/actions/plan'].post.requestBody.content['application/json'];
+    expect(plan.schema.required).toContain('responsibleUnit');
+    const upload = doc.paths['/api/files'].post.requestBody.content['multipart/form-data'];
+    expect(upload.schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+  });
+
   it('serves the browsable API page', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

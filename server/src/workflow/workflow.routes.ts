@@ -21,7 +21,7 @@ export function workflowRoutes<W extends AnyWorkflow, Row, Update, Result, Deps 
       app.post(
         `/${options.records}/:id/actions/${action}`,
         {
-          config: { permission: options.permission },
+          config: { permission: options.permission, documentedBody: spec.evidence },
           schema: {
             tags: [options.tag],
             summary: spec.label,

@@ -147,7 +147,7 @@ export async function updateOrg(
 ): Promise<Org> {
   const row = await findOrgInScope(db, actor, id);
   if (!row) throw new OutOfScopeError('单位');
-  if (row.kind === 'mine') throw invalidField('kind', '矿山请在矿山基础信息中修改');
+  if (row.kind === 'mine') throw invalidField('kind', '单位类型：矿山请在矿山基础信息中修改');
   if (input.coveredRegions && row.kind !== 'division') {
     throw invalidField('coveredRegions', '只有监察执法处需要填写监察范围');
   }
