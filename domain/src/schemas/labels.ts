@@ -123,8 +123,6 @@ export const FIELD_LABELS: Record<string, string> = {
   foundFrom: '发现日期起',
   foundTo: '发现日期止',
   months: '月数',
-  // Attachments referenced by id
-  id: '附件编号',
   // Campaigns, plans (活动方案) and deliverables
   planId: '活动方案',
   dutyKey: '职责',
@@ -177,11 +175,14 @@ export const FIELD_LABELS: Record<string, string> = {
   effectiveFrom: '施行日期',
 };
 
-/** Fields whose name means another thing inside a list of its parent (`parent.field`). */
+/** Fields whose name means another thing inside its parent (`parent.field`, or `*.field` in any). */
 const LABELS_WITHIN: Record<string, string> = {
   // A standard's category and sub-situation codes; a top-level `code` is an activation code.
   'categories.code': '编码',
   'items.code': '编码',
+  // Within any list: the objects of a list that carry an id are the attachments it references
+  // (a notice's, a hazard's photos, an action's evidence); a bare `id` is a record's, by its route.
+  '*.id': '附件编号',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
@@ -191,7 +192,9 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   const parent = names[names.length - 2];
   // The path of an error may hold a key the user sent.
   return (
-    (parent !== undefined ? ownValue(LABELS_WITHIN, `${parent}.${last}`) : undefined) ??
+    (parent !== undefined
+      ? (ownValue(LABELS_WITHIN, `${parent}.${last}`) ?? ownValue(LABELS_WITHIN, `*.${last}`))
+      : undefined) ??
     ownValue(FIELD_LABELS, last) ??
     last
   );

@@ -2,13 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TestContext } from './index';
 import { type DocumentedRoute, documentedRoutes, urlOf, valuesAt } from './openapi';
 import { type Account, accountOf } from './scope-accounts';
-import {
-  type IdRouteNeeds,
-  type ListCheck,
-  NOT_RECORD_LISTS,
-  RECORD_KINDS,
-  type RecordKind,
-} from './scope-kinds';
+import { type IdRouteNeeds, type ListCheck, RECORD_KINDS, type RecordKind } from './scope-kinds';
+import { NOT_RECORD_LISTS } from './scope-not-lists';
 
 /** A GET route with an id, and the kind of record whose ids fill it. */
 interface IdRoute {
@@ -62,7 +57,7 @@ export function claimRoutes(routes: readonly DocumentedRoute[]): ClaimedRoutes {
       claimed.others.push({ route, permitted: NOT_RECORD_LISTS[route.path]?.permitted });
     else
       claimed.unclaimed.push(
-        `GET ${route.path}: neither a list of a record kind nor in NOT_RECORD_LISTS (${where}); say which records it lists`,
+        `GET ${route.path}: neither a list of a record kind (${where}) nor in NOT_RECORD_LISTS (server/src/testing/scope-not-lists.ts); say which records it lists`,
       );
   }
   const documented = new Set(routes.map((r) => r.path));
