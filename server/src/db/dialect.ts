@@ -17,6 +17,9 @@ export function serialType(db: Kysely<unknown>): 'bigserial' | 'integer' {
   return isPostgres(db) ? 'bigserial' : 'integer';
 }
 
+/** The advisory lock that serialises appends to the audit chain on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 7231001;
+
 /**
  * Serialises appends to the audit chain across processes. PostgreSQL: a transaction-scoped
  * advisory lock; SQLite: the write lock a transaction already holds once it writes, taken here
@@ -24,10 +27,48 @@ export function serialType(db: Kysely<unknown>): 'bigserial' | 'integer' {
  */
 export async function lockAuditChain(trx: QueryExecutorProvider): Promise<void> {
   if (isPostgres(trx)) {
-    await sql`select pg_advisory_xact_lock(7231001)`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)})`.execute(trx);
   } else {
     await sql`update audit_events set seq = seq where 0`.execute(trx);
   }
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Locks the audit chain (lockAuditChain) and reads its head. PostgreSQL: one round trip, through
+ * the function of 0015_audit_chain_head, whose second statement reads with a snapshot taken after
+ * the lock wait (one SELECT taking the lock would read the head as of before it waited, and fork
+ * the chain); SQLite: the lock, then `readHead`.
+ */
+export async function lockedChainHead(
+  trx: QueryExecutorProvider,
+  readHead: () => Promise<ChainHead | undefined>,
+): Promise<ChainHead | undefined> {
+  if (!isPostgres(trx)) {
+    await lockAuditChain(trx);
+    return readHead();
+  }
+  const { rows } = await sql<ChainHead>`select seq, hash from audit_chain_head_locked()`.execute(trx);
+  return rows[0];
+}
+
+/** The function lockedChainHead calls on PostgreSQL (nothing on SQLite). */
+export async function createChainHeadFunction(db: QueryExecutorProvider): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`create or replace function audit_chain_head_locked() returns table (seq bigint, hash text)
+    language plpgsql volatile as $$
+    begin
+      perform pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)});
+      return query select a.seq::bigint, a.hash::text from audit_events a order by a.seq desc limit 1;
+    end $$`.execute(db);
+}
+
+export async function dropChainHeadFunction(db: QueryExecutorProvider): Promise<void> {
+  if (isPostgres(db)) await sql`drop function if exists audit_chain_head_locked()`.execute(db);
 }
 
 /** A case-insensitive substring match; Chinese text has no case, Latin codes may. */
