@@ -1,5 +1,6 @@
 import { SEARCH_QUERY_MAX, type SearchQuery, searchTokens } from '@tiegui/domain';
 import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from 'kysely';
+import type { Database } from './schema';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives here, each piece with both versions.
@@ -69,6 +70,31 @@ export async function createChainHeadFunction(db: QueryExecutorProvider): Promis
 
 export async function dropChainHeadFunction(db: QueryExecutorProvider): Promise<void> {
   if (isPostgres(db)) await sql`drop function if exists audit_chain_head_locked()`.execute(db);
+}
+
+/**
+ * Runs a scheduled job unless another server process is running it. PostgreSQL: a session advisory
+ * lock taken on one pinned connection and released after (or by the server, when a crashed
+ * process's connection goes); the job's own queries use the pool. SQLite serves one process: the
+ * job just runs. Null when another process holds the lock.
+ */
+export async function unlessRunningElsewhere<T>(
+  db: Kysely<Database>,
+  key: number,
+  job: () => Promise<T>,
+): Promise<T | null> {
+  if (!isPostgres(db)) return job();
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${sql.lit(key)}) as locked`.execute(connection);
+    if (!rows[0]?.locked) return null;
+    try {
+      return await job();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(key)})`.execute(connection);
+    }
+  });
 }
 
 /** A case-insensitive substring match; Chinese text has no case, Latin codes may. */
