@@ -41,7 +41,7 @@ export interface ChainHead {
 
 /**
  * Locks the audit chain (lockAuditChain) and reads its head. PostgreSQL: one round trip, through
- * the function of 0015_audit_chain_head, whose second statement reads with a snapshot taken after
+ * the function of 0015_round_trips_and_mine_list, whose second statement reads with a snapshot taken after
  * the lock wait (one SELECT taking the lock would read the head as of before it waited, and fork
  * the chain); SQLite: the lock, then `readHead`.
  */
