@@ -24,7 +24,7 @@ export interface Bench {
 }
 
 /** Bench data is generated, not kept secret: one fixed audit key lets a kept database verify on the next run. */
-const BENCH_AUDIT_ENV = { TIEGUI_AUDIT_KEY: 'tiegui-bench-audit-key-generated-data-only' };
+export const BENCH_AUDIT_ENV = { TIEGUI_AUDIT_KEY: 'tiegui-bench-audit-key-generated-data-only' };
 
 /**
  * A database as the server opens it: migrated, its audit log open (key, checkpoints under

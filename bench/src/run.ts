@@ -2,12 +2,15 @@
  * `npm run bench`: runs every benchmark, prints its figures as a table and writes them to
  * bench/results/latest.json. Figures only — a benchmark never passes or fails.
  * Arguments filter benches by name (`npm run bench -- mines`); a filtered run writes no file.
+ * `--duration N` shortens each load of the http bench to N seconds; `--smoke` runs it on a few
+ * mines for a second per target (to see it still runs, not to read its figures).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { campaignBench } from './campaign.bench';
 import { hazardsBench } from './hazards.bench';
+import { httpBench } from './http.bench';
 import { type Bench, type Figure, ROOT } from './lib';
 import { mineListBench } from './mine-list.bench';
 import { seedDemoBench } from './seed-demo.bench';
@@ -21,6 +24,7 @@ const BENCHES: Bench[] = [
   campaignBench,
   hazardsBench,
   xlsxBombBench,
+  httpBench,
 ];
 
 function printTable(figures: Figure[]): void {
@@ -49,7 +53,18 @@ function printTable(figures: Figure[]): void {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).map((a) => a.toLowerCase());
+  const args = process.argv.slice(2);
+  const durationAt = args.indexOf('--duration');
+  if (durationAt >= 0) {
+    process.env.TIEGUI_BENCH_DURATION = String(Number(args[durationAt + 1]) || 15);
+    args.splice(durationAt, 2);
+  }
+  const smokeAt = args.indexOf('--smoke');
+  if (smokeAt >= 0) {
+    process.env.TIEGUI_BENCH_SMOKE = '1';
+    args.splice(smokeAt, 1);
+  }
+  const only = args.map((a) => a.toLowerCase());
   const selected = BENCHES.filter(
     (b) => only.length === 0 || only.some((o) => b.name.toLowerCase().includes(o)),
   );

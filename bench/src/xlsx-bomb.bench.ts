@@ -1,55 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { bombXml, handmadeXlsx, sheetXml } from '../../server/src/lib/excel/zip.fixtures';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo';
-import { type Bench, type Figure, percentile, ROOT, round, tempDir } from './lib';
+import { type Bench, type Figure, percentile, round, tempDir } from './lib';
+import { login, startServer } from './server-process';
 
 const NAME = 'xlsx bombs (a real server, as npm start runs it)';
 /** The file of the report: 3.5 million identical rows, 409 MB of sheet XML. */
 const ISSUE_BYTES = 409 * 1024 * 1024;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-/** The server as `npm start` runs it (tsx, `main.ts start`), on its own data folder. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), TIEGUI_DATA_DIR: dataDir, TIEGUI_LOG: '0' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { child, base };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the server did not start within 2 minutes');
-}
-
-async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!res.ok || !cookie) throw new Error(`login ${username}: ${res.status}`);
-  return cookie;
-}
 
 /** Posts a file to an import route; resolves with its status and how long the answer took. */
 async function upload(base: string, url: string, cookie: string, content: Buffer) {
@@ -88,7 +45,7 @@ export const xlsxBombBench: Bench = {
   name: NAME,
   async run(): Promise<Figure[]> {
     const { dir, remove } = tempDir('xlsx');
-    const { child, base } = await startServer(path.join(dir, 'data'));
+    const { child, base, stop } = await startServer(path.join(dir, 'data'));
     const figures: Figure[] = [];
     const add = (metric: string, value: number, unit: string, note?: string) =>
       figures.push({ bench: NAME, metric, value: round(value), unit, ...(note ? { note } : {}) });
@@ -131,10 +88,7 @@ export const xlsxBombBench: Bench = {
       add('server still running', child.exitCode === null ? 1 : 0, 'yes=1');
       return figures;
     } finally {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await stop();
       remove();
     }
   },

@@ -1,4 +1,5 @@
 import type { Db } from './db/database';
+import { unlessRunningElsewhere } from './db/dialect';
 import type { Clock } from './lib/clock';
 import { checkSupervisionOverdue } from './modules/hazards/hazard-supervision.service';
 
@@ -33,8 +34,16 @@ export function startJobs(
   return () => clearInterval(timer);
 }
 
-/** One round of the jobs; returns how many supervisions were notified. */
+/** The advisory lock of the hourly round (PostgreSQL), one key for every server process. */
+export const JOBS_LOCK = 7231002;
+
+/**
+ * One round of the jobs; returns how many supervisions were notified. With several server
+ * processes on one PostgreSQL, a round another process is running is skipped (0): the day's
+ * claim on each supervision already keeps a reminder from going twice, the lock keeps every
+ * process from reading and claiming the same supervisions each hour.
+ */
 export async function runJobsOnce(deps: { db: Db; clock: Clock }): Promise<number> {
-  const result = await checkSupervisionOverdue(deps, null);
-  return result.notified;
+  const result = await unlessRunningElsewhere(deps.db, JOBS_LOCK, () => checkSupervisionOverdue(deps, null));
+  return result?.notified ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
-import { lockAuditChain } from '../db/dialect';
+import { lockedChainHead } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { chainHead, insertEvent } from './audit.repository';
 import { type ChainFields, GENESIS_HASH, keyedHash, storedText } from './audit-chain';
@@ -44,8 +44,7 @@ export async function appendAudit(
   at: Date,
 ): Promise<void> {
   const log = auditLogOf(trx);
-  await lockAuditChain(trx);
-  const [last] = await chainHead(trx);
+  const last = await lockedChainHead(trx, async () => (await chainHead(trx))[0]);
   const fields: ChainFields = {
     at: at.toISOString(),
     actor_user_id: storedText(who.userId),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -30,6 +31,7 @@ export function createDb(url: string, options: { synchronous?: SqliteSynchronous
     // No JIT: it compiles expressions for plans it costs as large (a page walking an index with a
     // filter), adding tens of milliseconds to queries that run in a few.
     const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
+    pool.on('connect', nameHotStatements);
     // An idle connection the server closes (restart, failover, a dropped test database) must not
     // crash the process: the pool replaces it on the next query.
     pool.on('error', (error) => {
@@ -48,6 +50,48 @@ export function createDb(url: string, options: { synchronous?: SqliteSynchronous
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** A statement run this many times gets a name; at most NAMED_MAX texts do, per process. */
+const NAME_AFTER = 3;
+const NAMED_MAX = 1000;
+const runs = new Map<string, number>();
+const names = new Map<string, string>();
+
+function statementName(text: string): string | null {
+  const known = names.get(text);
+  if (known) return known;
+  const n = (runs.get(text) ?? 0) + 1;
+  if (n < NAME_AFTER || names.size >= NAMED_MAX) {
+    // Texts run once (an IN list of each length) must not grow the count without bound.
+    if (runs.size >= 10 * NAMED_MAX) runs.clear();
+    runs.set(text, n);
+    return null;
+  }
+  runs.delete(text);
+  const name = `tiegui_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  names.set(text, name);
+  return name;
+}
+
+/**
+ * PostgreSQL parses and plans an unnamed statement on every call and a named one once per
+ * connection: a hazard transition runs a dozen short statements, where parsing and planning were a
+ * third of the server's work. The texts run again and again get a name; a text run once or twice
+ * (an IN list of each length) stays unnamed, so a connection keeps a bounded set of them.
+ */
+function nameHotStatements(client: pg.PoolClient): void {
+  const query: (...args: unknown[]) => unknown = client.query.bind(client);
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      const [text, values] = args;
+      if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+        const name = statementName(text);
+        if (name) return query({ name, text, values });
+      }
+      return query(...args);
+    },
+  });
 }
 
 /** Prepared statements kept per SQL text; the least recently used go first past this many. */

@@ -1,5 +1,6 @@
 import { SEARCH_QUERY_MAX, type SearchQuery, searchTokens } from '@tiegui/domain';
 import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from 'kysely';
+import type { Database } from './schema';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives here, each piece with both versions.
@@ -17,6 +18,9 @@ export function serialType(db: Kysely<unknown>): 'bigserial' | 'integer' {
   return isPostgres(db) ? 'bigserial' : 'integer';
 }
 
+/** The advisory lock that serialises appends to the audit chain on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 7231001;
+
 /**
  * Serialises appends to the audit chain across processes. PostgreSQL: a transaction-scoped
  * advisory lock; SQLite: the write lock a transaction already holds once it writes, taken here
@@ -24,10 +28,73 @@ export function serialType(db: Kysely<unknown>): 'bigserial' | 'integer' {
  */
 export async function lockAuditChain(trx: QueryExecutorProvider): Promise<void> {
   if (isPostgres(trx)) {
-    await sql`select pg_advisory_xact_lock(7231001)`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)})`.execute(trx);
   } else {
     await sql`update audit_events set seq = seq where 0`.execute(trx);
   }
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Locks the audit chain (lockAuditChain) and reads its head. PostgreSQL: one round trip, through
+ * the function of 0015_round_trips_and_mine_list, whose second statement reads with a snapshot taken after
+ * the lock wait (one SELECT taking the lock would read the head as of before it waited, and fork
+ * the chain); SQLite: the lock, then `readHead`.
+ */
+export async function lockedChainHead(
+  trx: QueryExecutorProvider,
+  readHead: () => Promise<ChainHead | undefined>,
+): Promise<ChainHead | undefined> {
+  if (!isPostgres(trx)) {
+    await lockAuditChain(trx);
+    return readHead();
+  }
+  const { rows } = await sql<ChainHead>`select seq, hash from audit_chain_head_locked()`.execute(trx);
+  return rows[0];
+}
+
+/** The function lockedChainHead calls on PostgreSQL (nothing on SQLite). */
+export async function createChainHeadFunction(db: QueryExecutorProvider): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`create or replace function audit_chain_head_locked() returns table (seq bigint, hash text)
+    language plpgsql volatile as $$
+    begin
+      perform pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)});
+      return query select a.seq::bigint, a.hash::text from audit_events a order by a.seq desc limit 1;
+    end $$`.execute(db);
+}
+
+export async function dropChainHeadFunction(db: QueryExecutorProvider): Promise<void> {
+  if (isPostgres(db)) await sql`drop function if exists audit_chain_head_locked()`.execute(db);
+}
+
+/**
+ * Runs a scheduled job unless another server process is running it. PostgreSQL: a session advisory
+ * lock taken on one pinned connection and released after (or by the server, when a crashed
+ * process's connection goes); the job's own queries use the pool. SQLite serves one process: the
+ * job just runs. Null when another process holds the lock.
+ */
+export async function unlessRunningElsewhere<T>(
+  db: Kysely<Database>,
+  key: number,
+  job: () => Promise<T>,
+): Promise<T | null> {
+  if (!isPostgres(db)) return job();
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${sql.lit(key)}) as locked`.execute(connection);
+    if (!rows[0]?.locked) return null;
+    try {
+      return await job();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(key)})`.execute(connection);
+    }
+  });
 }
 
 /** A case-insensitive substring match; Chinese text has no case, Latin codes may. */

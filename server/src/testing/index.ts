@@ -25,6 +25,9 @@ export interface TestContext {
   dataDir: string;
   /** Logs a user in and returns the Cookie header to send. */
   login(username: string, password?: string): Promise<string>;
+  /** The app's settings, and its PostgreSQL database's URL (null on SQLite, which is in memory). */
+  config: AppConfig;
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,8 @@ export const TEST_AUDIT_ENV = { TIEGUI_AUDIT_KEY: randomBytes(32).toString('hex'
 
 export interface TestDb {
   db: Db;
+  /** The PostgreSQL database's URL; null for SQLite in memory. */
+  url: string | null;
   /** Where this database's audit checkpoints are written (a data folder of its own). */
   dataDir: string;
   drop(): Promise<void>;
@@ -53,11 +58,12 @@ export interface TestDb {
  */
 export async function createTestDb(options: { dataDir?: string } = {}): Promise<TestDb> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
-  const { db, dropDb } = await createEmptyDb();
+  const { db, url, dropDb } = await createEmptyDb();
   await migrateToLatest(db);
   const audit = await openAuditLog(db, { dataDir, env: TEST_AUDIT_ENV });
   return {
     db,
+    url,
     dataDir,
     drop: async () => {
       await audit.close();
@@ -67,11 +73,11 @@ export async function createTestDb(options: { dataDir?: string } = {}): Promise<
   };
 }
 
-async function createEmptyDb(): Promise<{ db: Db; dropDb(): Promise<void> }> {
+async function createEmptyDb(): Promise<{ db: Db; url: string | null; dropDb(): Promise<void> }> {
   const adminUrl = process.env.TIEGUI_TEST_PG_URL;
   if (!adminUrl) {
     const db = createDb(':memory:');
-    return { db, dropDb: () => db.destroy() };
+    return { db, url: null, dropDb: () => db.destroy() };
   }
   const name = `tiegui_test_${randomBytes(6).toString('hex')}`;
   const admin = new Kysely<unknown>({
@@ -83,6 +89,7 @@ async function createEmptyDb(): Promise<{ db: Db; dropDb(): Promise<void> }> {
   const db = createDb(url.toString());
   return {
     db,
+    url: url.toString(),
     dropDb: async () => {
       await db.destroy();
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
@@ -103,7 +110,7 @@ export async function createTestContext(
 ): Promise<TestContext> {
   // Uploaded files and the audit checkpoints go to a folder of this test file's own, removed at the end.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
-  const { db, drop } = await createTestDb({ dataDir });
+  const { db, url, drop } = await createTestDb({ dataDir });
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
   if (options.seed !== false) {
     await seedDemo(db, {
@@ -131,6 +138,8 @@ export async function createTestContext(
     db,
     clock,
     dataDir,
+    config,
+    databaseUrl: url,
     async login(username, password = DEMO_PASSWORD) {
       // As the login page does: a challenge is solved, a wait waited out (both follow failures).
       const res = await tryLogin(context, username, password);
