@@ -13,6 +13,7 @@ import { migrateToLatest } from '../db/migrate';
 import { TestClock } from '../lib/clock';
 import { diskFileStore } from '../modules/files/file.store';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import { backupKeyOf } from '../system/backup-key';
 import { tryLogin } from './login';
 
 export { failLogins, postLogin, solveChallengeOf, tryLogin } from './login';
@@ -39,6 +40,9 @@ export const onPostgres = () => Boolean(process.env.TIEGUI_TEST_PG_URL);
  * restores into another. A test wanting another key opens the log with its own variable.
  */
 export const TEST_AUDIT_ENV = { TIEGUI_AUDIT_KEY: randomBytes(32).toString('hex') };
+
+/** One backup key per test process, as one installation has one. */
+export const TEST_BACKUP_KEY = backupKeyOf(randomBytes(32));
 
 export interface TestDb {
   db: Db;
