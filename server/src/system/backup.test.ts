@@ -173,6 +173,28 @@ describe('backup and restore', () => {
     );
   });
 
+  it('refuses a backup from before sealing unless told to accept it, and then restores it', async () => {
+    const sealed = backupFileKind(file);
+    if (sealed.kind !== 'sealed') throw new Error('not a sealed backup');
+    const { createdAt, migrations } = sealed.header;
+    const lines = [JSON.stringify({ format: 'tiegui-backup', version: 1, createdAt, migrations })];
+    for await (const line of sealedLines(file, sealed, TEST_BACKUP_KEY)) lines.push(line);
+    const legacy = path.join(dir, 'version-1.jsonl.gz');
+    fs.writeFileSync(legacy, gzipSync(`${lines.join('\n')}\n`));
+    const target = await freshDb();
+    await expect(restoreDatabase(target, legacy, { key: TEST_BACKUP_KEY })).rejects.toThrow(
+      '--legacy-unencrypted',
+    );
+    expect((await counts(target)).orgs).toBe(0);
+    const restored = await restoreDatabase(target, legacy, { key: TEST_BACKUP_KEY, legacyUnencrypted: true });
+    expect(restored.tables).toEqual(backedUp);
+    expect((await verifyAuditChain(target)).ok).toBe(true);
+  });
+
+  it('writes the file for its owner alone', () => {
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('refuses to restore into a database that already has data', async () => {
     await expect(restoreDatabase(source, file, { key: TEST_BACKUP_KEY })).rejects.toThrow(
       '目标数据库不是空库',
