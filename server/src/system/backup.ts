@@ -12,7 +12,7 @@ import { ensureDefaultJointIssuers } from '../modules/orgs/joint-issuer.service'
 import { backupFileKind, legacyLines, sealedLines, sourceOf, writeSealed } from './backup-file';
 import type { BackupKey } from './backup-key';
 import { type BackupSink, type BackupSummary, legacyHeader, readBackup } from './backup-read';
-import { type AnyDb, rowLine, TABLES, TableHash, tableRows } from './backup-rows';
+import { rowLine, TABLES, TableHash, tableRows, untyped } from './backup-rows';
 
 export { TABLES } from './backup-rows';
 
@@ -60,7 +60,7 @@ export async function backupDatabase(db: Db, file: string, options: BackupOption
     .execute(async (trx) => {
       // Each query in turn: a transaction holds one connection.
       const migrations = await appliedMigrations(trx);
-      const any = trx as unknown as AnyDb;
+      const any = untyped(trx);
       const counted: Record<string, number> = {};
       for (const table of TABLES) {
         const row = await any
@@ -198,7 +198,7 @@ export async function restoreDatabase(
 
   const restored = await db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
-    const any = trx as unknown as AnyDb;
+    const any = untyped(trx);
     const sink: BackupSink = {
       async rows(table, rows) {
         const first = rows[0];
