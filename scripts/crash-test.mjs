@@ -1,4 +1,4 @@
-// `npm run test:crash`: the real server (as `npm start` runs it) on a fresh data folder, 20 writers
+// `npm run test:crash` (node --import tsx: it takes the demo password and a hazard from the server's code): the real server (as `npm start` runs it) on a fresh data folder, 20 writers
 // registering hazards and saving drafts through HTTP, the server killed with SIGKILL mid-run and
 // restarted, a few times over. Every write the server acknowledged (2xx) must be there after the
 // restart; SQLite's integrity check and `audit-verify` must pass while the server is down. Prints the
@@ -13,6 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { GENERAL } from '../server/src/modules/hazards/hazard.fixtures.ts';
+import { DEMO_PASSWORD } from '../server/src/seed/demo.ts';
 import { freePort, ROOT } from './lib.mjs';
 import { startPgCluster } from './pg-cluster.mjs';
 
@@ -25,7 +27,6 @@ const { values: options } = parseArgs({
 });
 const ROUNDS = Number(options.rounds);
 const WRITERS = Number(options.writers);
-const PASSWORD = 'Tiegui@2024';
 const log = (message) => console.log(`[crash] ${message}`);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-crash-'));
@@ -98,7 +99,7 @@ async function login(base, username) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!res.ok || !cookie) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
@@ -122,16 +123,7 @@ async function prepareWriters(base) {
   return writers;
 }
 
-const HAZARD = {
-  level: 'general',
-  description: '主运输巷电缆吊挂不规范',
-  location: '井下主运输巷',
-  foundOn: '2024-07-30',
-  foundBy: '孙安全',
-  source: 'self_check',
-  photos: [],
-  files: [],
-};
+const HAZARD = { ...GENERAL, photos: [], files: [] };
 
 /** Writes until the server goes away; resolves with what it acknowledged and what it refused. */
 async function runWriter(base, w, acked, refused) {

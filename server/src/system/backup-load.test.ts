@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.verifier';
 import { PROJECT_ROOT } from '../config';
-import type { Db } from '../db/database';
 import { diskFileStore } from '../modules/files/file.store';
 import { GENERAL } from '../modules/hazards/hazard.fixtures';
 import {
@@ -20,7 +19,7 @@ import {
 import { restoreDatabase } from './backup';
 import { backupFileKind } from './backup-file';
 import { loadBackupKey } from './backup-key';
-import { type BackupTable, type Row, TABLES, tableDigest } from './backup-rows';
+import { type BackupTable, type Row, rowCounts, TABLES, tableDigest } from './backup-rows';
 
 /**
  * A backup taken by the CLI, as an operator takes it, while eight writers register hazards through the
@@ -65,12 +64,6 @@ async function emptyTarget(): Promise<{ target: TestDb; storeDir: string }> {
   const target = await createTestDb();
   drops.push(target.drop);
   return { target, storeDir: path.join(target.dataDir, 'files') };
-}
-
-async function rowCounts(db: Db): Promise<number[]> {
-  const out: number[] = [];
-  for (const table of TABLES) out.push((await tableDigest(db, table)).rows);
-  return out;
 }
 
 beforeAll(async () => {

@@ -88,6 +88,19 @@ export async function* tableRows(db: AnyDb, table: BackupTable): AsyncGenerator<
   }
 }
 
+/** Rows per table, each query in turn (in a transaction, one connection serves them all). */
+export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { n } = await untyped(db)
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(n);
+  }
+  return out;
+}
+
 /** A row as one line of a backup (binary columns as base64). */
 export function rowLine(table: BackupTable, row: Row): string {
   const out = { ...row };

@@ -12,7 +12,7 @@ import { ensureDefaultJointIssuers } from '../modules/orgs/joint-issuer.service'
 import { backupFileKind, legacyLines, sealedLines, sourceOf, writeSealed } from './backup-file';
 import type { BackupKey } from './backup-key';
 import { type BackupSink, type BackupSummary, legacyHeader, readBackup } from './backup-read';
-import { rowLine, TABLES, TableHash, tableRows, untyped } from './backup-rows';
+import { rowCounts, rowLine, TABLES, TableHash, tableRows, untyped } from './backup-rows';
 
 export { TABLES } from './backup-rows';
 
@@ -61,14 +61,7 @@ export async function backupDatabase(db: Db, file: string, options: BackupOption
       // Each query in turn: a transaction holds one connection.
       const migrations = await appliedMigrations(trx);
       const any = untyped(trx);
-      const counted: Record<string, number> = {};
-      for (const table of TABLES) {
-        const row = await any
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        counted[table] = Number(row.n);
-      }
+      const counted = await rowCounts(trx);
       async function* lines(): AsyncGenerator<string> {
         for (const table of TABLES) {
           yield `${JSON.stringify({ $table: table })}\n`;
