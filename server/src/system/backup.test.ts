@@ -255,6 +255,23 @@ describe('uploaded files', () => {
   });
 });
 
+describe('a missing attachment', () => {
+  it('stops the backup with its hash named, leaving no file behind', async () => {
+    const { diskFileStore } = await import('../modules/files/file.store');
+    const from = await freshDb();
+    await seedDemo(from, { campaign: 'none' });
+    const out = path.join(dir, 'missing', 'b.tgbk');
+    // The demo's files were never put in this empty store.
+    await expect(
+      backupDatabase(from, out, {
+        key: TEST_BACKUP_KEY,
+        store: diskFileStore(path.join(dir, 'empty-store')),
+      }),
+    ).rejects.toThrow('在文件存储中读取失败');
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+});
+
 describe('file links', () => {
   it('carries every link, in pages of a four-column key that may break inside one record', async () => {
     const from = await freshDb();

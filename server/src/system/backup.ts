@@ -79,8 +79,16 @@ export async function backupDatabase(db: Db, file: string, options: BackupOption
           const files = await trx.selectFrom('files').select('sha256').distinct().orderBy('sha256').execute();
           for (const { sha256 } of files) {
             yield `${JSON.stringify({ $blob: sha256 })}\n`;
-            for await (const part of store.read(sha256)) {
-              yield `${JSON.stringify(Buffer.from(part).toString('base64'))}\n`;
+            try {
+              for await (const part of store.read(sha256)) {
+                yield `${JSON.stringify(Buffer.from(part).toString('base64'))}\n`;
+              }
+            } catch (error) {
+              // A file row whose content is gone: the backup stops rather than leave the attachment out.
+              throw new AppError(
+                'NOT_FOUND',
+                `附件 ${sha256} 在文件存储中读取失败（${error instanceof Error ? error.message : String(error)}），备份未完成`,
+              );
             }
             summary.blobs++;
           }
