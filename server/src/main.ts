@@ -17,6 +17,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo';
 import { seedHazardsScale } from './seed/hazards-scale';
 import { seedScale } from './seed/scale';
 import { backupDatabase, restoreDatabase } from './system/backup';
+import { loadBackupKey } from './system/backup-key';
 
 const USAGE = `用法: npm run tiegui -- <命令>
   start                         启动服务（首次启动自动建库并写入演示数据）
@@ -24,8 +25,9 @@ const USAGE = `用法: npm run tiegui -- <命令>
   seed --demo                   写入演示数据（空库）
   seed --scale province [--seed N]  生成全省规模数据（约4000座矿山）
   seed --hazards N [--seed N]   在库中矿山上生成N条隐患（压测数据，可与 --scale 同用）
-  backup <file>                 备份全部数据到文件
-  restore <file>                从备份文件恢复（目标库须为空库）
+  backup <file>                 备份全部数据与附件到文件（以备份密钥加密并签名，文件权限0600）
+  restore <file> [--legacy-unencrypted]
+                                校验并从备份文件恢复（目标库须为空库）；旧版未加密备份须加 --legacy-unencrypted
   audit-verify                  校验审计日志哈希链与检查点，列出每一处断裂
   create-admin <username> [--role sys_admin|sec_admin|audit_admin] [--password P]
                                 创建三员管理员账号（默认系统管理员；首次登录须修改密码）。
@@ -113,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
+      'legacy-unencrypted': { type: 'boolean' },
     },
   });
   switch (command) {
@@ -160,7 +163,8 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
-        const r = await backupDatabase(db, file, fileStore());
+        const key = loadBackupKey(configFromEnv().dataDir, { create: true });
+        const r = await backupDatabase(db, file, { key, store: fileStore() });
         console.log(
           `已备份到 ${file}：${Object.entries(r.tables)
             .map(([t, n]) => `${t} ${n}`)
@@ -173,7 +177,11 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[0] && userPath(positionals[0]);
       if (!file) return usage();
       return withDb(async (db) => {
-        const r = await restoreDatabase(db, file, fileStore());
+        const r = await restoreDatabase(db, file, {
+          key: loadBackupKey(configFromEnv().dataDir, { create: false }),
+          store: fileStore(),
+          legacyUnencrypted: values['legacy-unencrypted'] === true,
+        });
         console.log(
           `已从 ${file} 恢复：${Object.entries(r.tables)
             .map(([t, n]) => `${t} ${n}`)

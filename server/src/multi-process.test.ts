@@ -24,7 +24,7 @@ describe.runIf(onPostgres())('two server processes on one PostgreSQL', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const db = createDb(ctx.databaseUrl!);
+    const db = createDb(ctx.databaseUrl);
     const audit = await openAuditLog(db, { dataDir: ctx.dataDir, env: TEST_AUDIT_ENV });
     const app = await buildApp(ctx.config, db);
     await app.ready();

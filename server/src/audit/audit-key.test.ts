@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, migratorOf } from '../db/migrate';
 import { backupDatabase, restoreDatabase } from '../system/backup';
-import { createTestDb, TEST_AUDIT_ENV } from '../testing';
+import { createTestDb, TEST_AUDIT_ENV, TEST_BACKUP_KEY } from '../testing';
 import { recordAudit } from './audit.service';
 import { verifyAuditChain } from './audit.verifier';
 import { GENESIS_HASH, unkeyedHash } from './audit-chain';
@@ -86,14 +86,14 @@ describe('the audit key', () => {
     const source = await testDb();
     await recordAudit(source.db, SYSTEM, { action: 'test.event' }, new Date());
     const file = path.join(folder('backup'), 'b.jsonl.gz');
-    await backupDatabase(source.db, file);
+    await backupDatabase(source.db, file, { key: TEST_BACKUP_KEY });
     const target = await testDb();
     await auditLogOf(target.db).close();
     await openAuditLog(target.db, {
       dataDir: target.dataDir,
       env: { TIEGUI_AUDIT_KEY: 'another-key-of-at-least-thirty-two-characters' },
     });
-    await expect(restoreDatabase(target.db, file)).rejects.toThrow(
+    await expect(restoreDatabase(target.db, file, { key: TEST_BACKUP_KEY })).rejects.toThrow(
       '备份中的审计日志是用另一把审计密钥签名的',
     );
     expect(await target.db.selectFrom('audit_events').select('seq').execute()).toEqual([]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.verifier';
 import { openAuditLog } from '../audit/audit-log';
@@ -9,8 +9,9 @@ import { createDb, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { verifyPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
-import { allFileLinks, createTestDb, TEST_AUDIT_ENV } from '../testing';
+import { allFileLinks, createTestDb, TEST_AUDIT_ENV, TEST_BACKUP_KEY } from '../testing';
 import { backupDatabase, restoreDatabase, TABLES } from './backup';
+import { backupFileKind, sealedLines, writeSealed } from './backup-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-backup-'));
 const drops: (() => Promise<void>)[] = [];
@@ -58,7 +59,7 @@ beforeAll(async () => {
     })
     .execute();
   file = path.join(dir, 'backup.jsonl.gz');
-  backedUp = (await backupDatabase(source, file)).tables;
+  backedUp = (await backupDatabase(source, file, { key: TEST_BACKUP_KEY })).tables;
 });
 
 afterAll(async () => {
@@ -79,7 +80,7 @@ describe('backup and restore', () => {
 
   it('restores into a fresh database with the same rows, logins and a verifiable audit chain', async () => {
     const target = await freshDb();
-    const restored = (await restoreDatabase(target, file)).tables;
+    const restored = (await restoreDatabase(target, file, { key: TEST_BACKUP_KEY })).tables;
     expect(restored).toEqual(backedUp);
     // The restore itself is one more audit event.
     expect(await counts(target)).toEqual({ ...backedUp, audit_events: (backedUp.audit_events ?? 0) + 1 });
@@ -117,14 +118,14 @@ describe('backup and restore', () => {
       await audit.close();
       await sqlite.destroy();
     });
-    await restoreDatabase(sqlite, file);
+    await restoreDatabase(sqlite, file, { key: TEST_BACKUP_KEY });
     expect((await counts(sqlite)).mines).toBe(backedUp.mines);
     expect((await verifyAuditChain(sqlite)).ok).toBe(true);
 
     const again = path.join(dir, 'from-sqlite.jsonl.gz');
-    await backupDatabase(sqlite, again);
+    await backupDatabase(sqlite, again, { key: TEST_BACKUP_KEY });
     const target = await freshDb();
-    await restoreDatabase(target, again);
+    await restoreDatabase(target, again, { key: TEST_BACKUP_KEY });
     expect((await counts(target)).orgs).toBe(backedUp.orgs);
     expect((await verifyAuditChain(target)).ok).toBe(true);
     const row = await target
@@ -136,22 +137,31 @@ describe('backup and restore', () => {
   });
 
   it('gives the orgs of a backup from before joint issuers were data their default pair', async () => {
-    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const sealed = backupFileKind(file);
+    if (sealed.kind !== 'sealed') throw new Error('not a sealed backup');
     const older: string[] = [];
     let skipping = false;
-    for (const line of lines) {
+    for await (const line of sealedLines(file, sealed, TEST_BACKUP_KEY)) {
       const value = JSON.parse(line) as Record<string, unknown>;
       if (typeof value.$table === 'string') skipping = value.$table === 'joint_issuers';
       if (skipping) continue;
-      if (Array.isArray(value.migrations))
-        value.migrations = value.migrations.filter((m) => m !== '0012_joint_issuers_login_throttles');
       if (value.$end && typeof value.$end === 'object') Reflect.deleteProperty(value.$end, 'joint_issuers');
+      if (value.$hashes && typeof value.$hashes === 'object')
+        Reflect.deleteProperty(value.$hashes, 'joint_issuers');
       older.push(JSON.stringify(value));
     }
+    const { header } = sealed;
+    Reflect.deleteProperty(header.tables, 'joint_issuers');
+    const migrations = header.migrations.filter((m) => m !== '0012_joint_issuers_login_throttles');
     const oldFile = path.join(dir, 'before-0012.jsonl.gz');
-    fs.writeFileSync(oldFile, gzipSync(`${older.join('\n')}\n`));
+    await writeSealed(
+      oldFile,
+      { ...header, migrations },
+      TEST_BACKUP_KEY,
+      older.map((l) => `${l}\n`),
+    );
     const target = await freshDb();
-    await restoreDatabase(target, oldFile);
+    await restoreDatabase(target, oldFile, { key: TEST_BACKUP_KEY });
     const pairs = await target
       .selectFrom('joint_issuers as j')
       .innerJoin('orgs as a', 'a.id', 'j.org_id')
@@ -163,20 +173,46 @@ describe('backup and restore', () => {
     );
   });
 
+  it('refuses a backup from before sealing unless told to accept it, and then restores it', async () => {
+    const sealed = backupFileKind(file);
+    if (sealed.kind !== 'sealed') throw new Error('not a sealed backup');
+    const { createdAt, migrations } = sealed.header;
+    const lines = [JSON.stringify({ format: 'tiegui-backup', version: 1, createdAt, migrations })];
+    for await (const line of sealedLines(file, sealed, TEST_BACKUP_KEY)) lines.push(line);
+    const legacy = path.join(dir, 'version-1.jsonl.gz');
+    fs.writeFileSync(legacy, gzipSync(`${lines.join('\n')}\n`));
+    const target = await freshDb();
+    await expect(restoreDatabase(target, legacy, { key: TEST_BACKUP_KEY })).rejects.toThrow(
+      '--legacy-unencrypted',
+    );
+    expect((await counts(target)).orgs).toBe(0);
+    const restored = await restoreDatabase(target, legacy, { key: TEST_BACKUP_KEY, legacyUnencrypted: true });
+    expect(restored.tables).toEqual(backedUp);
+    expect((await verifyAuditChain(target)).ok).toBe(true);
+  });
+
+  it('writes the file for its owner alone', () => {
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('refuses to restore into a database that already has data', async () => {
-    await expect(restoreDatabase(source, file)).rejects.toThrow('目标数据库不是空库');
+    await expect(restoreDatabase(source, file, { key: TEST_BACKUP_KEY })).rejects.toThrow(
+      '目标数据库不是空库',
+    );
   });
 
   it('refuses a file that is not a backup or was cut short, leaving the database empty', async () => {
     const target = await freshDb();
     const notBackup = path.join(dir, 'other.jsonl.gz');
     fs.writeFileSync(notBackup, gzipSync('{"hello":1}\n'));
-    await expect(restoreDatabase(target, notBackup)).rejects.toThrow('不是铁规备份');
+    await expect(restoreDatabase(target, notBackup, { key: TEST_BACKUP_KEY })).rejects.toThrow(
+      '不是铁规备份',
+    );
 
-    const text = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const bytes = fs.readFileSync(file);
     const truncated = path.join(dir, 'truncated.jsonl.gz');
-    fs.writeFileSync(truncated, gzipSync(`${text.slice(0, -1).join('\n')}\n`));
-    await expect(restoreDatabase(target, truncated)).rejects.toThrow('不完整');
+    fs.writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
+    await expect(restoreDatabase(target, truncated, { key: TEST_BACKUP_KEY })).rejects.toThrow('不完整');
     expect((await counts(target)).orgs).toBe(0);
   });
 });
@@ -207,11 +243,32 @@ describe('uploaded files', () => {
       })
       .execute();
     const out = path.join(dir, 'with-files.jsonl.gz');
-    expect((await backupDatabase(from, out, sourceStore)).blobs).toBeGreaterThanOrEqual(1);
+    expect(
+      (await backupDatabase(from, out, { key: TEST_BACKUP_KEY, store: sourceStore })).blobs,
+    ).toBeGreaterThanOrEqual(1);
     const to = await freshDb();
     const targetStore = diskFileStore(path.join(dir, 'store-b'));
-    expect((await restoreDatabase(to, out, targetStore)).blobs).toBeGreaterThanOrEqual(1);
+    expect(
+      (await restoreDatabase(to, out, { key: TEST_BACKUP_KEY, store: targetStore })).blobs,
+    ).toBeGreaterThanOrEqual(1);
     expect((await targetStore.get(sha256)).equals(content)).toBe(true);
+  });
+});
+
+describe('a missing attachment', () => {
+  it('stops the backup with its hash named, leaving no file behind', async () => {
+    const { diskFileStore } = await import('../modules/files/file.store');
+    const from = await freshDb();
+    await seedDemo(from, { campaign: 'none' });
+    const out = path.join(dir, 'missing', 'b.tgbk');
+    // The demo's files were never put in this empty store.
+    await expect(
+      backupDatabase(from, out, {
+        key: TEST_BACKUP_KEY,
+        store: diskFileStore(path.join(dir, 'empty-store')),
+      }),
+    ).rejects.toThrow('在文件存储中读取失败');
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
   });
 });
 
@@ -235,9 +292,9 @@ describe('file links', () => {
       .execute();
     const links = await allFileLinks(from);
     const out = path.join(dir, 'links.jsonl.gz');
-    expect((await backupDatabase(from, out)).tables.file_links).toBe(links.length);
+    expect((await backupDatabase(from, out, { key: TEST_BACKUP_KEY })).tables.file_links).toBe(links.length);
     const to = await freshDb();
-    await restoreDatabase(to, out);
+    await restoreDatabase(to, out, { key: TEST_BACKUP_KEY });
     expect(await allFileLinks(to)).toEqual(links);
   });
 });

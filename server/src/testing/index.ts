@@ -13,6 +13,7 @@ import { migrateToLatest } from '../db/migrate';
 import { TestClock } from '../lib/clock';
 import { diskFileStore } from '../modules/files/file.store';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import { loadBackupKey } from '../system/backup-key';
 import { tryLogin } from './login';
 
 export { failLogins, postLogin, solveChallengeOf, tryLogin } from './login';
@@ -23,11 +24,12 @@ export interface TestContext {
   clock: TestClock;
   /** The data folder of this context (uploaded files live under `files/`). */
   dataDir: string;
+  /** Where another process opens this database (with `onDisk` on SQLite). */
+  databaseUrl: string;
   /** Logs a user in and returns the Cookie header to send. */
   login(username: string, password?: string): Promise<string>;
-  /** The app's settings, and its PostgreSQL database's URL (null on SQLite, which is in memory). */
+  /** The app's settings. */
   config: AppConfig;
-  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -43,10 +45,14 @@ export const onPostgres = () => Boolean(process.env.TIEGUI_TEST_PG_URL);
  */
 export const TEST_AUDIT_ENV = { TIEGUI_AUDIT_KEY: randomBytes(32).toString('hex') };
 
+/** One backup key per test process, as one installation has one (the variable, for a spawned CLI). */
+export const TEST_BACKUP_ENV = { TIEGUI_BACKUP_KEY: randomBytes(32).toString('hex') };
+export const TEST_BACKUP_KEY = loadBackupKey('', { create: false }, TEST_BACKUP_ENV);
+
 export interface TestDb {
   db: Db;
-  /** The PostgreSQL database's URL; null for SQLite in memory. */
-  url: string | null;
+  /** Where another process opens the same database (`:memory:` unless `onDisk` or on PostgreSQL). */
+  databaseUrl: string;
   /** Where this database's audit checkpoints are written (a data folder of its own). */
   dataDir: string;
   drop(): Promise<void>;
@@ -56,14 +62,17 @@ export interface TestDb {
  * A fresh database for one test file: SQLite in memory, or a new PostgreSQL database dropped at
  * the end; its audit log open (key, checkpoints) as a server process would have it.
  */
-export async function createTestDb(options: { dataDir?: string } = {}): Promise<TestDb> {
+export async function createTestDb(options: { dataDir?: string; onDisk?: boolean } = {}): Promise<TestDb> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
-  const { db, url, dropDb } = await createEmptyDb();
+  // On disk, SQLite is shared with other processes (the CLI) as a server's database is.
+  const { db, url, dropDb } = await createEmptyDb(
+    options.onDisk ? path.join(dataDir, 'tiegui.sqlite') : ':memory:',
+  );
   await migrateToLatest(db);
   const audit = await openAuditLog(db, { dataDir, env: TEST_AUDIT_ENV });
   return {
     db,
-    url,
+    databaseUrl: url,
     dataDir,
     drop: async () => {
       await audit.close();
@@ -73,11 +82,11 @@ export async function createTestDb(options: { dataDir?: string } = {}): Promise<
   };
 }
 
-async function createEmptyDb(): Promise<{ db: Db; url: string | null; dropDb(): Promise<void> }> {
+async function createEmptyDb(sqliteFile: string): Promise<{ db: Db; url: string; dropDb(): Promise<void> }> {
   const adminUrl = process.env.TIEGUI_TEST_PG_URL;
   if (!adminUrl) {
-    const db = createDb(':memory:');
-    return { db, url: null, dropDb: () => db.destroy() };
+    const db = createDb(sqliteFile);
+    return { db, url: sqliteFile, dropDb: () => db.destroy() };
   }
   const name = `tiegui_test_${randomBytes(6).toString('hex')}`;
   const admin = new Kysely<unknown>({
@@ -106,11 +115,13 @@ export async function createTestContext(
     campaign?: 'active' | 'draft' | 'none';
     /** Settings that differ from the defaults (proxies, origins, a log stream). */
     config?: Partial<AppConfig>;
+    /** SQLite in a file another process can open too (PostgreSQL always is). */
+    onDisk?: boolean;
   } = {},
 ): Promise<TestContext> {
   // Uploaded files and the audit checkpoints go to a folder of this test file's own, removed at the end.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
-  const { db, url, drop } = await createTestDb({ dataDir });
+  const { db, databaseUrl, drop } = await createTestDb({ dataDir, onDisk: options.onDisk ?? false });
   const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
   if (options.seed !== false) {
     await seedDemo(db, {
@@ -139,7 +150,7 @@ export async function createTestContext(
     clock,
     dataDir,
     config,
-    databaseUrl: url,
+    databaseUrl,
     async login(username, password = DEMO_PASSWORD) {
       // As the login page does: a challenge is solved, a wait waited out (both follow failures).
       const res = await tryLogin(context, username, password);

@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../lib/errors';
 
 /**
  * Where file contents live, addressed by their sha256. On disk by default; an S3-compatible store
@@ -10,6 +14,10 @@ export interface FileStore {
   /** Stores the bytes under their hash; storing the same bytes twice keeps one copy. */
   put(sha256: string, content: Buffer): Promise<void>;
   get(sha256: string): Promise<Buffer>;
+  /** The bytes as a stream, for what must not hold a whole file in memory (a backup). */
+  read(sha256: string): Readable;
+  /** Stores streamed bytes under their hash; refuses (and keeps nothing) when they do not hash to it. */
+  write(sha256: string, parts: AsyncIterable<Buffer>): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -35,5 +43,28 @@ export function diskFileStore(root: string): FileStore {
       await fs.rename(temp, target);
     },
     get: (sha256) => fs.readFile(where(sha256)),
+    read: (sha256) => createReadStream(where(sha256)),
+    async write(sha256, parts) {
+      const target = where(sha256);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      const hash = createHash('sha256');
+      try {
+        await pipeline(
+          async function* () {
+            for await (const part of parts) {
+              hash.update(part);
+              yield part;
+            }
+          },
+          createWriteStream(temp, { flags: 'wx' }),
+        );
+        if (hash.digest('hex') !== sha256)
+          throw new AppError('VALIDATION', `附件内容与其哈希 ${sha256} 不符，未保存`);
+        await fs.rename(temp, target);
+      } finally {
+        await fs.rm(temp, { force: true });
+      }
+    },
   };
 }

@@ -11,7 +11,7 @@ import { seedDemo } from '../../seed/demo';
 import { seedHazardsScale } from '../../seed/hazards-scale';
 import { seedScale } from '../../seed/scale';
 import { backupDatabase, restoreDatabase } from '../../system/backup';
-import { createTestDb } from '../../testing';
+import { createTestDb, TEST_BACKUP_KEY } from '../../testing';
 
 /**
  * The search index is derived from the hazards and written wherever hazards are: the demo (through
@@ -87,10 +87,10 @@ describe('the search index', () => {
 
   it('a restored database searches as the backed-up one did', async () => {
     const file = path.join(dir, 'backup.jsonl.gz');
-    const { tables } = await backupDatabase(source, file);
+    const { tables } = await backupDatabase(source, file, { key: TEST_BACKUP_KEY });
     expect(Object.keys(tables)).not.toContain('hazard_search');
     const target = await freshDb();
-    await restoreDatabase(target, file);
+    await restoreDatabase(target, file, { key: TEST_BACKUP_KEY });
     expect(await searches(target)).toEqual(await searches(source));
   });
 });
