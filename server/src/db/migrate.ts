@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_workflow_events';
 import * as m0011 from './migrations/0011_audit_integrity';
 import * as m0012 from './migrations/0012_joint_issuers_login_throttles';
 import * as m0013 from './migrations/0013_account_changes';
+import * as m0014 from './migrations/0014_password_history_audit_refusals';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_audit_integrity': m0011,
   '0012_joint_issuers_login_throttles': m0012,
   '0013_account_changes': m0013,
+  '0014_password_history_audit_refusals': m0014,
 };
 
 /** The migrator of this schema's migrations (tests step one back and forth with it). */

@@ -1,6 +1,12 @@
 import type { Generated } from 'kysely';
 import type { JointIssuerTable, LoginThrottleTable } from './schema-access';
-import type { AccountChangeTable, ActivationCodeTable, SessionTable } from './schema-accounts';
+import type {
+  AccountChangeTable,
+  ActivationCodeTable,
+  AuditRefusalTable,
+  PasswordHistoryTable,
+  SessionTable,
+} from './schema-accounts';
 
 /** Times are ISO-8601 UTC strings on both dialects; booleans are 0/1 integers on both. */
 export interface OrgTable {
@@ -389,4 +395,6 @@ export interface Database {
   login_throttles: LoginThrottleTable;
   account_changes: AccountChangeTable;
   activation_codes: ActivationCodeTable;
+  password_history: PasswordHistoryTable;
+  audit_refusals: AuditRefusalTable;
 }
