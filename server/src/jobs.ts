@@ -1,3 +1,4 @@
+import { closeRefusalWindows } from './audit/audit-refusals';
 import type { Db } from './db/database';
 import type { Clock } from './lib/clock';
 import { checkSupervisionOverdue } from './modules/hazards/hazard-supervision.service';
@@ -33,8 +34,12 @@ export function startJobs(
   return () => clearInterval(timer);
 }
 
-/** One round of the jobs; returns how many supervisions were notified. */
+/**
+ * One round of the jobs; returns how many supervisions were notified. Refusal windows whose time is
+ * up join the audit log here too (reading the log closes them as well, so a reader never waits).
+ */
 export async function runJobsOnce(deps: { db: Db; clock: Clock }): Promise<number> {
+  await closeRefusalWindows(deps.db, deps.clock.now());
   const result = await checkSupervisionOverdue(deps, null);
   return result.notified;
 }
