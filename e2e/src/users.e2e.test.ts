@@ -97,6 +97,9 @@ test('sx-sec resets a password: a code shown once, never a password; the user se
   const security = await journey.newPage();
   await login(security, 'sx-sec');
   await security.goto('/users');
+  // The list is paged by username and the demo's staff accounts fill the first page: search for it.
+  await security.getByPlaceholder('用户名或姓名').fill('xz-city');
+  await security.getByPlaceholder('用户名或姓名').press('Enter');
   const row = security.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'xz-city' });
   await row.getByRole('button', { name: '重置密码' }).click();
   const dialog = security.locator('.ant-modal').filter({ hasText: '签发一次性激活码' });
