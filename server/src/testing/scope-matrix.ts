@@ -2,13 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TestContext } from './index';
 import { type DocumentedRoute, documentedRoutes, urlOf, valuesAt } from './openapi';
 import { type Account, accountOf } from './scope-accounts';
-import {
-  type IdRouteNeeds,
-  type ListCheck,
-  NOT_RECORD_LISTS,
-  RECORD_KINDS,
-  type RecordKind,
-} from './scope-kinds';
+import { type IdRouteNeeds, type ListCheck, RECORD_KINDS, type RecordKind } from './scope-kinds';
+import { NOT_RECORD_LISTS } from './scope-not-lists';
 
 /** A GET route with an id, and the kind of record whose ids fill it. */
 interface IdRoute {

@@ -80,25 +80,32 @@ export async function deleteSessionsOf(trx: Db, userId: string): Promise<number>
 }
 
 /** Ends a user's oldest sessions so that `keep` remain, the new one (`newId`) among them; how many ended. */
-export async function deleteOldestSessions(
+export function deleteOldestSessions(trx: Db, userId: string, newId: string, keep: number): Promise<number> {
+  return deletePastNewest(trx, 'sessions', { userId, keep: keep - 1, except: newId });
+}
+
+/**
+ * Deletes a user's rows of a table past the newest `keep` (by creation, then id), sparing `except`;
+ * how many were deleted.
+ */
+export async function deletePastNewest(
   trx: Db,
-  userId: string,
-  newId: string,
-  keep: number,
+  table: 'sessions' | 'password_history',
+  rows: { userId: string; keep: number; except?: string },
 ): Promise<number> {
   const older = await trx
-    .selectFrom('sessions')
+    .selectFrom(table)
     .select('id')
-    .where('user_id', '=', userId)
-    .where('id', '!=', newId)
+    .where('user_id', '=', rows.userId)
+    .$if(rows.except !== undefined, (qb) => qb.where('id', '!=', rows.except!))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .offset(keep - 1)
+    .offset(rows.keep)
     .limit(1000)
     .execute();
   if (older.length === 0) return 0;
   await trx
-    .deleteFrom('sessions')
+    .deleteFrom(table)
     .where(
       'id',
       'in',

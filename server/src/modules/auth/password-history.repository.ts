@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { deletePastNewest } from './auth.repository';
 
 /** The user's earlier password hashes, newest first. */
 export async function recentPasswordHashes(db: Db, userId: string, limit: number): Promise<string[]> {
@@ -24,24 +25,7 @@ export async function insertPasswordHistory(
     .insertInto('password_history')
     .values({ id: newId(), user_id: row.userId, password_hash: row.passwordHash, created_at: row.at })
     .execute();
-  const older = await trx
-    .selectFrom('password_history')
-    .select('id')
-    .where('user_id', '=', row.userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .offset(keep)
-    .limit(100)
-    .execute();
-  if (older.length > 0)
-    await trx
-      .deleteFrom('password_history')
-      .where(
-        'id',
-        'in',
-        older.map((r) => r.id),
-      )
-      .execute();
+  await deletePastNewest(trx, 'password_history', { userId: row.userId, keep });
 }
 
 export async function currentPasswordHash(db: Db, userId: string): Promise<string | undefined> {
