@@ -95,7 +95,7 @@ describe('refused requests', () => {
       headers: { cookie: auditorNow },
     });
     expect(verify.json()).toMatchObject({ ok: true, breaks: [] });
-  });
+  }, 180_000);
 
   it('a refusal after the window starts a new one, recorded at once', async () => {
     const yp = await ctx.login('yp-mine');
