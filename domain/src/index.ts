@@ -15,6 +15,7 @@ export * from './forms/definition';
 export * from './forms/evidence-form';
 export * from './forms/validate';
 export * from './glossary';
+export * from './rules/common-passwords';
 export * from './rules/deadlines';
 export * from './rules/own-key';
 export * from './rules/password';

@@ -6,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { SESSION_MAX_HOURS, SESSIONS_PER_USER } from '@tiegui/domain';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,9 +72,13 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   const deps = { db, clock: config.clock };
+  const sessions = {
+    maxHours: config.sessionMaxHours ?? SESSION_MAX_HOURS,
+    perUser: config.sessionsPerUser ?? SESSIONS_PER_USER,
+  };
   // Reference data shipped with the code is stored before the first request reads it.
   await ensureShippedStandards(db, config.clock.now());
-  registerAuthHook(app, deps);
+  registerAuthHook(app, { ...deps, sessions });
   registerErrorHandler(app, deps);
   registerTextGuard(app);
 
@@ -97,6 +102,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(
         authRoutes({
           ...deps,
+          sessions,
           secureCookies: config.secureCookies,
           powDifficulty: config.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
         }),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SESSION_MAX_HOURS, SESSIONS_PER_USER } from '@tiegui/domain';
 import { type SqliteSynchronous, sqliteSynchronousFrom } from './db/database';
 import { type Clock, systemClock } from './lib/clock';
 
@@ -27,14 +28,25 @@ export interface AppConfig {
    * (about 2^n hashes in the browser); DEFAULT_POW_DIFFICULTY unless set. Tests use a few bits.
    */
   powDifficulty?: number;
+  /** How long a session lasts however busy (TIEGUI_SESSION_MAX_HOURS; the idle timeout ends it sooner). */
+  sessionMaxHours?: number;
+  /** Sessions a user may hold at once; a new login ends the oldest (TIEGUI_SESSIONS_PER_USER). */
+  sessionsPerUser?: number;
+}
+
+/** A whole number within [min, max] from the environment, or the default. */
+function integerOf(value: string | undefined, min: number, max: number, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max
+    ? n
+    : fallback;
 }
 
 /** About 65,000 hashes: a second or two in a browser, once, after repeated failures. */
 export const DEFAULT_POW_DIFFICULTY = 16;
 
 function powDifficultyOf(value: string | undefined): number {
-  const n = Number(value);
-  return value !== undefined && Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_POW_DIFFICULTY;
+  return integerOf(value, 1, 30, DEFAULT_POW_DIFFICULTY);
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,6 +72,8 @@ export function configFromEnv(env = process.env): AppConfig {
     allowedOrigins: listFrom(env.TIEGUI_ALLOWED_ORIGINS),
     sqliteSynchronous: sqliteSynchronousFrom(env.TIEGUI_SQLITE_SYNCHRONOUS),
     powDifficulty: powDifficultyOf(env.TIEGUI_POW_DIFFICULTY),
+    sessionMaxHours: integerOf(env.TIEGUI_SESSION_MAX_HOURS, 1, 24 * 30, SESSION_MAX_HOURS),
+    sessionsPerUser: integerOf(env.TIEGUI_SESSIONS_PER_USER, 1, 100, SESSIONS_PER_USER),
   };
 }
 

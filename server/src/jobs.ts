@@ -1,3 +1,4 @@
+import { closeRefusalWindows } from './audit/audit-refusals';
 import type { Db } from './db/database';
 import { unlessRunningElsewhere } from './db/dialect';
 import type { Clock } from './lib/clock';
@@ -41,9 +42,13 @@ export const JOBS_LOCK = 7231002;
  * One round of the jobs; returns how many supervisions were notified. With several server
  * processes on one PostgreSQL, a round another process is running is skipped (0): the day's
  * claim on each supervision already keeps a reminder from going twice, the lock keeps every
- * process from reading and claiming the same supervisions each hour.
+ * process from reading and claiming the same supervisions each hour. Refusal windows whose time
+ * is up join the audit log here too (reading the log closes them as well, so a reader never waits).
  */
 export async function runJobsOnce(deps: { db: Db; clock: Clock }): Promise<number> {
-  const result = await unlessRunningElsewhere(deps.db, JOBS_LOCK, () => checkSupervisionOverdue(deps, null));
+  const result = await unlessRunningElsewhere(deps.db, JOBS_LOCK, async () => {
+    await closeRefusalWindows(deps.db, deps.clock.now());
+    return checkSupervisionOverdue(deps, null);
+  });
   return result?.notified ?? 0;
 }

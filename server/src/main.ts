@@ -214,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const password = values.password ?? `Tg-${randomBytes(9).toString('base64url')}1a`;
-      const problem = passwordProblem(password);
+      const problem = passwordProblem(password, { username });
       if (problem) {
         console.error(problem);
         return 2;

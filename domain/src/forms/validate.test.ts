@@ -238,3 +238,30 @@ describe('money and optional groups', () => {
     expect(ZFormDefinition.safeParse(closure).error).toBeUndefined();
   });
 });
+
+describe('attachment references', () => {
+  const form: FormDefinition = {
+    key: 'evidence',
+    title: '佐证',
+    version: 1,
+    fields: [{ key: 'files', label: '佐证材料', type: 'attachments', required: true, maxFiles: 3 }],
+  };
+
+  it('refuses a file name past the stored names’ length, in a draft too, naming the field', () => {
+    const files = [{ id: '01J00000000000000000000000', name: `${'长'.repeat(201)}.pdf` }];
+    for (const draft of [false, true]) {
+      expect(validateForm(form, { files }, { draft }).problems).toEqual([
+        { field: 'files', message: '佐证材料：附件名称不能超过200个字' },
+      ]);
+    }
+    const fits = [{ id: '01J00000000000000000000000', name: `${'长'.repeat(196)}.pdf` }];
+    expect(validateForm(form, { files: fits }).problems).toEqual([]);
+  });
+
+  it('refuses an id no file has', () => {
+    const files = [{ id: 'x'.repeat(1_000_000), name: 'a.pdf' }];
+    expect(validateForm(form, { files }).problems).toEqual([
+      { field: 'files', message: '佐证材料：附件格式不正确' },
+    ]);
+  });
+});

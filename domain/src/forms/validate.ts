@@ -1,5 +1,6 @@
 import { isOwnKey, ownField } from '../rules/own-key';
 import { dateProblem } from '../schemas/date';
+import { FILE_NAME_MAX_LENGTH } from '../schemas/notice';
 import {
   CHECKLIST_RESULTS,
   type FileRef,
@@ -78,9 +79,13 @@ function checkLeaf(field: LeafField, value: unknown, path: string, problems: Fou
     case 'attachments': {
       if (!Array.isArray(value)) return fail('附件格式不正确');
       const files = value as FileRef[];
-      if (!files.every((f) => f && typeof f.id === 'string' && typeof f.name === 'string'))
+      if (
+        !files.every((f) => f && typeof f.id === 'string' && f.id.length <= 64 && typeof f.name === 'string')
+      )
         return fail('附件格式不正确');
       if (files.length > field.maxFiles) return fail(`最多${field.maxFiles}个附件`);
+      if (files.some((f) => f.name.length > FILE_NAME_MAX_LENGTH))
+        return fail(`附件名称不能超过${FILE_NAME_MAX_LENGTH}个字`);
       return files.map((f) => ({ id: f.id, name: f.name }));
     }
   }

@@ -28,6 +28,19 @@ export const ZAuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** Refusals of one user on one route still counting in their window (not yet one event in the log). */
+export const ZAuditRefusal = z.object({
+  actorUsername: z.string().nullable(),
+  method: z.string(),
+  route: z.string(),
+  status: z.number(),
+  count: z.number(),
+  from: z.string(),
+  to: z.string(),
+  lastUrl: z.string(),
+});
+export type AuditRefusal = z.infer<typeof ZAuditRefusal>;
+
 /** What a break in the audit log says happened, and its name for the auditor. */
 export const AUDIT_BREAK_KINDS = {
   edited: '记录被修改',
@@ -70,6 +83,9 @@ export const ZAuditVerify = z.object({
 export type AuditVerify = z.infer<typeof ZAuditVerify>;
 
 /** Chinese names of audited actions, for the auditor's page and the CSV. */
+/** Repeated refusals of one user on one route within this window are one audit event with a count. */
+export const REFUSAL_WINDOW_MINUTES = 10;
+
 export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -77,6 +93,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
   'access.denied': '拒绝访问',
+  'access.denied_repeated': '拒绝访问（重复，已合并）',
+  'file.downloaded': '下载文件',
+  'audit.read': '查看审计日志',
+  'campaign.board_exported': '导出进度看板',
   'org.created': '新增单位',
   'org.updated': '修改单位',
   'joint_issuer.created': '新增联合发文单位',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FILE_NAME_MAX_LENGTH } from './notice';
 
 /** Field types shared by the hazard register, its workflow evidence and its imports. */
 
 /** A file uploaded through POST /api/files, referenced by id. */
 export const ZHazardFileRef = z.strictObject({
   id: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(FILE_NAME_MAX_LENGTH),
 });
 export type HazardFileRef = z.infer<typeof ZHazardFileRef>;
 

@@ -18,6 +18,8 @@ export const UPLOAD_TYPES = {
 } as const;
 export type UploadExtension = keyof typeof UPLOAD_TYPES;
 export const UPLOAD_MAX_MB = 10;
+/** A stored file's name is cut to this on upload, so no reference to one names a longer file. */
+export const FILE_NAME_MAX_LENGTH = 200;
 /** For an `accept` attribute and for messages: ".pdf,.doc,…". */
 export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES)
   .map((ext) => `.${ext}`)
@@ -26,7 +28,11 @@ export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES)
 /** A reference to an uploaded file, as records store it. */
 export const ZFileRef = z.strictObject({
   id: ZId,
-  name: z.string().trim().min(1, '附件名称不能为空').max(200, '附件名称不能超过200个字'),
+  name: z
+    .string()
+    .trim()
+    .min(1, '附件名称不能为空')
+    .max(FILE_NAME_MAX_LENGTH, `附件名称不能超过${FILE_NAME_MAX_LENGTH}个字`),
 });
 
 /** An uploaded file as POST /files answers it. */

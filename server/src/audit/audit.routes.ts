@@ -1,8 +1,10 @@
 import {
   AUDIT_ACTIONS,
   type AuditEvent,
+  REFUSAL_WINDOW_MINUTES,
   ZAuditEvent,
   ZAuditQuery,
+  ZAuditRefusal,
   ZAuditVerify,
   ZErrorBody,
 } from '@tiegui/domain';
@@ -14,6 +16,7 @@ import type { Clock } from '../lib/clock';
 import { listAuditEvents } from './audit.repository';
 import { auditActorOf, recordAudit } from './audit.service';
 import { verifyAuditChain } from './audit.verifier';
+import { closeRefusalWindows, countingRefusals } from './audit-refusals';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
@@ -60,12 +63,44 @@ export const auditRoutes =
       },
       async (request) => {
         const { limit, ...q } = request.query;
+        await closeRefusalWindows(deps.db, deps.clock.now());
         const rows = await listAuditEvents(deps.db, q, limit + 1);
         const page = rows.slice(0, limit);
+        // After the read: a reader's own read is the newest event, not one on the page read.
+        await recordAudit(
+          deps.db,
+          auditActorOf(actorOf(request.session)),
+          { action: 'audit.read', changes: { ...q, count: page.length } },
+          deps.clock.now(),
+        );
         return {
           items: page.map(present),
           nextCursor: rows.length > limit ? (page[page.length - 1]?.seq ?? null) : null,
         };
+      },
+    );
+
+    app.get(
+      '/audit/refusals',
+      {
+        config: { permission: 'audit.read' },
+        schema: {
+          tags: ['audit'],
+          summary: `计数中的重复拒绝访问（${REFUSAL_WINDOW_MINUTES}分钟内同一用户同一接口，窗口结束时合并为一条审计记录）`,
+          response: { 200: z.object({ items: z.array(ZAuditRefusal) }), ...errors },
+        },
+      },
+      async (request) => {
+        const now = deps.clock.now();
+        await closeRefusalWindows(deps.db, now);
+        const items = await countingRefusals(deps.db, now);
+        await recordAudit(
+          deps.db,
+          auditActorOf(actorOf(request.session)),
+          { action: 'audit.read', changes: { refusals: items.length } },
+          now,
+        );
+        return { items };
       },
     );
 
@@ -94,6 +129,7 @@ export const auditRoutes =
           '哈希',
         ];
         const lines = [header.map(csvCell).join(',')];
+        await closeRefusalWindows(deps.db, deps.clock.now());
         let cursor: number | undefined;
         for (;;) {
           const rows = await listAuditEvents(deps.db, { ...request.query, cursor }, 5000);
@@ -147,6 +183,7 @@ export const auditRoutes =
         },
       },
       async (request) => {
+        await closeRefusalWindows(deps.db, deps.clock.now());
         const result = await verifyAuditChain(deps.db);
         // The outcome, not the list: a long list of breaks stays in the answer, not in every row after.
         const { ok, checked, brokenAt, reason, breaks, omitted } = result;

@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_workflow_events';
 import * as m0011 from './migrations/0011_audit_integrity';
 import * as m0012 from './migrations/0012_joint_issuers_login_throttles';
 import * as m0013 from './migrations/0013_account_changes';
+import * as m0014 from './migrations/0014_password_history_audit_refusals';
 import * as m0015 from './migrations/0015_round_trips_and_mine_list';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_audit_integrity': m0011,
   '0012_joint_issuers_login_throttles': m0012,
   '0013_account_changes': m0013,
+  '0014_password_history_audit_refusals': m0014,
   '0015_round_trips_and_mine_list': m0015,
 };
 

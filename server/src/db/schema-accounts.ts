@@ -1,4 +1,5 @@
-// Sessions, 三员 account changes and activation codes (0013_account_changes); times and flags as in schema.ts.
+// Sessions, 三员 account changes and activation codes (0013_account_changes), password history and
+// counted refusals (0014); times and flags as in schema.ts.
 
 export interface SessionTable {
   id: string;
@@ -42,4 +43,31 @@ export interface ActivationCodeTable {
   expires_at: string;
   used_at: string | null;
   revoked_at: string | null;
+}
+
+/** An earlier password of a user (its argon2id hash), so it cannot be chosen again soon. */
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
+/** Repeated refusals of one user on one route within a window, counted before they become one audit event. */
+export interface AuditRefusalTable {
+  id: string;
+  actor_user_id: string;
+  actor_username: string | null;
+  actor_org_id: string | null;
+  method: string;
+  /** The route's pattern (`/api/hazards/:id`), so refusals of different records count together. */
+  route: string;
+  status: number;
+  code: string;
+  first_at: string;
+  last_at: string;
+  last_url: string;
+  ip: string | null;
+  /** Refusals after the first (which is an audit event already). */
+  repeats: number;
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { JointIssuerTable, LoginThrottleTable } from './schema-access';
-import type { AccountChangeTable, ActivationCodeTable, SessionTable } from './schema-accounts';
+import type * as Accounts from './schema-accounts';
 
 /** Times are ISO-8601 UTC strings on both dialects; booleans are 0/1 integers on both. */
 export interface OrgTable {
@@ -364,7 +364,7 @@ export interface Database {
   mines: MineTable;
   users: UserTable;
   user_roles: UserRoleTable;
-  sessions: SessionTable;
+  sessions: Accounts.SessionTable;
   audit_events: AuditEventTable;
   import_receipts: ImportReceiptTable;
   plans: PlanTable;
@@ -387,6 +387,8 @@ export interface Database {
   workflow_events: WorkflowEventTable;
   joint_issuers: JointIssuerTable;
   login_throttles: LoginThrottleTable;
-  account_changes: AccountChangeTable;
-  activation_codes: ActivationCodeTable;
+  account_changes: Accounts.AccountChangeTable;
+  activation_codes: Accounts.ActivationCodeTable;
+  password_history: Accounts.PasswordHistoryTable;
+  audit_refusals: Accounts.AuditRefusalTable;
 }

@@ -1,14 +1,12 @@
 import { hasPermission } from '@tiegui/domain';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/database';
-import type { Clock } from '../lib/clock';
 import { AppError } from '../lib/errors';
-import { resolveSession } from '../modules/auth/auth.service';
+import { resolveSession, type SessionDeps } from '../modules/auth/auth.service';
 
 export const SESSION_COOKIE = 'tiegui_sid';
 
 /** Every API route is private unless its config says `public`; its `permission` is checked here. */
-export function registerAuthHook(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+export function registerAuthHook(app: FastifyInstance, deps: SessionDeps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {

@@ -2,7 +2,8 @@ import { fieldLabel } from '@tiegui/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { OutOfScopeError } from '../access/access';
-import { auditActorOf, recordAudit } from '../audit/audit.service';
+import { auditActorOf } from '../audit/audit.service';
+import { recordRefusal } from '../audit/audit-refusals';
 import type { Db } from '../db/database';
 import type { Clock } from '../lib/clock';
 import { AppError, type FieldError, STATUS_OF } from '../lib/errors';
@@ -23,12 +24,16 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
     if (error instanceof AppError) {
       const denied = error.code === 'FORBIDDEN' || error instanceof OutOfScopeError;
       if (denied && request.session) {
-        await recordAudit(
+        const actor = request.session.actor;
+        await recordRefusal(
           deps.db,
-          auditActorOf(request.session.actor, request.ip),
+          { ...auditActorOf(actor, request.ip), userId: actor.userId },
           {
-            action: 'access.denied',
-            changes: { method: request.method, url: request.url, code: error.code },
+            method: request.method,
+            route: request.routeOptions.url ?? request.url,
+            url: request.url,
+            status: STATUS_OF[error.code],
+            code: error.code,
           },
           deps.clock.now(),
         );

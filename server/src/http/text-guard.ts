@@ -62,15 +62,21 @@ function unstorablePath(root: unknown, prefix: readonly string[]): string[] | nu
   return null;
 }
 
-/** The request's text that reaches the database: body, query, route params, and the stored headers. */
-function firstUnstorable(request: FastifyRequest): string[] | null {
+/**
+ * The request's text that reaches the database: body, query, route params, and the stored headers,
+ * with the label to name it by. A route parameter is part of the address, not a field the user
+ * filled in: it is named 请求内容, not by a field that shares its key (`id` is also 附件编号).
+ */
+function firstUnstorable(request: FastifyRequest): { path: string[]; label: string } | null {
+  const labelled = (path: string[] | null) => (path ? { path, label: labelOf(path) } : null);
+  const param = unstorablePath(request.params, []);
   return (
-    unstorablePath(request.body, []) ??
-    unstorablePath(request.query, []) ??
-    unstorablePath(request.params, []) ??
+    labelled(unstorablePath(request.body, [])) ??
+    labelled(unstorablePath(request.query, [])) ??
+    (param ? { path: param, label: '请求内容' } : null) ??
     // Sessions keep the User-Agent; the audit log keeps the client address (X-Forwarded-For).
-    unstorablePath(request.headers['user-agent'], ['userAgent']) ??
-    unstorablePath(request.ip, ['ip'])
+    labelled(unstorablePath(request.headers['user-agent'], ['userAgent'])) ??
+    labelled(unstorablePath(request.ip, ['ip']))
   );
 }
 
@@ -80,9 +86,9 @@ function firstUnstorable(request: FastifyRequest): string[] | null {
  */
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const path = firstUnstorable(request);
-    if (!path) return;
-    const message = `${labelOf(path)}：含有无法保存的字符（空字符或不完整的字符编码），请删除后重新输入`;
-    throw new AppError('VALIDATION', message, [{ field: path.join('.') || '请求', message }]);
+    const found = firstUnstorable(request);
+    if (!found) return;
+    const message = `${found.label}：含有无法保存的字符（空字符或不完整的字符编码），请删除后重新输入`;
+    throw new AppError('VALIDATION', message, [{ field: found.path.join('.') || '请求', message }]);
   });
 }

@@ -21,6 +21,7 @@ export const NOT_RECORD_LISTS: Readonly<Record<string, NotAList>> = {
   '/api/mines/export': { why: 'the xlsx of /api/mines, from the same query' },
   '/api/hazards/export': { why: 'the xlsx of /api/hazards, from the same query' },
   '/api/audit/events.csv': { why: 'the CSV of /api/audit/events, from the same query' },
+  '/api/audit/refusals': { why: 'refusals still counting, not yet an event of /api/audit/events' },
   '/api/mines/import-template': { why: 'an empty template', permitted: localRegulator },
   '/api/hazards/import-template': { why: 'an empty template' },
 };

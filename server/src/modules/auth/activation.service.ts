@@ -17,6 +17,7 @@ import {
   useActivationCode,
 } from './activation.repository';
 import { hashPassword } from './password';
+import { assertNewPassword } from './password-history.service';
 
 export interface ActivationDeps {
   db: Db;
@@ -138,6 +139,11 @@ export async function activateAccount(
   const { db, clock } = deps;
   const now = clock.now();
   const row = await usableCode(db, input.code, now, ip);
+  // The account's hash now is a reset's or a new account's: no password the user chose.
+  await assertNewPassword(db, { id: row.user_id, username: row.username, current: null }, input.password, {
+    key: 'password',
+    label: '密码',
+  });
   const passwordHash = await hashPassword(input.password);
   const admin = await isAdministrator(db, row.user_id);
   const used = await db.transaction().execute(async (trx) => {

@@ -12,6 +12,7 @@ export function findSession(db: Db, id: string) {
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
       's.id as sessionId',
+      's.created_at',
       's.last_seen_at',
       'u.id as userId',
       'u.username',
@@ -70,4 +71,46 @@ export async function setOwnPassword(trx: Db, userId: string, passwordHash: stri
 /** Ends every session of a user but one. */
 export async function deleteOtherSessions(trx: Db, userId: string, keepId: string) {
   await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();
+}
+
+/** Ends every session of a user; how many there were. */
+export async function deleteSessionsOf(trx: Db, userId: string): Promise<number> {
+  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Ends a user's oldest sessions so that `keep` remain, the new one (`newId`) among them; how many ended. */
+export function deleteOldestSessions(trx: Db, userId: string, newId: string, keep: number): Promise<number> {
+  return deletePastNewest(trx, 'sessions', { userId, keep: keep - 1, except: newId });
+}
+
+/**
+ * Deletes a user's rows of a table past the newest `keep` (by creation, then id), sparing `except`;
+ * how many were deleted.
+ */
+export async function deletePastNewest(
+  trx: Db,
+  table: 'sessions' | 'password_history',
+  rows: { userId: string; keep: number; except?: string },
+): Promise<number> {
+  const older = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('user_id', '=', rows.userId)
+    .$if(rows.except !== undefined, (qb) => qb.where('id', '!=', rows.except!))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(rows.keep)
+    .limit(1000)
+    .execute();
+  if (older.length === 0) return 0;
+  await trx
+    .deleteFrom(table)
+    .where(
+      'id',
+      'in',
+      older.map((r) => r.id),
+    )
+    .execute();
+  return older.length;
 }

@@ -51,7 +51,7 @@ export const authRoutes =
         schema: { tags: ['auth'], summary: '退出登录', response: { 200: ZOk, 401: ZErrorBody } },
       },
       async (request, reply) => {
-        await logout(deps, request.sessionToken ?? '', actorOf(request.session));
+        await logout(deps, actorOf(request.session));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },

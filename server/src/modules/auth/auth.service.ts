@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Me, type PowSolution, permissionsOf, type Role, SESSION_IDLE_MINUTES } from '@tiegui/domain';
+import {
+  type Me,
+  type PowSolution,
+  permissionsOf,
+  type Role,
+  SESSION_IDLE_MINUTES,
+  SESSION_MAX_HOURS,
+  SESSIONS_PER_USER,
+} from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { coveredRegionsOfOrg, jurisdictionOf } from '../../access/jurisdiction';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
@@ -7,8 +15,10 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { AppError, invalidField } from '../../lib/errors';
 import {
+  deleteOldestSessions,
   deleteOtherSessions,
   deleteSession,
+  deleteSessionsOf,
   findSession,
   findUserById,
   findUserByUsername,
@@ -19,6 +29,7 @@ import {
   touchSession,
 } from './auth.repository';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { assertNewPassword, rememberPassword } from './password-history.service';
 import {
   checkLoginThrottle,
   checkPasswordThrottle,
@@ -28,10 +39,21 @@ import {
   recordPasswordFailure,
 } from './throttle.service';
 
+/** How long a session may last and how many one user may hold (AppConfig). */
+export interface SessionPolicy {
+  maxHours: number;
+  perUser: number;
+}
+
 export interface SessionDeps {
   db: Db;
   clock: Clock;
+  /** SESSION_MAX_HOURS and SESSIONS_PER_USER unless the configuration says otherwise. */
+  sessions?: SessionPolicy;
 }
+
+const policyOf = (deps: SessionDeps): SessionPolicy =>
+  deps.sessions ?? { maxHours: SESSION_MAX_HOURS, perUser: SESSIONS_PER_USER };
 
 export interface AuthDeps extends SessionDeps {
   /** Leading zero bits the first proof of work asks for (AppConfig.powDifficulty). */
@@ -48,10 +70,11 @@ const TOUCH_EVERY_MS = 60_000;
  * from the counts, not from the account (throttle.service).
  */
 export async function login(
-  { db, clock, powDifficulty }: AuthDeps,
+  deps: AuthDeps,
   input: { username: string; password: string; pow?: PowSolution | undefined },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; userId: string }> {
+  const { db, clock, powDifficulty } = deps;
   const now = clock.now();
   const attempt = { ip: (client.ip ?? 'unknown').slice(0, 64), username: input.username };
   await checkLoginThrottle(db, attempt, input.pow, { now, baseDifficulty: powDifficulty });
@@ -83,17 +106,29 @@ export async function login(
   const who = { userId: known.id, username: known.username, orgId: known.org_id, ip: client.ip };
   const token = randomBytes(32).toString('base64url');
   await clearLoginFailures(db, attempt);
+  const sessionId = sessionIdOf(token);
   await db.transaction().execute(async (trx) => {
     await recordLogin(trx, known.id, now.toISOString());
     await insertSession(trx, {
-      id: sessionIdOf(token),
+      id: sessionId,
       user_id: known.id,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       ip: client.ip,
       user_agent: client.userAgent?.slice(0, 400) ?? null,
     });
-    await appendAudit(trx, who, { action: 'auth.login', entityType: 'user', entityId: known.id }, now);
+    const ended = await deleteOldestSessions(trx, known.id, sessionId, policyOf(deps).perUser);
+    await appendAudit(
+      trx,
+      who,
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: known.id,
+        ...(ended > 0 ? { changes: { endedOldestSessions: ended } } : {}),
+      },
+      now,
+    );
   });
   return { token, userId: known.id };
 }
@@ -105,12 +140,16 @@ export interface SessionInfo {
   mustChangePassword: boolean;
 }
 
-/** Resolves a cookie token to its actor; an idle session (30 minutes) ends here. */
+/**
+ * Resolves a cookie token to its actor. An idle session (30 minutes) ends here, and so does one
+ * older than the policy's hours however busy, with a 401 that says so.
+ */
 export async function resolveSession(
-  { db, clock }: SessionDeps,
+  deps: SessionDeps,
   token: string,
   ip: string | null,
 ): Promise<SessionInfo | null> {
+  const { db, clock } = deps;
   const now = clock.now();
   const row = await findSession(db, sessionIdOf(token));
   if (!row) return null;
@@ -118,6 +157,11 @@ export async function resolveSession(
   if (idleMs > SESSION_IDLE_MINUTES * 60_000 || !row.active) {
     await deleteSession(db, row.sessionId);
     return null;
+  }
+  const { maxHours } = policyOf(deps);
+  if (now.getTime() - new Date(row.created_at).getTime() > maxHours * 3_600_000) {
+    await deleteSession(db, row.sessionId);
+    throw new AppError('UNAUTHENTICATED', `登录已超过${maxHours}小时，请重新登录`);
   }
   if (idleMs > TOUCH_EVERY_MS) await touchSession(db, row.sessionId, now.toISOString());
   const org = { id: row.orgId, kind: row.orgKind, path: row.orgPath, region_code: row.regionCode };
@@ -136,19 +180,28 @@ export async function resolveSession(
   };
 }
 
-export async function logout({ db, clock }: SessionDeps, token: string, actor: Actor): Promise<void> {
+/**
+ * Logging out ends every session of the user, not only this one: a session left open on another
+ * computer is one the user has forgotten (the page says so beside 退出登录).
+ */
+export async function logout({ db, clock }: SessionDeps, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await deleteSession(trx, sessionIdOf(token));
+    const ended = await deleteSessionsOf(trx, actor.userId);
     await appendAudit(
       trx,
       auditActorOf(actor),
-      { action: 'auth.logout', entityType: 'user', entityId: actor.userId },
+      {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: actor.userId,
+        changes: { endedSessions: ended },
+      },
       clock.now(),
     );
   });
 }
 
-/** Changes the actor's own password; other sessions of the user end. */
+/** Changes the actor's own password (not one of the last few); other sessions of the user end. */
 export async function changePassword(
   { db, clock }: SessionDeps,
   actor: Actor,
@@ -164,8 +217,15 @@ export async function changePassword(
   }
   await clearPasswordFailures(db, actor.userId);
   if (input.oldPassword === input.newPassword) throw invalidField('newPassword', '新密码不能与原密码相同');
+  await assertNewPassword(
+    db,
+    { id: user.id, username: user.username, current: user.password_hash },
+    input.newPassword,
+    { key: 'newPassword', label: '新密码' },
+  );
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
+    await rememberPassword(trx, actor.userId, user.password_hash, now);
     await setOwnPassword(trx, actor.userId, passwordHash, now.toISOString());
     await deleteOtherSessions(trx, actor.userId, sessionIdOf(token));
     await appendAudit(

@@ -1,6 +1,7 @@
 import { type BoardCounts, OBLIGATION_STATES, ORG_KINDS } from '@tiegui/domain';
 import type ExcelJS from 'exceljs';
 import type { Actor } from '../../access/actor';
+import { auditActorOf, recordAudit } from '../../audit/audit.service';
 import { cellOf, type ExcelFile, exportXlsx, oneOf, type SheetColumn } from '../../lib/excel';
 import { type BoardDeps, campaignBoard } from './board.service';
 import { getCampaign } from './campaign.service';
@@ -23,13 +24,24 @@ const COLUMNS: (SheetColumn & { value: (r: BoardRow) => ExcelJS.CellValue })[] =
   { header: '逾期报送', width: 10, value: count('late') },
 ];
 
-/** The progress board as a sheet, the same figures the page shows. */
+/** The progress board as a sheet, the same figures the page shows; the export is audited. */
 export async function boardExcel(deps: BoardDeps, actor: Actor, campaignId: string): Promise<ExcelFile> {
   const campaign = await getCampaign(deps, actor, campaignId);
   const board = await campaignBoard(deps, actor, campaignId);
   const { content } = await exportXlsx(
     { sheet: '进度看板', columns: COLUMNS, row: (r: BoardRow) => COLUMNS.map((c) => c.value(r)) },
     board.rows,
+  );
+  await recordAudit(
+    deps.db,
+    auditActorOf(actor),
+    {
+      action: 'campaign.board_exported',
+      entityType: 'campaign',
+      entityId: campaignId,
+      changes: { rows: board.rows.length },
+    },
+    deps.clock.now(),
   );
   return { fileName: `${campaign.title}-进度看板.xlsx`, content };
 }

@@ -78,6 +78,27 @@ describe('a checklist result outside its list', () => {
   });
 });
 
+describe('an attachment reference with a 1 MB file name', () => {
+  it('400 naming the field by its label, in a draft and a submission; nothing is stored', async () => {
+    const values = {
+      ...selfcheck('2024-09-30'),
+      attachments: [{ id: '01J0000000000000000000000A', name: 'x'.repeat(1 << 20) }],
+    };
+    for (const [method, url] of [
+      ['PUT', `/api/duties/${selfcheckId}/draft`],
+      ['POST', `/api/duties/${selfcheckId}/submit`],
+    ] as const) {
+      const res = await call(method, url, mine, { values });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().fields).toEqual([
+        { field: 'attachments', message: expect.stringMatching(/：附件名称不能超过200个字$/) },
+      ]);
+    }
+    const detail = (await call('GET', `/api/duties/${selfcheckId}`, mine)).json();
+    expect(JSON.stringify(detail).length).toBeLessThan(1 << 20);
+  });
+});
+
 describe('POST /api/notices with an impossible date', () => {
   it('400 naming 成文日期', async () => {
     const officer = await ctx.login('sx-officer');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ADMIN_ROLES, fieldLabel, type StoredFile } from '@tiegui/domain';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
-import { appendAudit, auditActorOf } from '../../audit/audit.service';
+import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
 import type { FileTable } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -85,11 +85,24 @@ async function mayRead(db: Db, actor: Actor, file: { id: string; owner_org_id: s
   return (await filesReadableThroughLinks(db, actor, [file.id])).length > 0;
 }
 
-/** A file's name, type and bytes, for its owner org or anyone who may see a record linking it; 404 otherwise. */
+/** A file's name, type and bytes, for its owner org or anyone who may see a record linking it; 404 otherwise. Audited. */
 export async function readFile(deps: FileDeps, actor: Actor, id: string) {
   const row = FILE_ID.test(id) ? await findFile(deps.db, id) : undefined;
   if (!row || !(await mayRead(deps.db, actor, row))) throw new OutOfScopeError('文件');
-  return { name: row.name, mime: row.mime, content: await deps.store.get(row.sha256) };
+  const content = await deps.store.get(row.sha256);
+  // Who read which file, never what it holds.
+  await recordAudit(
+    deps.db,
+    auditActorOf(actor),
+    {
+      action: 'file.downloaded',
+      entityType: 'file',
+      entityId: row.id,
+      changes: { name: row.name, size: row.size },
+    },
+    deps.clock.now(),
+  );
+  return { name: row.name, mime: row.mime, content };
 }
 
 /** A file reference a record is about to keep, with where the request holds it (for a 400). */

@@ -1,4 +1,10 @@
-import { UPLOAD_ACCEPT, UPLOAD_MAX_MB, UPLOAD_TYPES, type UploadExtension } from '@tiegui/domain';
+import {
+  FILE_NAME_MAX_LENGTH,
+  UPLOAD_ACCEPT,
+  UPLOAD_MAX_MB,
+  UPLOAD_TYPES,
+  type UploadExtension,
+} from '@tiegui/domain';
 
 const bytes = (...b: number[]) => Buffer.from(b);
 const ZIP = [bytes(0x50, 0x4b, 0x03, 0x04), bytes(0x50, 0x4b, 0x05, 0x06)];
@@ -19,7 +25,7 @@ const MAGIC: Record<UploadExtension, Buffer[]> = {
   png: [bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)],
 };
 
-export const MAX_NAME_LENGTH = 200;
+export const MAX_NAME_LENGTH = FILE_NAME_MAX_LENGTH;
 
 /** The name as stored: no folders, no control characters, at most 200 characters with its extension kept. */
 export function cleanFileName(raw: string): string {

@@ -9,6 +9,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { issueActivationCode, unknownPasswordHash } from '../auth/activation.service';
+import { rememberCurrentPassword } from '../auth/password-history.service';
 import { clearThrottlesOf, lockedUsernames } from '../auth/throttle.service';
 import {
   deleteRoles,
@@ -254,6 +255,7 @@ export async function resetPassword(deps: UserDeps, actor: Actor, id: string): P
   const passwordHash = await unknownPasswordHash();
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
+    await rememberCurrentPassword(trx, id, now);
     await updateUserRow(trx, id, {
       password_hash: passwordHash,
       must_change_password: 0,

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { api, downloadFile } from '../../api/client';
 import { QueryError } from '../../components/status-results';
 import { type AuditFilters, AuditFiltersBar } from './audit-filters';
+import { CountingRefusals } from './audit-refusals';
 import { AuditTable } from './audit-table';
 import { AuditVerifyResult } from './audit-verify-result';
 
@@ -57,6 +58,7 @@ export function AuditPage() {
       styles={{ header: { flexWrap: 'wrap' } }}
     >
       {result && <AuditVerifyResult result={result} onClose={() => verify.reset()} />}
+      <CountingRefusals />
       <AuditFiltersBar onChange={setFilters} />
       {list.error && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

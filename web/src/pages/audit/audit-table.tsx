@@ -1,9 +1,10 @@
 import type { AuditEvent } from '@tiegui/domain';
-import { AUDIT_ACTIONS, ownValue } from '@tiegui/domain';
+import { AUDIT_ACTIONS, ownField, ownValue, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
+import { REFUSAL_STATUS } from './audit-refusals';
 
 const ENTITY_LABELS: Record<string, string> = {
   mine: '矿山',
@@ -11,7 +12,20 @@ const ENTITY_LABELS: Record<string, string> = {
   org: '单位',
   session: '会话',
   joint_issuer: '联合发文单位',
+  file: '文件',
+  campaign: '专项活动',
 };
+
+/** What a few events mean, in words; the rest show their changes as recorded. */
+function changesText(e: AuditEvent): string {
+  const v = e.changes;
+  if (e.action === 'access.denied_repeated') {
+    const status = Number(ownField(v, 'status'));
+    return `${REFUSAL_WINDOW_MINUTES}分钟内又被拒绝${String(ownField(v, 'count'))}次：${String(ownField(v, 'method'))} ${String(ownField(v, 'route'))}，${REFUSAL_STATUS[status] ?? status}`;
+  }
+  if (e.action === 'file.downloaded') return `下载“${String(ownField(v, 'name'))}”`;
+  return JSON.stringify(v);
+}
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -49,12 +63,12 @@ const columns: ColumnsType<AuditEvent> = [
     title: '变更',
     dataIndex: 'changes',
     width: 260,
-    render: (v: unknown) =>
+    render: (v: unknown, e) =>
       v === null || v === undefined ? (
         '—'
       ) : (
-        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
-          {JSON.stringify(v)}
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }} title={changesText(e)}>
+          {changesText(e)}
         </Typography.Text>
       ),
   },

@@ -1,7 +1,7 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@tiegui/domain';
-import { App, Button, Layout } from 'antd';
+import { App, Button, Layout, Popconfirm } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { NotificationBell } from '../../components/notification-bell';
@@ -55,16 +55,24 @@ export function AppHeader({ me, compact, onOpenMenu }: Props) {
           修改密码
         </Button>
       </Link>
-      <Button
-        type="text"
-        size="small"
-        icon={compact ? undefined : <LogoutOutlined />}
-        loading={logout.isPending}
-        onClick={() => logout.mutate()}
-        style={{ color: '#fff' }}
+      <Popconfirm
+        title="退出登录"
+        description="将同时结束您在其他电脑、手机上的登录。"
+        okText="退出"
+        cancelText="取消"
+        placement="bottomRight"
+        onConfirm={() => logout.mutate()}
       >
-        退出
-      </Button>
+        <Button
+          type="text"
+          size="small"
+          icon={compact ? undefined : <LogoutOutlined />}
+          loading={logout.isPending}
+          style={{ color: '#fff' }}
+        >
+          退出
+        </Button>
+      </Popconfirm>
     </Layout.Header>
   );
 }

@@ -2,7 +2,8 @@ import { passwordProblem } from '@tiegui/domain';
 import { Form, Input } from 'antd';
 import { problemRule } from '../../lib/form-rules';
 
-const PASSWORD_HINT = '至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类';
+const PASSWORD_HINT =
+  '至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类；不能是常见密码，不能包含用户名，不能与最近5次用过的密码相同';
 
 /** A new password and its confirmation, checked by the shared password policy as it is typed. */
 export function NewPasswordFields({ name }: { name: string }) {
