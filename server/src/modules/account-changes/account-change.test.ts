@@ -226,3 +226,32 @@ describe('who sees a request', () => {
     );
   });
 });
+
+describe('the routes themselves', () => {
+  it('401 without a session, before any field is named', async () => {
+    const demo = (await call('GET', '/account-changes?box=all', 'sx-audit')).json().items[0].id;
+    for (const [method, url] of [
+      ['GET', '/api/account-changes'],
+      ['GET', `/api/account-changes/${demo}`],
+      ['POST', '/api/account-changes'],
+      ['POST', `/api/account-changes/${demo}/actions/approve`],
+    ] as const) {
+      const res = await ctx.app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json().fields, `${method} ${url}`).toBeUndefined();
+    }
+  });
+
+  it('400 naming 变更事项 when the change is missing; 404 for a request that is not there', async () => {
+    const missing = await call('POST', '/account-changes', 'sx-admin', {});
+    expect(missing.statusCode).toBe(400);
+    expect(
+      missing
+        .json()
+        .fields.map((f: { message: string }) => f.message)
+        .join('；'),
+    ).toContain('变更事项');
+    expect((await call('GET', '/account-changes/NOPE', 'sx-sec')).statusCode).toBe(404);
+    expect((await act('NOPE', 'approve', 'sx-sec')).statusCode).toBe(404);
+  });
+});
