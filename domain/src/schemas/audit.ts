@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './common';
+import { optionalText, zLabelledEnum } from './common';
 
 export const ZAuditEvent = z.object({
   seq: z.number(),
@@ -57,7 +57,7 @@ export const AUDIT_BREAK_KINDS = {
 export type AuditBreakKind = keyof typeof AUDIT_BREAK_KINDS;
 
 export const ZAuditBreak = z.object({
-  kind: z.enum(Object.keys(AUDIT_BREAK_KINDS) as [AuditBreakKind, ...AuditBreakKind[]]),
+  kind: zLabelledEnum(AUDIT_BREAK_KINDS),
   /** The first event concerned (null: the checkpoint file itself). */
   seq: z.number().nullable(),
   /** The last event of a run of consecutive events with the same break. */

@@ -3,7 +3,7 @@ import { ROLES } from '../access/roles';
 import { ORG_KINDS } from '../catalog/orgs';
 import { passwordProblem } from '../rules/password';
 import { ZPowChallenge, ZPowSolution } from '../rules/proof-of-work';
-import { ZErrorBody } from './common';
+import { ZErrorBody, zLabelledEnum } from './common';
 
 export const ZLogin = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -25,10 +25,8 @@ export const ZChangePassword = z.object({
   newPassword: ZNewPassword,
 });
 
-export const ZRole = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
-export const ZOrgKind = z.enum(
-  Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS, ...(keyof typeof ORG_KINDS)[]],
-);
+export const ZRole = zLabelledEnum(ROLES);
+export const ZOrgKind = zLabelledEnum(ORG_KINDS);
 
 export const ZMe = z.object({
   id: z.string(),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { type FormDefinition, ZFormDefinition } from '../forms/definition';
 
+/** An enumeration whose values are the keys of a table of Chinese labels (`{ coal: '煤矿' }`). */
+export const zLabelledEnum = <T extends Record<string, string>>(labels: T) =>
+  z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+
 export const ZId = z.string().min(1).max(64);
 export const ZIdParams = z.object({ id: ZId });
 

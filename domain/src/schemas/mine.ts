@@ -10,18 +10,15 @@ import {
 } from '../catalog/mine';
 import { REGION_CODE } from '../rules/region';
 import { USCC_MESSAGES, usccProblem } from '../rules/uscc';
-import { optionalText, queryBoolean } from './common';
+import { optionalText, queryBoolean, zLabelledEnum } from './common';
 
-const keys = <T extends Record<string, string>>(o: T) =>
-  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const ZMineCategory = z.enum(keys(MINE_CATEGORIES));
-export const ZMineType = z.enum(keys(MINE_TYPES));
-export const ZMineStatus = z.enum(keys(MINE_STATUSES));
-export const ZGasGrade = z.enum(keys(GAS_GRADES));
-export const ZHydroType = z.enum(keys(HYDRO_TYPES));
-export const ZRockBurst = z.enum(keys(ROCK_BURST_LEVELS));
-export const ZCombustionTendency = z.enum(keys(COMBUSTION_TENDENCIES));
+export const ZMineCategory = zLabelledEnum(MINE_CATEGORIES);
+export const ZMineType = zLabelledEnum(MINE_TYPES);
+export const ZMineStatus = zLabelledEnum(MINE_STATUSES);
+export const ZGasGrade = zLabelledEnum(GAS_GRADES);
+export const ZHydroType = zLabelledEnum(HYDRO_TYPES);
+export const ZRockBurst = zLabelledEnum(ROCK_BURST_LEVELS);
+export const ZCombustionTendency = zLabelledEnum(COMBUSTION_TENDENCIES);
 
 export const ZUscc = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AdminRole, adminRoleOf, type Role } from '../access/roles';
-import { optionalText } from '../schemas/common';
+import { optionalText, zLabelledEnum } from '../schemas/common';
 import { type ActionOf, defineWorkflow } from './workflow';
 
 /**
@@ -30,9 +30,7 @@ export const ACCOUNT_CHANGE_STATES = {
   withdrawn: '已撤回',
 } as const;
 export type AccountChangeState = keyof typeof ACCOUNT_CHANGE_STATES;
-export const ZAccountChangeState = z.enum(
-  Object.keys(ACCOUNT_CHANGE_STATES) as [AccountChangeState, ...AccountChangeState[]],
-);
+export const ZAccountChangeState = zLabelledEnum(ACCOUNT_CHANGE_STATES);
 export const OPEN_ACCOUNT_CHANGE_STATES: readonly AccountChangeState[] = ['pending', 'confirming'];
 
 /** What a request changes. */
@@ -44,14 +42,12 @@ export const ACCOUNT_CHANGES = {
   reactivate: '启用账号',
 } as const;
 export type AccountChangeType = keyof typeof ACCOUNT_CHANGES;
-export const ZAccountChangeType = z.enum(
-  Object.keys(ACCOUNT_CHANGES) as [AccountChangeType, ...AccountChangeType[]],
-);
+export const ZAccountChangeType = zLabelledEnum(ACCOUNT_CHANGES);
 
 /** How many approvals a request takes: the table's kinds. */
 export const ACCOUNT_APPROVALS = { single: '一人审批的申请', dual: '须两人审批的申请' } as const;
 export type AccountApprovals = keyof typeof ACCOUNT_APPROVALS;
-export const ZAccountApprovals = z.enum(['single', 'dual']);
+export const ZAccountApprovals = zLabelledEnum(ACCOUNT_APPROVALS);
 
 export type AccountChangeParty = 'requester' | 'approver' | 'confirmer';
 export type AccountChangeGuard = 'independent' | 'notOwnRequest';
