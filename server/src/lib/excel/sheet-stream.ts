@@ -92,3 +92,25 @@ export async function streamSheet(zip: Buffer, { preferred, titles }: SheetWante
   }
   return { sheet: best.sheet };
 }
+
+/**
+ * Tries of one upload before it is called unreadable. exceljs's stream reader (4.4.0) now and then
+ * loses the workbook part of a sound file and throws reading its first sheet (about one read in
+ * 300, more on a busy machine); the same bytes read again are fine, and a corrupt file fails fast.
+ */
+export const READ_TRIES = 3;
+
+/** The workbook read by `read` (the stream reader), tried again when it throws: the sheet, or why it is refused. */
+export async function readTried(
+  zip: Buffer,
+  wanted: SheetWanted,
+  read: (zip: Buffer, wanted: SheetWanted) => Promise<SheetRead> = streamSheet,
+): Promise<SheetRead> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      return await read(zip, wanted);
+    } catch {
+      if (tried >= READ_TRIES) return { refused: 'unreadable' };
+    }
+  }
+}

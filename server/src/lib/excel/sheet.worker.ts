@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type SheetRead, type SheetWanted, streamSheet } from './sheet-stream';
+import { readTried, type SheetRead, type SheetWanted } from './sheet-stream';
 import { countedRefusal } from './zip-guard';
 
 /** What the pool asks of a worker: one upload's bytes and what to read them for. */
@@ -27,11 +27,7 @@ async function read(job: SheetJob): Promise<SheetRead> {
   const zip = Buffer.from(job.zip.buffer, job.zip.byteOffset, job.zip.byteLength);
   const refused = await countedRefusal(zip);
   if (refused) return { refused };
-  try {
-    return await streamSheet(zip, job);
-  } catch {
-    return { refused: 'unreadable' };
-  }
+  return readTried(zip, job);
 }
 
 parentPort?.on('message', async (job: SheetJob) => {
