@@ -17,13 +17,12 @@ const DEEP_PAGE = 60;
 interface Page {
   items: unknown[];
   nextCursor: string | null;
-  total: number;
 }
 
-async function get(app: FastifyInstance, cookie: string, url: string): Promise<Page> {
+async function get<T = Page>(app: FastifyInstance, cookie: string, url: string): Promise<T> {
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-  return res.json<Page>();
+  return res.json<T>();
 }
 
 /** Times one request RUNS times after a warm-up; returns p50 and p95 in milliseconds. */
@@ -87,10 +86,14 @@ export const mineListBench: Bench = {
       const filteredUrl = '/api/mines?limit=50&regionCode=1409&category=coal';
       const filtered = await timeRequest(app, cookie, filteredUrl);
 
-      const note = `${first.total} mines in scope, ${RUNS} runs, inject()`;
+      const { total } = await get<{ total: number }>(app, cookie, '/api/mines/count');
+      const count = await timeRequest(app, cookie, '/api/mines/count');
+      const note = `${total} mines in scope, ${RUNS} runs, inject()`;
       return [
         { bench: NAME, metric: 'first page p50', value: firstPage.p50, unit: 'ms', note },
         { bench: NAME, metric: 'first page p95', value: firstPage.p95, unit: 'ms', note },
+        { bench: NAME, metric: 'count p50', value: count.p50, unit: 'ms' },
+        { bench: NAME, metric: 'count p95', value: count.p95, unit: 'ms' },
         { bench: NAME, metric: `page ${DEEP_PAGE} (cursor) p50`, value: deepPage.p50, unit: 'ms' },
         { bench: NAME, metric: `page ${DEEP_PAGE} (cursor) p95`, value: deepPage.p95, unit: 'ms' },
         { bench: NAME, metric: '忻州 coal filter p50', value: filtered.p50, unit: 'ms' },

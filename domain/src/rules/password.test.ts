@@ -19,6 +19,15 @@ describe('passwordProblem', () => {
     expect(passwordProblem('Key-DX-Mine-2025', { username: 'yp-mine' })).toBeNull();
   });
 
+  it('refuses a password containing the 姓名, Chinese or Latin, whatever its case and spaces', () => {
+    expect(passwordProblem('Wang#王强2025', { username: 'dx-mine', displayName: '王强' })).toBe(
+      '密码不能包含姓名',
+    );
+    expect(passwordProblem('Key#2025-Li Ming', { displayName: 'li ming' })).toBe('密码不能包含姓名');
+    expect(passwordProblem('Key#2025-王刚', { displayName: '王强' })).toBeNull();
+    expect(passwordProblem('Lithium#2025', { displayName: 'Li' })).toBeNull();
+  });
+
   it('does not hold a username of two letters against every password that has them', () => {
     expect(passwordProblem('Lithium#2025', { username: 'li' })).toBeNull();
   });

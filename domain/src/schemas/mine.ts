@@ -126,11 +126,17 @@ export const ZMineListQuery = z.object({
 });
 export type MineListQuery = z.infer<typeof ZMineListQuery>;
 
+/** What a mine list is filtered by: the list's query without its order and page. */
+export const ZMineFilter = ZMineListQuery.omit({ sort: true, cursor: true, limit: true });
+
 export const ZMinePage = z.object({
   items: z.array(ZMine),
   nextCursor: z.string().nullable(),
-  total: z.number(),
 });
+
+/** How many mines match a filter (GET /mines/count), asked beside the first page. */
+export const ZMineCount = z.object({ total: z.number() });
+export type MineCount = z.infer<typeof ZMineCount>;
 
 export const ZMineImportResult = z.object({
   total: z.number(),

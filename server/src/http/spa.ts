@@ -19,7 +19,8 @@ export function spaIndex(webDist: string): (reply: FastifyReply) => string | und
     }
     if (!cached || cached.mtimeMs !== stat.mtimeMs)
       cached = { mtimeMs: stat.mtimeMs, html: fs.readFileSync(file, 'utf8') };
-    const nonce = reply.cspNonce.style;
+    const nonce = reply.cspNonce?.style;
+    if (!nonce) return undefined;
     return cached.html.replace('</head>', `<meta name="csp-nonce" content="${nonce}" />\n</head>`);
   };
 }

@@ -194,18 +194,18 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     visible: (db, a) => idsOf(db, mineIds(a)),
     prefixes: ['/api/mines/', '/api/hazards/mines/'],
     lists: [
-      ...(['true', 'false'] as const).map(
-        (active): ListCheck => ({
-          path: '/api/mines',
-          query: `active=${active}`,
-          at: ['items', 'id'],
-          complete: (db, a) =>
-            idsOf(
-              db,
-              sql`select o.id from orgs o where o.active = ${active === 'true' ? 1 : 0} and o.id in (${mineIds(a)})`,
-            ),
-        }),
-      ),
+      ...(['true', 'false'] as const).flatMap((active): ListCheck[] => {
+        const complete: ListCheck['complete'] = (db, a) =>
+          idsOf(
+            db,
+            sql`select o.id from orgs o where o.active = ${active === 'true' ? 1 : 0} and o.id in (${mineIds(a)})`,
+          );
+        const query = `active=${active}`;
+        return [
+          { path: '/api/mines', query, at: ['items', 'id'], complete },
+          { path: '/api/mines/count', query, at: ['total'], complete, count: true },
+        ];
+      }),
       { path: '/api/hazards/recurrences', at: ['items', 'mineId'] },
       { path: '/api/hazards/investigations/coverage', query: 'month=2024-07', at: ['notRecorded', 'mineId'] },
     ],

@@ -140,10 +140,15 @@ export async function activateAccount(
   const now = clock.now();
   const row = await usableCode(db, input.code, now, ip);
   // The account's hash now is a reset's or a new account's: no password the user chose.
-  await assertNewPassword(db, { id: row.user_id, username: row.username, current: null }, input.password, {
-    key: 'password',
-    label: '密码',
-  });
+  await assertNewPassword(
+    db,
+    { id: row.user_id, username: row.username, displayName: row.display_name, current: null },
+    input.password,
+    {
+      key: 'password',
+      label: '密码',
+    },
+  );
   const passwordHash = await hashPassword(input.password);
   const admin = await isAdministrator(db, row.user_id);
   const used = await db.transaction().execute(async (trx) => {

@@ -1,12 +1,14 @@
 import type { Db } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { SessionTable } from '../../db/schema-accounts';
 
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export function findSession(db: Db, id: string) {
-  return db
+/** A session with its user and org: every authenticated request asks, so it is built once (prepared). */
+const sessionRow = prepared((db, id: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
@@ -25,12 +27,20 @@ export function findSession(db: Db, id: string) {
       'o.name as orgName',
       'o.region_code as regionCode',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id),
+);
+
+export async function findSession(db: Db, id: string) {
+  const [row] = await sessionRow(db, id);
+  return row;
 }
 
+const userRoles = prepared((db, userId: string) =>
+  db.selectFrom('user_roles').select('role').where('user_id', '=', userId),
+);
+
 export async function rolesOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  const rows = await userRoles(db, userId);
   return rows.map((r) => r.role).sort();
 }
 

@@ -219,7 +219,7 @@ export async function changePassword(
   if (input.oldPassword === input.newPassword) throw invalidField('newPassword', '新密码不能与原密码相同');
   await assertNewPassword(
     db,
-    { id: user.id, username: user.username, current: user.password_hash },
+    { id: user.id, username: user.username, displayName: user.display_name, current: user.password_hash },
     input.newPassword,
     { key: 'newPassword', label: '新密码' },
   );

@@ -16,11 +16,11 @@ import {
  */
 export async function assertNewPassword(
   db: Db,
-  user: { id: string; username: string; current: string | null },
+  user: { id: string; username: string; displayName: string; current: string | null },
   password: string,
   field: { key: string; label: string },
 ): Promise<void> {
-  const problem = passwordProblem(password, { username: user.username });
+  const problem = passwordProblem(password, { username: user.username, displayName: user.displayName });
   if (problem) throw invalidField(field.key, `${field.label}：${problem}`);
   const earlier = await recentPasswordHashes(db, user.id, PASSWORD_HISTORY);
   const recent = (user.current === null ? earlier : [user.current, ...earlier]).slice(0, PASSWORD_HISTORY);

@@ -45,6 +45,19 @@ describe('POST /api/auth/change-password refuses', () => {
     });
   });
 
+  it('a password containing the 姓名 the account shows', async () => {
+    const { display_name: name } = await ctx.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'dx-mine')
+      .executeTakeFirstOrThrow();
+    expect(refusal(await change('dx-mine', DEMO_PASSWORD, `Key#2025${name}`))).toEqual({
+      status: 400,
+      field: 'newPassword',
+      message: '新密码：密码不能包含姓名',
+    });
+  });
+
   it('any of the last five passwords, and takes the sixth back', async () => {
     const passwords = [DEMO_PASSWORD, 'Coal#Seam2025', 'Roof&Bolt2025', 'Gas!Drain2025', 'Belt$Line2025'];
     for (const [i, next] of passwords.slice(1).entries())

@@ -272,7 +272,7 @@ describe('import, receipt and export', () => {
     const [header, ...rows] = sheetValues(workbook!);
     expect(header?.slice(-2)).toEqual(['启用状态', '更新时间']);
     const total = (
-      await ctx.app.inject({ method: 'GET', url: '/api/mines', headers: { cookie: county } })
+      await ctx.app.inject({ method: 'GET', url: '/api/mines/count', headers: { cookie: county } })
     ).json().total;
     expect(rows).toHaveLength(total);
     expect(rows.every((r) => String(r[14]).startsWith('140923'))).toBe(true);
@@ -281,7 +281,7 @@ describe('import, receipt and export', () => {
     const officer = await ctx.login('sx-officer');
     const all = await download('/api/mines/export', officer);
     const allTotal = (
-      await ctx.app.inject({ method: 'GET', url: '/api/mines', headers: { cookie: officer } })
+      await ctx.app.inject({ method: 'GET', url: '/api/mines/count', headers: { cookie: officer } })
     ).json().total;
     expect(sheetValues(all.workbook!).length - 1).toBe(allTotal);
     expect(allTotal).toBeGreaterThan(total);
@@ -313,7 +313,7 @@ describe('import, receipt and export', () => {
     expect(res.json()).toEqual({ total: count, imported: count, failed: 0, receiptId: null, errors: [] });
     const list = await ctx.app.inject({
       method: 'GET',
-      url: '/api/mines?q=（二期）&limit=200',
+      url: '/api/mines/count?q=（二期）',
       headers: { cookie: county },
     });
     expect(list.json().total).toBe(count);

@@ -2,7 +2,9 @@ import {
   ZErrorBody,
   ZIdParams,
   ZMine,
+  ZMineCount,
   ZMineCreate,
+  ZMineFilter,
   ZMineListQuery,
   ZMinePage,
   ZMineUpdate,
@@ -10,7 +12,14 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/types';
-import { createMine, getMine, listMinesPage, type MineDeps, mineFormOptions } from './mine.service';
+import {
+  countMinesOf,
+  createMine,
+  getMine,
+  listMinesPage,
+  type MineDeps,
+  mineFormOptions,
+} from './mine.service';
 import { setMineActive, updateMine } from './mine-edit.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -38,6 +47,19 @@ export const mineRoutes =
         },
       },
       async (request) => listMinesPage(deps, actorOf(request.session), request.query),
+    );
+    app.get(
+      '/mines/count',
+      {
+        config: { permission: 'mine.read' },
+        schema: {
+          tags: ['mines'],
+          summary: '矿山数量（与列表同一筛选）',
+          querystring: ZMineFilter,
+          response: { 200: ZMineCount, ...errors },
+        },
+      },
+      async (request) => countMinesOf(deps, actorOf(request.session), request.query),
     );
     app.get(
       '/mines/form-options',

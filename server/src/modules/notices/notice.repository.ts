@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OrgFilter } from '../../access/access';
 import type { Db } from '../../db/database';
 import { insertChunks } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
 import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
 
 export function noticeQuery(db: Kysely<Database>) {
@@ -125,8 +126,9 @@ export async function insertDeliveries(trx: Kysely<Database>, rows: NoticeDelive
 }
 
 /** 收文: the deliveries to one org, unsigned first, newest first. */
-export function inbox(db: Db, orgId: string, limit: number) {
-  return noticeQuery(db)
+/** 收文: an org's deliveries, unsigned first, then newest; the inbox every page load asks for (prepared). */
+const inboxRows = prepared((db, orgId: string, limit: number) =>
+  noticeQuery(db)
     .innerJoin('notice_deliveries as d', 'd.notice_id', 'n.id')
     .leftJoin('users as u', 'u.id', 'd.signed_by')
     .select([
@@ -141,17 +143,23 @@ export function inbox(db: Db, orgId: string, limit: number) {
     .orderBy((eb) => eb.case().when('d.signed_at', 'is', null).then(0).else(1).end())
     .orderBy('d.delivered_at', 'desc')
     .orderBy('n.id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+);
+
+export function inbox(db: Db, orgId: string, limit: number) {
+  return inboxRows(db, orgId, limit);
 }
 
-export async function unsignedCount(db: Db, orgId: string): Promise<number> {
-  const row = await db
+const unsignedRow = prepared((db, orgId: string) =>
+  db
     .selectFrom('notice_deliveries')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', orgId)
-    .where('signed_at', 'is', null)
-    .executeTakeFirst();
+    .where('signed_at', 'is', null),
+);
+
+export async function unsignedCount(db: Db, orgId: string): Promise<number> {
+  const [row] = await unsignedRow(db, orgId);
   return Number(row?.n ?? 0);
 }
 

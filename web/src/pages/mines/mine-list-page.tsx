@@ -1,8 +1,10 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Mine } from '@tiegui/domain';
+import { useQuery } from '@tanstack/react-query';
+import type { Mine, MineCount } from '@tiegui/domain';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
 import { can, useCurrentUser } from '../../api/me';
 import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
 import { ExportButton, ListPage, ListView, useKeysetList, useUrlFilters } from '../../components/list-page';
@@ -17,8 +19,8 @@ const IMPORT_TARGET: ImportTarget = {
   rowIs: '一座矿山',
 };
 
-/** A page of GET /api/mines: the registry counts its matches in the first page. */
-type MinePage = { items: Mine[]; nextCursor: string | null; total: number };
+/** A page of GET /api/mines; the count is asked beside it (GET /api/mines/count). */
+type MinePage = { items: Mine[]; nextCursor: string | null };
 
 /** 矿山基础信息: the registry in my data scope, filters in the URL, keyset 加载更多. */
 export function MineListPage() {
@@ -30,7 +32,11 @@ export function MineListPage() {
     queryKey: ['mines', 'list', filters],
     path: '/mines',
     query: filters,
-    totalOf: (first) => ({ total: first.total }),
+  });
+  // Asked beside the page, never before it: a page shows at once, its count when counted.
+  const count = useQuery({
+    queryKey: ['mines', 'count', filters],
+    queryFn: () => api.get<MineCount>('/mines/count', filters),
   });
 
   return (
@@ -53,7 +59,12 @@ export function MineListPage() {
       }
       filters={<MineFiltersBar value={filters} onChange={setFilters} />}
     >
-      <ListView list={list} columns={MINE_COLUMNS} unit="座" totalTestId="mine-total" />
+      <ListView
+        list={{ ...list, total: count.data }}
+        columns={MINE_COLUMNS}
+        unit="座"
+        totalTestId="mine-total"
+      />
       <ExcelImportModal open={importOpen} onClose={() => setImportOpen(false)} target={IMPORT_TARGET} />
     </ListPage>
   );
