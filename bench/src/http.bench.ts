@@ -29,6 +29,8 @@ interface Target {
 const TARGETS = (campaignId: string): Target[] => [
   { what: 'mine list', account: 'sx-officer', url: '/api/mines?limit=50', bare: '/mines' },
   { what: 'mine list', account: 'dx-county', url: '/api/mines?limit=50', bare: '/mines' },
+  // The count the mine list page asks beside its first page; no bare route counts with a scope.
+  { what: 'mine count', account: 'sx-officer', url: '/api/mines/count', bare: null },
   { what: 'hazard list', account: 'sx-officer', url: '/api/hazards?limit=50', bare: '/hazards' },
   { what: 'hazard list', account: 'dx-county', url: '/api/hazards?limit=50', bare: '/hazards' },
   { what: 'hazard list', account: 'grp-a', url: '/api/hazards?limit=50', bare: '/hazards' },
