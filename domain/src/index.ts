@@ -26,6 +26,7 @@ export * from './rules/uscc';
 export * from './schemas/account-change';
 export * from './schemas/activation';
 export * from './schemas/audit';
+export * from './schemas/audit-present';
 export * from './schemas/auth';
 export * from './schemas/campaign';
 export * from './schemas/common';

@@ -35,3 +35,29 @@ test('the auditor verifies the log, and sees every break once someone has edited
     expect.stringMatching(/^7\s+记录被修改\s+第7号记录的内容与其哈希不符（记录被修改）$/),
   ]);
 });
+
+test('the auditor reads a change as a person would: the record by its name with a link, each field by its label', async () => {
+  const mine = await journey.newPage();
+  await login(mine, 'dx-mine');
+  const status = await mine.evaluate(async () => {
+    const list = (await (await fetch('/api/mines')).json()) as { items: { id: string }[] };
+    const res = await fetch(`/api/mines/${list.items[0]?.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ principalPhone: '13700002222' }),
+    });
+    return res.status;
+  });
+  expect(status).toBe(200);
+
+  const page = await journey.newPage();
+  await login(page, 'sx-audit');
+  await page.goto('/audit');
+  const row = page.locator('.ant-table-row', { hasText: '矿长电话' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const link = row.getByRole('link', { name: '代县示例东山煤矿' });
+  expect(await link.getAttribute('href')).toMatch(/^\/mines\/\w+$/);
+  expect(await textOf(row)).toMatch(/矿山：代县示例东山煤矿.*矿长电话：\S+ → 13700002222/s);
+  // No record key, id or JSON is what the auditor reads.
+  expect(await textOf(row)).not.toMatch(/principalPhone|[{}"]/);
+});

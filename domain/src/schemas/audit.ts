@@ -10,6 +10,8 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The record's name now (a mine's, a notice's title …); null for a kind without one or a record gone. */
+  entityName: z.string().nullable(),
   changes: z.unknown().nullable(),
   ip: z.string().nullable(),
   hash: z.string(),

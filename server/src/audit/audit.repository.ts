@@ -1,4 +1,5 @@
 import type { AuditQuery } from '@tiegui/domain';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 import { UNKEYED } from './audit-chain';
@@ -87,4 +88,50 @@ export function listAuditEvents(db: Db, q: Omit<AuditQuery, 'limit'>, limit: num
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** Per record kind, the table and column that name such a record (the audit log stores only its id). */
+const NAMED_BY = {
+  mine: { table: 'orgs', name: 'name' },
+  org: { table: 'orgs', name: 'name' },
+  user: { table: 'users', name: 'display_name' },
+  file: { table: 'files', name: 'name' },
+  campaign: { table: 'campaigns', name: 'title' },
+  plan: { table: 'plans', name: 'title' },
+  notice: { table: 'notices', name: 'title' },
+  hazard: { table: 'hazards', name: 'description' },
+  hazard_investigation: { table: 'hazard_investigations', name: 'month' },
+} as const;
+
+/** A record's name cut to what fits a line of the log. */
+const NAME_LENGTH = 40;
+
+/**
+ * The names of the records a page of events is about, by kind and id, one query per kind. A kind
+ * not named here (a session, an account change) and a record deleted since have none.
+ */
+export async function recordNames(
+  db: Db,
+  events: readonly { entity_type: string | null; entity_id: string | null }[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const idsByKind = new Map<keyof typeof NAMED_BY, Set<string>>();
+  for (const e of events) {
+    if (e.entity_type === null || e.entity_id === null || !Object.hasOwn(NAMED_BY, e.entity_type)) continue;
+    const kind = e.entity_type as keyof typeof NAMED_BY;
+    idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(e.entity_id));
+  }
+  for (const [kind, ids] of idsByKind) {
+    const { table, name } = NAMED_BY[kind];
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', sql<string>`${sql.ref(name)}`.as('name')])
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const r of rows) {
+      const text = String(r.name);
+      names.set(`${kind}:${r.id}`, text.length > NAME_LENGTH ? `${text.slice(0, NAME_LENGTH)}…` : text);
+    }
+  }
+  return names;
 }

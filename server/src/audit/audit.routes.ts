@@ -1,7 +1,9 @@
 import {
   AUDIT_ACTIONS,
   type AuditEvent,
+  auditChangeLines,
   REFUSAL_WINDOW_MINUTES,
+  recordKindLabel,
   ZAuditEvent,
   ZAuditQuery,
   ZAuditRefusal,
@@ -12,8 +14,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { actorOf } from '../http/types';
+import { beijingTimeWithOffset } from '../lib/beijing';
 import type { Clock } from '../lib/clock';
-import { listAuditEvents } from './audit.repository';
+import { listAuditEvents, recordNames } from './audit.repository';
 import { auditActorOf, recordAudit } from './audit.service';
 import { verifyAuditChain } from './audit.verifier';
 import { closeRefusalWindows, countingRefusals } from './audit-refusals';
@@ -22,7 +25,7 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
-function present(r: Row): AuditEvent {
+function present(r: Row, names: Map<string, string>): AuditEvent {
   return {
     seq: r.seq,
     at: r.at,
@@ -32,6 +35,7 @@ function present(r: Row): AuditEvent {
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    entityName: names.get(`${r.entity_type}:${r.entity_id}`) ?? null,
     changes: r.changes === null ? null : (JSON.parse(r.changes) as unknown),
     ip: r.ip,
     hash: r.hash,
@@ -73,8 +77,9 @@ export const auditRoutes =
           { action: 'audit.read', changes: { ...q, count: page.length } },
           deps.clock.now(),
         );
+        const names = await recordNames(deps.db, page);
         return {
-          items: page.map(present),
+          items: page.map((r) => present(r, names)),
           nextCursor: rows.length > limit ? (page[page.length - 1]?.seq ?? null) : null,
         };
       },
@@ -117,14 +122,16 @@ export const auditRoutes =
       async (request, reply) => {
         const header = [
           '序号',
-          '时间(UTC)',
+          '时间（北京时间）',
           '用户',
           '单位ID',
           '操作',
           '操作代码',
           '对象类型',
+          '对象名称',
           '对象ID',
           '变更内容',
+          '变更原文',
           'IP',
           '哈希',
         ];
@@ -133,17 +140,20 @@ export const auditRoutes =
         let cursor: number | undefined;
         for (;;) {
           const rows = await listAuditEvents(deps.db, { ...request.query, cursor }, 5000);
+          const names = await recordNames(deps.db, rows);
           for (const r of rows) {
             lines.push(
               [
                 r.seq,
-                r.at,
+                beijingTimeWithOffset(r.at),
                 r.actor_username,
                 r.actor_org_id,
                 AUDIT_ACTIONS[r.action] ?? r.action,
                 r.action,
-                r.entity_type,
+                recordKindLabel(r.entity_type),
+                names.get(`${r.entity_type}:${r.entity_id}`) ?? '',
                 r.entity_id,
+                auditChangeLines(r.changes === null ? null : JSON.parse(r.changes)).join('；'),
                 r.changes,
                 r.ip,
                 r.hash,

@@ -1,5 +1,6 @@
 import type { AuditBreak, AuditBreakKind, AuditVerify } from '@tiegui/domain';
 import type { Db } from '../db/database';
+import { beijingTime } from '../lib/beijing';
 import { auditEventsAfter } from './audit.repository';
 import { canVerify, expectedHash, GENESIS_HASH, isUnkeyedRehash, UNKEYED } from './audit-chain';
 import { type Checkpoint, readCheckpoints } from './audit-checkpoints';
@@ -23,9 +24,7 @@ const range = (b: { seq: number | null; lastSeq: number | null }) =>
   b.lastSeq !== null && b.lastSeq !== b.seq ? `第${b.seq}至${b.lastSeq}号` : `第${b.seq}号`;
 
 /** A checkpoint's time as the auditor reads it: Beijing time. */
-const beijing = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-const named = (c: Checkpoint) => `${beijing(c.at)}的检查点`;
+const named = (c: Checkpoint) => `${beijingTime(c.at)}的检查点`;
 
 class Breaks {
   readonly listed: AuditBreak[] = [];

@@ -59,8 +59,11 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
     ]);
   }
   const now = clock.now();
+  // Each changed field with what it was, so the audit log reads 字段：变更前 → 变更后.
   const changes = Object.fromEntries(
-    Object.entries(input).filter(([k, v]) => v !== undefined && v !== current[k as keyof Mine]),
+    Object.entries(input)
+      .filter(([k, v]) => v !== undefined && v !== current[k as keyof Mine])
+      .map(([k, v]) => [k, { before: current[k as keyof Mine] ?? null, after: v }]),
   );
   await db.transaction().execute(async (trx) => {
     const orgSet: Updateable<OrgTable> = { updated_at: now.toISOString() };

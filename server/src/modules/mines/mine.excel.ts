@@ -1,6 +1,7 @@
 import { type MineImportResult, type MineListQuery, ZMineCreate } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
+import { beijingTime } from '../../lib/beijing';
 import { forbidden } from '../../lib/errors';
 import {
   chinaDay,
@@ -61,10 +62,6 @@ export async function importMines(
   });
 }
 
-/** Beijing time, as users read it: `2024-08-01 10:00:00`. */
-const chinaTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-
 /** The filtered, scoped registry as a sheet that imports back with the same columns. */
 export async function exportMines(deps: MineDeps, actor: Actor, query: MineExportQuery): Promise<ExcelFile> {
   const { sort, ...filter } = query;
@@ -92,7 +89,7 @@ export async function exportMines(deps: MineDeps, actor: Actor, query: MineExpor
           divisionOrgId: mine.divisionName,
           groupOrgId: mine.groupName,
         };
-        return [...registerCells(columns, named), mine.active ? '启用' : '停用', chinaTime(mine.updatedAt)];
+        return [...registerCells(columns, named), mine.active ? '启用' : '停用', beijingTime(mine.updatedAt)];
       },
     },
     rows,

@@ -1,20 +1,18 @@
 import type { AuditEvent } from '@tiegui/domain';
-import { AUDIT_ACTIONS, ownField, ownValue, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
+import {
+  AUDIT_ACTIONS,
+  auditChangeLines,
+  ownField,
+  REFUSAL_WINDOW_MINUTES,
+  recordKindLabel,
+  recordPage,
+} from '@tiegui/domain';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { REFUSAL_STATUS } from './audit-refusals';
-
-const ENTITY_LABELS: Record<string, string> = {
-  mine: '矿山',
-  user: '用户',
-  org: '单位',
-  session: '会话',
-  joint_issuer: '联合发文单位',
-  file: '文件',
-  campaign: '专项活动',
-};
 
 /** What a few events mean, in words; the rest show their changes as recorded. */
 function changesText(e: AuditEvent): string {
@@ -24,10 +22,8 @@ function changesText(e: AuditEvent): string {
     return `${REFUSAL_WINDOW_MINUTES}分钟内又被拒绝${String(ownField(v, 'count'))}次：${String(ownField(v, 'method'))} ${String(ownField(v, 'route'))}，${REFUSAL_STATUS[status] ?? status}`;
   }
   if (e.action === 'file.downloaded') return `下载“${String(ownField(v, 'name'))}”`;
-  return JSON.stringify(v);
+  return auditChangeLines(v).join('；');
 }
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 const columns: ColumnsType<AuditEvent> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
@@ -42,21 +38,19 @@ const columns: ColumnsType<AuditEvent> = [
   {
     title: '对象',
     key: 'entity',
-    width: 200,
-    render: (_, e) =>
-      e.entityType ? (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {ownValue(ENTITY_LABELS, e.entityType) ?? e.entityType}
-          {e.entityId && (
-            <Typography.Text
-              type="secondary"
-              copyable={{ text: e.entityId }}
-            >{` ${e.entityId}`}</Typography.Text>
-          )}
+    width: 220,
+    render: (_, e) => {
+      if (!e.entityType) return '—';
+      const page = recordPage(e.entityType, e.entityId);
+      const name = e.entityName ?? e.entityId;
+      return (
+        <span>
+          {recordKindLabel(e.entityType)}
+          {name && '：'}
+          {name && (page ? <Link to={page}>{name}</Link> : name)}
         </span>
-      ) : (
-        '—'
-      ),
+      );
+    },
   },
   { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   {
@@ -76,7 +70,7 @@ const columns: ColumnsType<AuditEvent> = [
 
 type Props = { items: AuditEvent[]; loading: boolean };
 
-/** Each row's changes are collapsed to one line; expanding the row shows the full JSON. */
+/** Each row's changes are collapsed to one line; expanding the row shows each changed field on its own line. */
 export function AuditTable({ items, loading }: Props) {
   return (
     <Table<AuditEvent>
@@ -89,7 +83,15 @@ export function AuditTable({ items, loading }: Props) {
       scroll={{ x: 'max-content' }}
       expandable={{
         rowExpandable: (e) => e.changes !== null && e.changes !== undefined,
-        expandedRowRender: (e) => <pre className="tg-json">{json(e.changes)}</pre>,
+        expandedRowRender: (e) => (
+          <ul className="tg-change-lines">
+            {auditChangeLines(e.changes).map((line, i) => (
+              // A line's place is its identity: the lines of one event never reorder.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ),
       }}
     />
   );
