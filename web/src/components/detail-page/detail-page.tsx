@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Card, type CardProps, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { PrintButton, PrintHeader } from '../print';
 import { Loading, QueryError } from '../status-results';
 
 /**
@@ -28,10 +29,17 @@ export function detailPage<T>(
   };
 }
 
-type CardTitleProps = Omit<CardProps, 'title'> & { title: ReactNode };
+type CardTitleProps = Omit<CardProps, 'title'> & {
+  title: ReactNode;
+  /** The record's name on paper: given, the card has 打印 and a printed copy carries who printed it. */
+  printTitle?: string;
+};
 
-/** A record page's main card: 返回 before the title, title and buttons wrapping on a phone. */
-export function DetailCard({ title, styles, ...card }: CardTitleProps) {
+/**
+ * A record page's main card: 返回 before the title, title and buttons wrapping on a phone; a
+ * record a person prints and stamps has 打印 beside its actions.
+ */
+export function DetailCard({ title, styles, printTitle, extra, children, ...card }: CardTitleProps) {
   const navigate = useNavigate();
   return (
     <Card
@@ -39,6 +47,7 @@ export function DetailCard({ title, styles, ...card }: CardTitleProps) {
         <Space wrap>
           <Button
             type="text"
+            className="tg-no-print"
             icon={<ArrowLeftOutlined />}
             aria-label="返回"
             onClick={() => void navigate(-1)}
@@ -46,8 +55,21 @@ export function DetailCard({ title, styles, ...card }: CardTitleProps) {
           {title}
         </Space>
       }
+      extra={
+        printTitle === undefined ? (
+          extra
+        ) : (
+          <Space wrap>
+            {extra}
+            <PrintButton />
+          </Space>
+        )
+      }
       styles={{ ...styles, header: { flexWrap: 'wrap', gap: 8 } }}
       {...card}
-    />
+    >
+      {printTitle !== undefined && <PrintHeader title={printTitle} />}
+      {children}
+    </Card>
   );
 }

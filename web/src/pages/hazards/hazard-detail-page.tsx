@@ -22,6 +22,7 @@ function HazardView({ record: hazard }: { record: HazardDetail }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <DetailCard
+        printTitle={`${hazard.mineName}隐患登记及治理记录`}
         title={
           <>
             <LevelTag level={hazard.level} />
@@ -54,7 +55,7 @@ function HazardView({ record: hazard }: { record: HazardDetail }) {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{hazard.description}</Typography.Paragraph>
         <HazardSteps hazard={hazard} />
       </DetailCard>
-      <Card title="办理" size="small" data-testid="hazard-actions">
+      <Card title="办理" size="small" className="tg-no-print" data-testid="hazard-actions">
         {hazard.actions.length === 0 ? (
           <Typography.Text type="secondary">
             {hazard.state === 'closed' ? '该隐患已销号。' : '当前没有您可以办理的操作。'}

@@ -59,6 +59,7 @@ function NoticeView({ record: notice }: { record: Notice }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <DetailCard
+        printTitle={notice.title}
         title={<span data-testid="notice-doc-number">{notice.docNumber}</span>}
         extra={
           <Space wrap>

@@ -47,6 +47,7 @@ function ObligationView({ record: detail }: { record: ObligationDetail }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <DetailCard
+        printTitle={`${detail.orgName} ${detail.dutyTitle}`}
         title={
           <span style={{ whiteSpace: 'normal' }} data-testid="duty-title">
             {detail.dutyTitle}

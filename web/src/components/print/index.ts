@@ -1,0 +1,1 @@
+export { PrintButton, PrintHeader } from './print-header';
