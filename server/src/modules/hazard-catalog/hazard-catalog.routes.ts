@@ -42,7 +42,8 @@ export const hazardCatalogRoutes =
           response: { 200: ZHazardStandard, ...errors },
         },
       },
-      async (request) => getStandard(deps, request.params.key, request.query.version),
+      async (request) =>
+        getStandard(deps, actorOf(request.session), request.params.key, request.query.version),
     );
     app.post(
       '/hazards/catalogs',

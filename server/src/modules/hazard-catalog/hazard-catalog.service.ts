@@ -113,10 +113,44 @@ export async function listStandards({ db }: { db: Db }): Promise<HazardStandardS
   return Promise.all(rows.map(async (r) => summarize(r.id, await loadById(db, r.id), r.created_at)));
 }
 
-export async function getStandard({ db }: { db: Db }, key: string, version?: number) {
+/**
+ * A standard as the actor reads it: whole for its maintainers (the province's), else without the
+ * maintenance notes — what is still to be checked (note, confidence) and the web pages its text was
+ * taken from — which say nothing to someone registering a hazard against it.
+ */
+export async function getStandard({ db }: { db: Db }, actor: Actor, key: string, version?: number) {
   const s = await loadStandard(db, key, version);
   if (!s) throw notFound('隐患判定标准');
-  return s;
+  return canUploadStandard(actor) ? s : readerView(s);
+}
+
+/** A source without the addresses it was read at: the citation only (第三条 …), else the document. */
+function citation(source: string, document: string): string {
+  const cited = source
+    .replace(/（[^）]*https?:\/\/[^）]*）/g, '')
+    .replace(/\(?\bhttps?:\/\/[^\s；;，,）)]+\)?/g, '')
+    .replace(/（摘要）/g, '')
+    .split(/[；;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join('；');
+  return cited || document;
+}
+
+function readerView(s: HazardStandard): HazardStandard {
+  const document = `《${s.title}》（${s.documentNumber}）`;
+  const { note: _note, ...standard } = s;
+  return {
+    ...standard,
+    source: citation(s.source, document),
+    categories: s.categories.map(({ note: _n, confidence: _c, ...category }) => ({
+      ...category,
+      source: citation(category.source, document),
+      items: category.items.map(({ confidence: _ic, source, ...item }) =>
+        source === undefined ? item : { ...item, source: citation(source, document) },
+      ),
+    })),
+  };
 }
 
 /** Whether the actor may upload a next version (a province holder of hazard.catalog), for the web. */

@@ -140,4 +140,19 @@ describe('GET /api/hazards/catalogs', () => {
     expect(await canUpload('xz-city')).toBe(false);
     expect(await canUpload('dx-mine')).toBe(false);
   });
+
+  it('shows the maintenance notes to the province maintainers only: no note, confidence or web address for the others', async () => {
+    for (const key of ['nonmetal-major-hazard', 'coal-major-hazard']) {
+      const standard = async (user: string) =>
+        (await call('GET', `/api/hazards/catalogs/${key}`, user)).json();
+      const whole = JSON.stringify(await standard('sx-officer'));
+      expect(whole).toMatch(/https?:\/\//);
+      for (const user of ['xz-city', 'dx-county', 'dx-mine']) {
+        const read = await standard(user);
+        expect(JSON.stringify(read), user).not.toMatch(/https?:\/\/|"note":|"confidence":/);
+        expect(read.source, user).not.toBe('');
+        for (const c of read.categories) expect(c.source, `${user} ${c.code}`).toMatch(/\S/);
+      }
+    }
+  });
 });

@@ -68,12 +68,14 @@ function Items({ category }: { category: CatalogCategory }) {
 type Props = {
   categories: CatalogCategory[];
   loading: boolean;
+  /** The province's maintainers see which categories are still to be completed; no one else needs to. */
+  maintainer: boolean;
   /** Given when this user may edit the shown version: opens a category's editor. */
   onEdit: ((index: number) => void) | null;
 };
 
 /** The standard's categories with completeness; a row opens to its situations and their sources. */
-export function CatalogCategoryTable({ categories, loading, onEdit }: Props) {
+export function CatalogCategoryTable({ categories, loading, maintainer, onEdit }: Props) {
   const columns: ColumnsType<CatalogCategory> = [
     { title: '编码', dataIndex: 'code', width: 80 },
     {
@@ -85,8 +87,14 @@ export function CatalogCategoryTable({ categories, loading, onEdit }: Props) {
     },
     { title: '类别', dataIndex: 'title', width: 360 },
     { title: '情形', key: 'items', width: 70, render: (_, c) => c.items.length },
-    { title: '完整性', key: 'complete', width: 90, render: (_, c) => <CompletenessTag category={c} /> },
   ];
+  if (maintainer)
+    columns.push({
+      title: '完整性',
+      key: 'complete',
+      width: 90,
+      render: (_, c) => <CompletenessTag category={c} />,
+    });
   if (onEdit) {
     columns.push({
       title: '操作',

@@ -33,7 +33,8 @@ export function CatalogPage() {
   const standard = useStandard(key, version);
   const latestStandard = useStandard(key, latest);
   const viewingLatest = version !== undefined && version === latest;
-  const canEdit = (summaries.data?.canUpload ?? false) && viewingLatest && !!latestStandard.data;
+  const maintainer = summaries.data?.canUpload ?? false;
+  const canEdit = maintainer && viewingLatest && !!latestStandard.data;
 
   const show = (next: { key?: string; version?: number }) => {
     const p = new URLSearchParams();
@@ -96,16 +97,18 @@ export function CatalogPage() {
               <Descriptions.Item label="文号">{s.documentNumber}</Descriptions.Item>
               <Descriptions.Item label="施行日期">{s.effectiveFrom}</Descriptions.Item>
               <Descriptions.Item label="适用矿山">{MINE_CATEGORIES[s.mineCategory]}</Descriptions.Item>
-              <Descriptions.Item label="完整性">
-                {(() => {
-                  const open = s.categories.filter((c) => !c.complete).length;
-                  return open ? (
-                    <Tag color="warning">{open} 类待补全</Tag>
-                  ) : (
-                    <Tag color="success">已补全</Tag>
-                  );
-                })()}
-              </Descriptions.Item>
+              {maintainer && (
+                <Descriptions.Item label="完整性">
+                  {(() => {
+                    const open = s.categories.filter((c) => !c.complete).length;
+                    return open ? (
+                      <Tag color="warning">{open} 类待补全</Tag>
+                    ) : (
+                      <Tag color="success">已补全</Tag>
+                    );
+                  })()}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="来源" span={2}>
                 <SourceText source={s.source} />
               </Descriptions.Item>
@@ -119,6 +122,7 @@ export function CatalogPage() {
           <CatalogCategoryTable
             categories={s?.categories ?? []}
             loading={standard.isPending}
+            maintainer={maintainer}
             onEdit={canEdit ? setEditing : null}
           />
         </Space>
