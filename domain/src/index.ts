@@ -17,6 +17,7 @@ export * from './forms/validate';
 export * from './glossary';
 export * from './rules/common-passwords';
 export * from './rules/deadlines';
+export * from './rules/hazard-duplicate';
 export * from './rules/own-key';
 export * from './rules/password';
 export * from './rules/proof-of-work';
