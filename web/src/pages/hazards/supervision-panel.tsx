@@ -11,6 +11,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
+import { EntryForm } from '../../components/entry-form';
 import { labelOf, optionsOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { hazardKey } from './hazard-api';
@@ -117,7 +118,7 @@ export function SupervisionPanel({ hazard }: { hazard: HazardDetail }) {
         />
       )}
       {mayList && (
-        <Form<Values> form={form} layout="inline" onFinish={(v) => list.mutate(v)}>
+        <EntryForm<Values> form={form} layout="inline" onFinish={(v) => list.mutate(v)}>
           <Form.Item name="deadline" label="督办期限" required>
             <DatePicker />
           </Form.Item>
@@ -132,7 +133,7 @@ export function SupervisionPanel({ hazard }: { hazard: HazardDetail }) {
               挂牌督办
             </Button>
           </Form.Item>
-        </Form>
+        </EntryForm>
       )}
       {error && <Alert type="error" showIcon message={error} />}
     </Space>

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { can, useCurrentUser } from '../../api/me';
+import { EntryForm } from '../../components/entry-form';
 import { Loading, QueryError } from '../../components/status-results';
 import { isBlank } from '../../lib/form-rules';
 import { shanghaiIso, ZONE } from '../../lib/time';
@@ -132,7 +133,7 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
         />
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         initialValues={initial}
@@ -226,7 +227,7 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
             取消
           </Button>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }
