@@ -43,7 +43,9 @@ export const ZHazardCreate = z
     confirmDuplicate: z.boolean().optional(),
   })
   // The rules between fields, here so the page checks them before sending, as the server does.
+  // Zod runs it even when a field failed its own check: a rule on a malformed value would only repeat that.
   .superRefine((v, ctx) => {
+    if (!ZProductionStop.safeParse(v.productionStop).success) return;
     if (v.level === 'major' && !v.categoryCode)
       ctx.addIssue({ code: 'custom', path: ['categoryCode'], message: '重大事故隐患须选择类别' });
     if (v.level === 'general' && v.productionStop !== 'none')
