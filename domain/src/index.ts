@@ -22,6 +22,7 @@ export * from './rules/own-key';
 export * from './rules/password';
 export * from './rules/proof-of-work';
 export * from './rules/region';
+export * from './rules/return-path';
 export * from './rules/search';
 export * from './rules/uscc';
 export * from './schemas/account-change';
