@@ -139,6 +139,7 @@ function MineForm({ mine, options, optionsLoading }: FormProps) {
         <MineFormFields
           options={options}
           loading={optionsLoading}
+          locked={mine?.lockedFields}
           keep={{
             supervisor: mine ? { id: mine.supervisorOrgId, name: mine.supervisorName } : null,
             division: mine?.divisionOrgId
