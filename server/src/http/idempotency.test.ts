@@ -59,6 +59,18 @@ describe('Idempotency-Key', () => {
     expect(await hazardCount()).toBe(before + 1);
   });
 
+  it('a double click (both at once, one key): one hazard, the second waits for the first answer', async () => {
+    const before = await hazardCount();
+    const body = { ...MAJOR, description: '井下中央变电所高压开关防爆失效', photos: [], files: [] };
+    const [a, b] = await Promise.all([
+      post('/api/hazards', 'dx-mine', body, 'form-d0ub1e01'),
+      post('/api/hazards', 'dx-mine', body, 'form-d0ub1e01'),
+    ]);
+    expect([a?.statusCode, b?.statusCode]).toEqual([201, 201]);
+    expect(a?.json().id).toBe(b?.json().id);
+    expect(await hazardCount()).toBe(before + 1);
+  });
+
   it('the same key with another body: 409 in Chinese, nothing created', async () => {
     const before = await hazardCount();
     const body = { ...MAJOR, description: '采区变电所未设置防火门', photos: [], files: [] };

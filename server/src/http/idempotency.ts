@@ -20,6 +20,26 @@ declare module 'fastify' {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** How long a second request waits for the first one still being handled (a double click). */
+const WAIT_MS = 10_000;
+const POLL_MS = 100;
+
+const answerOf = (db: Db, id: Pending) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['idempotency_keys.request_hash', 'idempotency_keys.status', 'idempotency_keys.response'])
+    .where((eb) => eb.and(id))
+    .executeTakeFirst();
+
+/** The first request's row, once it is answered (or after a short wait, as it stands then). */
+async function firstAnswer(db: Db, id: Pending) {
+  const until = Date.now() + WAIT_MS;
+  for (;;) {
+    const row = await answerOf(db, id);
+    if (!row || row.status !== null || Date.now() > until) return row;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
 
 /** Method and path, hashed when too long for the column (the path is the user's, its length too). */
 function routeOf(request: FastifyRequest): string {
@@ -75,14 +95,11 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
       request.idempotency = id;
       return;
     }
-    const first = await deps.db
-      .selectFrom('idempotency_keys')
-      .select(['idempotency_keys.request_hash', 'idempotency_keys.status', 'idempotency_keys.response'])
-      .where((eb) => eb.and(id))
-      .executeTakeFirst();
+    const first = await firstAnswer(deps.db, id);
     if (first && first.request_hash !== hash)
       throw new AppError('CONFLICT', '这次提交的内容与先前同一次提交不同，请刷新页面后重新提交');
-    if (!first || first.status === null || first.response === null)
+    if (!first) throw new AppError('CONFLICT', '先前同一次提交未被接受，请检查后重新提交');
+    if (first.status === null || first.response === null)
       throw new AppError('CONFLICT', '同一次提交正在处理中，请稍候刷新页面查看结果');
     return reply
       .code(first.status)
