@@ -1,5 +1,5 @@
 import type { FormDefinition, FormField, FormValues } from '@tiegui/domain';
-import { Form, type FormInstance, Typography } from 'antd';
+import { type FormInstance, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { ChecklistField } from './checklist-field';
 import { initialValuesFor } from './form-checks';
