@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { fieldError, login, selectOption, textOf, typeDate, useJourney } from './harness';
+import { confirm, fieldError, login, selectOption, textOf, typeDate, useJourney } from './harness';
 
 const journey = useJourney();
 
@@ -88,6 +88,8 @@ test('a major hazard runs its loop from registration to 销号, and the board co
   await mine.getByLabel('全矿停产').check();
   await uploadPng(mine, 'photos', '现场照片.png');
   await mine.getByRole('button', { name: /登\s*记/ }).click();
+  // A major hazard is registered only once its registration is confirmed.
+  await confirm(mine, /确认登记/);
   await mine.waitForURL((url) => HAZARD_PATH.test(url.pathname));
   const hazardUrl = new URL(mine.url()).pathname;
   await mine.getByTestId('hazard-state').filter({ hasText: '已登记' }).waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { apiSession, login, settled, textOf, useJourney } from './harness';
+import { apiSession, login, settled, textOf, typeDate, useJourney } from './harness';
 
 // A draft campaign and no notices at all: the journey issues the province's notice itself.
 const journey = useJourney({ env: { TIEGUI_DEMO_CAMPAIGN: 'draft' } });
@@ -41,6 +41,8 @@ async function forward(page: Page, docNumber: string, kind: string, deadline?: s
   await page.locator('#docNumber').fill(docNumber);
   await page.getByTestId(`recipient-kind-${kind}`).click();
   if (deadline) {
+    // A reply may not be due before the forward is dated: date it no later than the deadline's day.
+    await typeDate(page, 'issuedOn', deadline.slice(0, 10));
     await page.locator('#replyDueAt').click();
     await page.locator('#replyDueAt').fill(deadline);
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();

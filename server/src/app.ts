@@ -14,6 +14,7 @@ import { type AppConfig, DEFAULT_POW_DIFFICULTY } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/errors';
+import { registerIdempotency } from './http/idempotency';
 import { loggerOptions } from './http/logging';
 import { documentRoute } from './http/openapi';
 import { registerSecurity } from './http/security';
@@ -81,6 +82,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
   registerAuthHook(app, { ...deps, sessions });
   registerErrorHandler(app, deps);
   registerTextGuard(app);
+  registerIdempotency(app, deps);
 
   await app.register(
     async (api) => {

@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { loginPathFor } from '@tiegui/domain';
 import { App as AntApp, ConfigProvider } from 'antd';
 // Under Vite 8 the `antd/locale/zh_CN` entry silently leaves antd in English; the es build works.
 import zhCN from 'antd/es/locale/zh_CN';
@@ -25,9 +26,10 @@ const queryClient = new QueryClient({
 
 setAuthHandlers({
   unauthenticated: () => {
-    if (router.state.location.pathname === '/login') return;
+    const { pathname, search, hash } = router.state.location;
+    if (pathname === '/login') return;
     queryClient.clear();
-    void router.navigate('/login', { replace: true });
+    void router.navigate(loginPathFor(`${pathname}${search}${hash}`), { replace: true });
   },
   passwordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HAZARD_ACTIONS, ZHazardLevel, ZHazardState, ZProductionStop } from '../workflows/hazard';
-import { optionalText, queryBoolean, zWorkflowActionForm } from './common';
+import { optionalText, queryBoolean, ZErrorBody, zWorkflowActionForm } from './common';
 import { ZDateOnly } from './date';
 import { fileRefs, text, ZHazardFileRef } from './hazard-fields';
 
@@ -18,27 +18,41 @@ export const SELF_REPORTED_SOURCES: readonly HazardSource[] = ['self_check', 'mo
 
 export const ZHazardAction = z.enum(HAZARD_ACTIONS);
 
-export const ZHazardCreate = z.strictObject({
-  /** The mine; a mine's own staff may leave it out. */
-  mineId: z.string().min(1).max(64).optional(),
-  level: ZHazardLevel,
-  /** A category of the standard that applies to the mine; required for a major hazard. */
-  categoryCode: z.string().max(20).nullable().optional(),
-  itemCode: z.string().max(20).nullable().optional(),
-  description: text(2000, 5),
-  location: text(200),
-  foundOn: ZDateOnly,
-  foundBy: text(60),
-  source: ZHazardSource,
-  /** The tip or inspection record it came from, when there is one. */
-  sourceRef: z.string().max(64).nullable().optional(),
-  photos: fileRefs(20).default([]),
-  files: fileRefs(20).default([]),
-  productionStop: ZProductionStop.default('none'),
-  stoppedArea: text(200).optional(),
-  /** 发现隐患后采取的安全措施 (REFERENCE §11, M). */
-  immediateMeasures: text(2000).optional(),
-});
+export const ZHazardCreate = z
+  .strictObject({
+    /** The mine; a mine's own staff may leave it out. */
+    mineId: z.string().min(1).max(64).optional(),
+    level: ZHazardLevel,
+    /** A category of the standard that applies to the mine; required for a major hazard. */
+    categoryCode: z.string().max(20).nullable().optional(),
+    itemCode: z.string().max(20).nullable().optional(),
+    description: text(2000, 5),
+    location: text(200),
+    foundOn: ZDateOnly,
+    foundBy: text(60),
+    source: ZHazardSource,
+    /** The tip or inspection record it came from, when there is one. */
+    sourceRef: z.string().max(64).nullable().optional(),
+    photos: fileRefs(20).default([]),
+    files: fileRefs(20).default([]),
+    productionStop: ZProductionStop.default('none'),
+    stoppedArea: text(200).optional(),
+    /** 发现隐患后采取的安全措施 (REFERENCE §11, M). */
+    immediateMeasures: text(2000).optional(),
+    /** Registers it although the mine has a similar hazard found the same day (the page's 仍然登记). */
+    confirmDuplicate: z.boolean().optional(),
+  })
+  // The rules between fields, here so the page checks them before sending, as the server does.
+  // Zod runs it even when a field failed its own check: a rule on a malformed value would only repeat that.
+  .superRefine((v, ctx) => {
+    if (!ZProductionStop.safeParse(v.productionStop).success) return;
+    if (v.level === 'major' && !v.categoryCode)
+      ctx.addIssue({ code: 'custom', path: ['categoryCode'], message: '重大事故隐患须选择类别' });
+    if (v.level === 'general' && v.productionStop !== 'none')
+      ctx.addIssue({ code: 'custom', path: ['productionStop'], message: '停产整改只适用于重大事故隐患' });
+    if (v.productionStop === 'area' && !v.stoppedArea)
+      ctx.addIssue({ code: 'custom', path: ['stoppedArea'], message: '局部停产时须写明停产的区域' });
+  });
 export type HazardCreate = z.infer<typeof ZHazardCreate>;
 
 const ZPlanView = z.object({
@@ -304,3 +318,21 @@ export const ZHazardImportResult = z.object({
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
 });
 export type HazardImportResult = z.infer<typeof ZHazardImportResult>;
+
+/** A registered hazard a new registration likely repeats (same mine, same day, similar text). */
+export const ZHazardDuplicate = z.object({
+  id: z.string(),
+  level: ZHazardLevel,
+  description: z.string(),
+  location: z.string(),
+  foundOn: z.string(),
+  state: ZHazardState,
+});
+export type HazardDuplicate = z.infer<typeof ZHazardDuplicate>;
+
+/** The 409 of a likely duplicate: the candidates, each with what a link to it needs. */
+export const ZHazardDuplicateError = ZErrorBody.extend({
+  code: z.literal('DUPLICATE'),
+  candidates: z.array(ZHazardDuplicate),
+});
+export type HazardDuplicateError = z.infer<typeof ZHazardDuplicateError>;

@@ -78,6 +78,7 @@ export const FIELD_LABELS: Record<string, string> = {
   files: '附件',
   productionStop: '停产情况',
   stoppedArea: '停产区域',
+  confirmDuplicate: '仍然登记',
   immediateMeasures: '发现后采取的安全措施',
   responsibleUnit: '整改责任单位',
   responsiblePerson: '整改责任人',

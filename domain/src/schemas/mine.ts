@@ -72,6 +72,17 @@ export type MineCreate = z.infer<typeof ZMineCreate>;
 export const ZMineUpdate = z.strictObject(mineFields).partial().superRefine(coalOnly);
 export type MineUpdate = z.infer<typeof ZMineUpdate>;
 
+/** Registry fields that place a mine under its regulators: a mine's own staff may not change them. */
+export const MINE_JURISDICTION_FIELDS = [
+  'uscc',
+  'status',
+  'supervisorOrgId',
+  'regionCode',
+  'divisionOrgId',
+  'groupOrgId',
+] as const;
+export type MineJurisdictionField = (typeof MINE_JURISDICTION_FIELDS)[number];
+
 export const ZMine = z.object({
   id: z.string(),
   name: z.string(),
@@ -101,6 +112,8 @@ export const ZMine = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ canUpdate: z.boolean(), canDeactivate: z.boolean() }),
+  /** The fields this actor may not change (the edit form shows them read-only). */
+  lockedFields: z.array(z.enum(MINE_JURISDICTION_FIELDS)),
 });
 export type Mine = z.infer<typeof ZMine>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shanghaiDate } from '../rules/deadlines';
 import { ZOrgKind } from './auth';
 import { ZId } from './common';
 import { ZDateOnly } from './date';
@@ -75,8 +76,18 @@ const text = (label: string, max: number) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`);
 
-/** 发文: a new notice of the actor's org. */
-export const ZNoticeIssue = z.strictObject({
+/**
+ * 回复期限 on or after the day the notice is dated (Beijing time): a reply cannot be due before it.
+ * Zod runs this even when a field failed its own check; then that field's message says enough.
+ */
+function replyNotBeforeIssue(v: { issuedOn: string; replyDueAt?: string | null }, ctx: z.RefinementCtx) {
+  const due = v.replyDueAt ? new Date(v.replyDueAt) : null;
+  if (!due || Number.isNaN(due.getTime()) || !ZDateOnly.safeParse(v.issuedOn).success) return;
+  if (shanghaiDate(due) < v.issuedOn)
+    ctx.addIssue({ code: 'custom', path: ['replyDueAt'], message: '不能早于成文日期' });
+}
+
+const ZNoticeFields = z.strictObject({
   docNumber: text('文号', 60),
   title: text('标题', 300),
   issuedOn: ZDateOnly,
@@ -87,10 +98,15 @@ export const ZNoticeIssue = z.strictObject({
   campaignId: ZId.nullable().optional(),
   replyDueAt: z.iso.datetime({ offset: true, error: '回复期限格式不正确' }).nullable().optional(),
 });
+
+/** 发文: a new notice of the actor's org. */
+export const ZNoticeIssue = ZNoticeFields.superRefine(replyNotBeforeIssue);
 export type NoticeIssue = z.input<typeof ZNoticeIssue>;
 
 /** 转发: the recipient's own notice over the original, with its preface, deadline and recipients. */
-export const ZNoticeForward = ZNoticeIssue.omit({ coIssuerOrgId: true, campaignId: true });
+export const ZNoticeForward = ZNoticeFields.omit({ coIssuerOrgId: true, campaignId: true }).superRefine(
+  replyNotBeforeIssue,
+);
 export type NoticeForward = z.input<typeof ZNoticeForward>;
 
 export const ZNoticeListQuery = z.object({ box: z.enum(['inbox', 'sent']).default('inbox') });

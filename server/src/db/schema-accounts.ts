@@ -1,5 +1,5 @@
 // Sessions, 三员 account changes and activation codes (0013_account_changes), password history and
-// counted refusals (0014); times and flags as in schema.ts.
+// counted refusals (0014), idempotency keys (0016); times and flags as in schema.ts.
 
 export interface SessionTable {
   id: string;
@@ -70,4 +70,18 @@ export interface AuditRefusalTable {
   ip: string | null;
   /** Refusals after the first (which is an audit event already). */
   repeats: number;
+}
+
+/** The first successful answer to a POST sent with an `Idempotency-Key`; kept 24 hours. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  /** Method and path (`POST /api/hazards`), so one key means one thing on one route. */
+  route: string;
+  idempotency_key: string;
+  /** sha256 of the request body as validated, so the same key with another body is refused. */
+  request_hash: string;
+  /** Null while the first request is still being handled. */
+  status: number | null;
+  response: string | null;
+  created_at: string;
 }

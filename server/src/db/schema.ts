@@ -391,4 +391,5 @@ export interface Database {
   activation_codes: Accounts.ActivationCodeTable;
   password_history: Accounts.PasswordHistoryTable;
   audit_refusals: Accounts.AuditRefusalTable;
+  idempotency_keys: Accounts.IdempotencyKeyTable;
 }

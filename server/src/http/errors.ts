@@ -38,13 +38,14 @@ export function registerErrorHandler(app: FastifyInstance, deps: { db: Db; clock
           deps.clock.now(),
         );
       }
-      const { retryAfterSeconds, challenge } = error.details ?? {};
+      const { retryAfterSeconds, challenge, candidates } = error.details ?? {};
       if (retryAfterSeconds !== undefined) reply.header('Retry-After', String(retryAfterSeconds));
       return reply.code(STATUS_OF[error.code]).send({
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
         ...(challenge ? { challenge } : {}),
+        ...(candidates ? { candidates } : {}),
       });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {

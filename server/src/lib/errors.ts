@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION'
   | 'CONFLICT'
+  | 'DUPLICATE'
   | 'LOCKED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAVAILABLE'
@@ -19,6 +20,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   VALIDATION: 400,
   CONFLICT: 409,
+  DUPLICATE: 409,
   LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
@@ -35,6 +37,8 @@ export interface FieldError {
 export interface ErrorDetails {
   retryAfterSeconds?: number;
   challenge?: { salt: string; difficulty: number };
+  /** The records a likely duplicate may repeat (409 `DUPLICATE`), for the page to link them. */
+  candidates?: readonly object[];
 }
 
 export class AppError extends Error {

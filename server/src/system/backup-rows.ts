@@ -6,9 +6,11 @@ const PAGE = 2000;
 
 /**
  * Tables not in a backup: the search index, derived from the hazards and rebuilt after a restore
- * (and dialect-specific), and the counts of failed logins, which describe the moment, not the data.
+ * (and dialect-specific), the counts of failed logins, which describe the moment, not the data, and
+ * the idempotency keys: answers kept for a day so a retried request is not done twice, meaningless
+ * once the requests that could be retried are gone.
  */
-type DerivedTable = 'hazard_search_keys' | 'hazard_search' | 'login_throttles';
+type DerivedTable = 'hazard_search_keys' | 'hazard_search' | 'login_throttles' | 'idempotency_keys';
 
 /**
  * Every table and its keyset order, in dump order: parents before children. Typed against the

@@ -39,7 +39,11 @@ const ALLOWED_WORDS = new Set([
 ]);
 
 /** What is wrong with one message a user may read: not Chinese, English words, raw keys. */
-function messageProblems(message: string, keys: ReadonlySet<string>, sent: readonly string[]): string[] {
+export function messageProblems(
+  message: string,
+  keys: ReadonlySet<string>,
+  sent: readonly string[],
+): string[] {
   const problems: string[] = [];
   if (!CJK.test(message)) problems.push(`message without Chinese: "${message}"`);
   // What the request itself said may be quoted back ("没有这项任务：x1"): it is the user's, not ours.
@@ -113,7 +117,7 @@ export function answerProblems(c: FuzzCase, res: Answer, ctx: CheckContext): str
  * A field's message must name it, before its first '：': by the label labels.ts gives its key or
  * a key holding it (a file's `files.0.id` is named as 附件), or for a form's values by the form's label.
  */
-function labelProblem(field: string, message: string, formLabels: readonly string[]): string | null {
+export function labelProblem(field: string, message: string, formLabels: readonly string[]): string | null {
   const head = message.split('：')[0] ?? message;
   if (field === '请求') return head.includes('请求') ? null : `"${message}" does not name 请求`;
   if (formLabels.some((l) => head.includes(l))) return null;

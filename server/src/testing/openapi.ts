@@ -90,6 +90,8 @@ export interface DocumentedRoute {
   deprecated: boolean;
   pathParameters: string[];
   query: QueryParameter[];
+  /** The headers it documents (lower case). */
+  headers: string[];
   /** The body as documented: JSON, or a multipart upload. */
   body: { contentType: 'application/json' | 'multipart/form-data'; schema: JsonSchema } | null;
 }
@@ -119,6 +121,7 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
         query: parameters
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
+        headers: parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
         body: json
           ? { contentType: 'application/json', schema: json.schema }
           : upload

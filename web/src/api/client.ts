@@ -97,12 +97,39 @@ async function send(path: string, init: RequestInit, query?: Query): Promise<Res
   return ensureOk(response, path);
 }
 
+/** A POST sent again within this long with the same path and body is the same attempt (a double click). */
+const SAME_ATTEMPT_MS = 10_000;
+const attempts = new Map<string, { key: string; at: number }>();
+
+// getRandomValues, unlike randomUUID, works on a plain-HTTP intranet address too.
+const freshKey = () =>
+  `web-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * The `Idempotency-Key` of a POST: one per submit attempt, so a double click or a repeated send of
+ * the same form gets the server's first answer instead of a second record; a changed form is a new
+ * attempt with a fresh key.
+ */
+function idempotencyKey(path: string, body: string): string {
+  const now = Date.now();
+  for (const [k, a] of attempts) if (now - a.at > SAME_ATTEMPT_MS) attempts.delete(k);
+  const id = `${path}\n${body}`;
+  const known = attempts.get(id);
+  const key = known?.key ?? freshKey();
+  attempts.set(id, { key, at: now });
+  return key;
+}
+
 async function json<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(body);
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (text !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = text;
   }
+  if (method === 'POST') headers['Idempotency-Key'] = idempotencyKey(path, text ?? '');
+  init.headers = headers;
   const response = await send(path, init, query);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
-import { AppError, forbidden } from '../../lib/errors';
+import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { notify } from './hazard.effects';
 import { deadlineOverdue, isRegulator, reportOverdue } from './hazard.present';
@@ -43,6 +43,7 @@ export async function listForSupervision(
   );
   if (active) throw new AppError('CONFLICT', '本单位已对该隐患挂牌督办');
   const now = clock.now();
+  if (input.deadline < shanghaiDate(now)) throw invalidField('deadline', '督办期限：不能早于今天');
   const level = actor.orgKind as keyof typeof SUPERVISION_LEVELS;
   await db.transaction().execute(async (trx) => {
     const id = newId();

@@ -28,6 +28,7 @@ export async function fileRefs(ctx: TestContext, username: string, name = '照�
   return [{ id, name }];
 }
 
+// The suites register these again and again at one mine on one day: they confirm what would be a duplicate.
 export const MAJOR: Omit<HazardCreate, 'photos' | 'files' | 'productionStop'> = {
   level: 'major',
   categoryCode: 'C09',
@@ -37,6 +38,7 @@ export const MAJOR: Omit<HazardCreate, 'photos' | 'files' | 'productionStop'> = 
   foundOn: '2024-07-30',
   foundBy: '孙安全',
   source: 'self_check',
+  confirmDuplicate: true,
 };
 
 export const GENERAL: Omit<HazardCreate, 'photos' | 'files' | 'productionStop'> = {
@@ -46,6 +48,7 @@ export const GENERAL: Omit<HazardCreate, 'photos' | 'files' | 'productionStop'> 
   foundOn: '2024-07-30',
   foundBy: '孙安全',
   source: 'self_check',
+  confirmDuplicate: true,
 };
 
 type Files = Awaited<ReturnType<typeof fileRefs>>;

@@ -342,3 +342,14 @@ export async function writeHazardState(
     .executeTakeFirst();
   return Number(changed.numUpdatedRows) === 1;
 }
+
+/** The hazards of a mine found on a day, with what a likely-duplicate check compares. */
+export function hazardsFoundOn(db: Kysely<Database>, mineId: string, foundOn: string) {
+  return db
+    .selectFrom('hazards as h')
+    .select(['h.id', 'h.level', 'h.description', 'h.location', 'h.found_on', 'h.state'])
+    .where('h.mine_id', '=', mineId)
+    .where('h.found_on', '=', foundOn)
+    .orderBy('h.id')
+    .execute();
+}

@@ -3,6 +3,7 @@ import {
   ZHazardCount,
   ZHazardCreate,
   ZHazardDetail,
+  ZHazardDuplicateError,
   ZHazardFilter,
   ZHazardListQuery,
   ZHazardPage,
@@ -75,8 +76,10 @@ export const hazardRoutes =
         schema: {
           tags,
           summary: '登记隐患',
+          description:
+            '同一矿山同一排查发现日期已有内容或地点相似的隐患（规则见 domain/src/rules/hazard-duplicate.ts）时不登记，答复 409 `DUPLICATE` 及其 `candidates`；请求中 `confirmDuplicate: true` 则仍然登记',
           body: ZHazardCreate,
-          response: { 201: ZHazardDetail, ...errors },
+          response: { 201: ZHazardDetail, ...errors, 409: z.union([ZHazardDuplicateError, ZErrorBody]) },
         },
       },
       async (request, reply) =>

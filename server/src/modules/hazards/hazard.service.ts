@@ -6,6 +6,7 @@ import {
   type HazardDetail,
   type HazardFilter,
   type HazardListQuery,
+  likelyDuplicate,
   type MineCategory,
   type MineType,
   SELF_REPORTED_SOURCES,
@@ -20,7 +21,7 @@ import type { Db } from '../../db/database';
 import type { Database, HazardTable } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
-import { invalidField } from '../../lib/errors';
+import { AppError, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { linkFiles } from '../files/file.links';
 import { assertAttachable, fieldRefs } from '../files/file.service';
@@ -31,6 +32,7 @@ import {
   countHazards,
   findHazard,
   type HazardRow,
+  hazardsFoundOn,
   insertHazard,
   listHazards,
   mineFacts,
@@ -262,10 +264,35 @@ export async function insertCheckedHazard(
   return id;
 }
 
-/** Registers a hazard found by the mine itself, an inspection, a tip or otherwise. */
+/** Refuses a registration that likely repeats a hazard of the same mine found the same day, naming them. */
+async function assertNoDuplicate(db: Kysely<Database>, mineId: string, input: HazardCreate) {
+  const candidates = (await hazardsFoundOn(db, mineId, input.foundOn))
+    .filter((h) => likelyDuplicate(input, h))
+    .map((h) => ({
+      id: h.id,
+      level: h.level,
+      description: h.description,
+      location: h.location,
+      foundOn: h.found_on,
+      state: h.state,
+    }));
+  if (candidates.length === 0) return;
+  throw new AppError(
+    'DUPLICATE',
+    `该矿山同一排查发现日期已登记${candidates.length}条内容或地点相似的隐患，请先核对；确认不是同一隐患的，请选择“仍然登记”`,
+    undefined,
+    { candidates },
+  );
+}
+
+/**
+ * Registers a hazard found by the mine itself, an inspection, a tip or otherwise; a likely
+ * duplicate only when the body confirms it.
+ */
 export async function registerHazard(deps: HazardDeps, actor: Actor, input: HazardCreate) {
   const now = deps.clock.now();
   const prepared = await prepare(deps.db, actor, input, now);
+  if (!input.confirmDuplicate) await assertNoDuplicate(deps.db, prepared.mine.id, input);
   const id = await deps.db
     .transaction()
     .execute((trx) => insertCheckedHazard(trx, actor, input, prepared, now));

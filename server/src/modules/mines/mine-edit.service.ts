@@ -26,15 +26,14 @@ export async function updateMine(deps: MineDeps, actor: Actor, id: string, input
   if (!row) throw new OutOfScopeError('矿山');
   const current = presentMine(row, actor);
   if (!current.abilities.canUpdate) throw forbidden('无权修改该矿山的基础信息');
-  if (actor.orgKind === 'mine') {
-    const locked = JURISDICTION_FIELDS.filter((f) => input[f] !== undefined && input[f] !== current[f]);
-    if (locked.length > 0) {
-      throw new AppError(
-        'FORBIDDEN',
-        '矿山企业不能修改统一社会信用代码、生产状态和监管归属，请联系监管部门',
-        locked.map((f) => ({ field: f, message: '矿山企业不能修改此项' })),
-      );
-    }
+  // The fields the record says are locked for this actor, so the form and the refusal agree.
+  const locked = current.lockedFields.filter((f) => input[f] !== undefined && input[f] !== current[f]);
+  if (locked.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      '矿山企业不能修改统一社会信用代码、生产状态和监管归属，请联系监管部门',
+      locked.map((f) => ({ field: f, message: '矿山企业不能修改此项' })),
+    );
   }
   const merged = { ...current, ...input };
   if (merged.category !== 'coal' && merged.gasGrade) throw invalidField('gasGrade', '瓦斯等级仅适用于煤矿');

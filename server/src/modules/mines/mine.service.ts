@@ -1,5 +1,6 @@
 import {
   hasPermission,
+  MINE_JURISDICTION_FIELDS,
   type Mine,
   type MineCreate,
   type MineListQuery,
@@ -44,14 +45,7 @@ export interface MineDeps {
 
 const LOCAL_REGULATOR_KINDS = ['province', 'city', 'county'];
 /** Jurisdiction fields a mine's own staff may not change. */
-export const JURISDICTION_FIELDS = [
-  'uscc',
-  'status',
-  'supervisorOrgId',
-  'regionCode',
-  'divisionOrgId',
-  'groupOrgId',
-] as const;
+export const JURISDICTION_FIELDS = MINE_JURISDICTION_FIELDS;
 
 function abilitiesOf(actor: Actor) {
   const local = LOCAL_REGULATOR_KINDS.includes(actor.orgKind);
@@ -91,6 +85,7 @@ export function presentMine(row: MineRow, actor: Actor): Mine {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     abilities: abilitiesOf(actor),
+    lockedFields: actor.orgKind === 'mine' ? [...JURISDICTION_FIELDS] : [],
   };
 }
 

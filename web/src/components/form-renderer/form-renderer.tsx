@@ -1,5 +1,5 @@
 import type { FormDefinition, FormField, FormValues } from '@tiegui/domain';
-import { Form, type FormInstance, Typography } from 'antd';
+import { type FormInstance, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { ChecklistField } from './checklist-field';
 import { initialValuesFor } from './form-checks';
@@ -7,6 +7,7 @@ import { GroupField } from './group-field';
 import { LeafFormItem } from './leaf-field';
 import { RowsField } from './rows-field';
 import './form-renderer.css';
+import { EntryForm } from '../entry-form';
 
 function FieldItem({
   definition,
@@ -45,7 +46,7 @@ type Props = {
  */
 export function FormRenderer({ definition, form, initialValues, children }: Props) {
   return (
-    <Form
+    <EntryForm
       form={form}
       layout="vertical"
       initialValues={initialValuesFor(definition, initialValues)}
@@ -65,6 +66,6 @@ export function FormRenderer({ definition, form, initialValues, children }: Prop
         </Fragment>
       ))}
       {children}
-    </Form>
+    </EntryForm>
   );
 }

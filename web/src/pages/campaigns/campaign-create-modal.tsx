@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { partnerIdsOf, useJointIssuers } from '../../api/joint-issuers';
 import { useCurrentUser } from '../../api/me';
+import { EntryForm } from '../../components/entry-form';
 import { requiredRule } from '../../lib/form-rules';
 import { CAMPAIGNS_KEY, usePlans } from './campaign-api';
 
@@ -65,7 +66,7 @@ export function CampaignCreateModal({ open, onClose }: { open: boolean; onClose:
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         preserve={false}
@@ -97,7 +98,7 @@ export function CampaignCreateModal({ open, onClose }: { open: boolean; onClose:
             options={coIssuers?.map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CatalogCategory, CatalogItem, HazardStandard, HazardStandardSummary } from '@tiegui/domain';
 import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import { api } from '../../api/client';
+import { EntryForm } from '../../components/entry-form';
 import { isBlank, requiredRule } from '../../lib/form-rules';
 import { useFormSave } from './use-form-save';
 
@@ -113,7 +114,7 @@ export function CatalogCategoryEditor({ standard, index, onClose, onSaved }: Pro
       data-testid="catalog-editor"
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         preserve={false}
@@ -215,7 +216,7 @@ export function CatalogCategoryEditor({ standard, index, onClose, onSaved }: Pro
             </>
           )}
         </Form.List>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

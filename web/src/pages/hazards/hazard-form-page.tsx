@@ -7,6 +7,7 @@ import {
   PRODUCTION_STOPS,
   SELF_REPORTED_SOURCES,
   STANDARD_KEY_OF,
+  ZHazardCreate,
 } from '@tiegui/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,6 +16,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { useCurrentUser } from '../../api/me';
+import { EntryForm } from '../../components/entry-form';
 import { AttachmentsInput } from '../../components/form-renderer';
 import { isBlank, requiredRule } from '../../lib/form-rules';
 import { optionsOf } from '../../lib/labels';
@@ -22,6 +24,7 @@ import { ZONE } from '../../lib/time';
 import { useMine } from '../mines/mine-api';
 import { CategoryCascader } from './category-cascader';
 import { hazardKey, useStandard } from './hazard-api';
+import { duplicatesOf, HazardDuplicates } from './hazard-duplicates';
 import { LEVEL_SHORT } from './hazard-labels';
 import { MinePicker } from './mine-picker';
 
@@ -42,9 +45,21 @@ type Values = {
 };
 
 const REQUIRED = ['level', 'description', 'location', 'foundOn', 'foundBy', 'source'] as const;
+/** The fields of this form a problem of the schema may land on. */
+const FIELDS: readonly (keyof Values)[] = [
+  ...REQUIRED,
+  'mineId',
+  'categoryCode',
+  'productionStop',
+  'stoppedArea',
+];
+const fieldOf = (key: string): keyof Values | null =>
+  FIELDS.find((f) => f === (key === 'itemCode' ? 'categoryCode' : key)) ?? null;
 const trimmed = (v: string | undefined) => (isBlank(v) ? undefined : v?.trim());
 
-function toBody(values: Values, ownMine: boolean): Record<string, unknown> {
+type Body = Record<string, unknown>;
+
+function toBody(values: Values, ownMine: boolean): Body {
   const [, categoryCode, itemCode] = values.categoryCode ?? [];
   return {
     mineId: ownMine ? undefined : values.mineId,
@@ -78,8 +93,11 @@ export function HazardFormPage() {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [error, setError] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<
+    (NonNullable<ReturnType<typeof duplicatesOf>> & { body: Body }) | null
+  >(null);
   const [picked, setPicked] = useState<Mine | null>(null);
   const own = useMine(ownMine ? me.org.id : undefined);
   const mine = ownMine ? own.data : picked;
@@ -91,7 +109,7 @@ export function HazardFormPage() {
   );
 
   const save = useMutation({
-    mutationFn: (values: Values) => api.post<HazardDetail>('/hazards', toBody(values, ownMine)),
+    mutationFn: (body: Body) => api.post<HazardDetail>('/hazards', body),
     onMutate: () => setError(null),
     onSuccess: (saved) => {
       queryClient.setQueryData(hazardKey(saved.id), saved);
@@ -99,21 +117,54 @@ export function HazardFormPage() {
       message.success('隐患已登记');
       void navigate(`/hazards/${saved.id}`, { replace: true });
     },
-    onError: (err) => {
+    onError: (err, body) => {
+      const duplicates = duplicatesOf(err);
+      if (duplicates) return setDuplicates({ ...duplicates, body });
       const unplaced = applyServerErrors(form, onCascader(err));
       if (unplaced.length > 0) setError(unplaced.join('；'));
     },
   });
 
+  /** The shared schema's problems, each at its field once (a field whose own rule failed keeps that). */
+  const checked = (body: Body): boolean => {
+    const parsed = ZHazardCreate.safeParse(body);
+    if (parsed.success) return true;
+    const errors = new Map<keyof Values, string>();
+    for (const issue of parsed.error.issues) {
+      const name = fieldOf(String(issue.path[0] ?? ''));
+      if (!name || errors.has(name) || form.getFieldError(name).length > 0) continue;
+      errors.set(name, issue.message);
+    }
+    form.setFields([...errors].map(([name, message]) => ({ name, errors: [message] })));
+    return errors.size === 0;
+  };
+
   const submit = (values: Values) => {
-    if (REQUIRED.some((key) => isBlank(values[key]))) return;
-    save.mutate(form.getFieldsValue(true) as Values);
+    setDuplicates(null);
+    const body = toBody(form.getFieldsValue(true) as Values, ownMine);
+    if (!checked(body) || REQUIRED.some((key) => isBlank(values[key]))) return;
+    if (body.level !== 'major') return save.mutate(body);
+    modal.confirm({
+      title: '确认登记重大事故隐患？',
+      content: '登记后即通知辖区监管部门，计入重大事故隐患统计，并须按五落实要求治理。',
+      okText: '确认登记',
+      cancelText: '返回检查',
+      onOk: () => save.mutate(body),
+    });
   };
 
   return (
     <Card title="登记隐患">
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values>
+      {duplicates && (
+        <HazardDuplicates
+          message={duplicates.message}
+          candidates={duplicates.candidates}
+          confirming={save.isPending}
+          onConfirm={() => save.mutate({ ...duplicates.body, confirmDuplicate: true })}
+        />
+      )}
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         scrollToFirstError
@@ -158,7 +209,7 @@ export function HazardFormPage() {
           name="categoryCode"
           label="隐患类别（判定标准）"
           required={level === 'major'}
-          extra={level === 'major' ? '重大事故隐患须按判定标准选择类别' : '一般隐患可不选'}
+          extra={level === 'major' ? '按适用于本矿的判定标准逐级选择' : '一般隐患可不选'}
         >
           <CategoryCascader
             standard={standard.data}
@@ -228,7 +279,7 @@ export function HazardFormPage() {
           </Button>
           <Button onClick={() => void navigate('/hazards')}>取消</Button>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }

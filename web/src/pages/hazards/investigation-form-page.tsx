@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useCurrentUser } from '../../api/me';
+import { EntryForm } from '../../components/entry-form';
 import { AttachmentsInput } from '../../components/form-renderer';
 import { isBlank, requiredRule } from '../../lib/form-rules';
 import { ZONE } from '../../lib/time';
@@ -92,7 +93,7 @@ export function InvestigationFormPage() {
   return (
     <Card title="记录主要负责人月度重大事故隐患排查">
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         scrollToFirstError
@@ -195,7 +196,7 @@ export function InvestigationFormPage() {
           </Button>
           <Button onClick={() => void navigate('/hazards/investigations')}>取消</Button>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }

@@ -7,12 +7,13 @@ import {
 } from '@tiegui/domain';
 import { Alert, App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
+import { EntryForm } from '../../components/entry-form';
 import { labelOf, optionsOf } from '../../lib/labels';
-import { formatTime } from '../../lib/time';
+import { formatTime, ZONE } from '../../lib/time';
 import { hazardKey } from './hazard-api';
 
 type Values = { deadline?: Dayjs; reportCadence?: string; note?: string };
@@ -117,9 +118,9 @@ export function SupervisionPanel({ hazard }: { hazard: HazardDetail }) {
         />
       )}
       {mayList && (
-        <Form<Values> form={form} layout="inline" onFinish={(v) => list.mutate(v)}>
+        <EntryForm<Values> form={form} layout="inline" onFinish={(v) => list.mutate(v)}>
           <Form.Item name="deadline" label="督办期限" required>
-            <DatePicker />
+            <DatePicker disabledDate={(d) => d.isBefore(dayjs().tz(ZONE), 'day')} />
           </Form.Item>
           <Form.Item name="reportCadence" label="报告频次" required initialValue="weekly">
             <Select options={optionsOf(SUPERVISION_CADENCES)} style={{ width: 110 }} />
@@ -132,7 +133,7 @@ export function SupervisionPanel({ hazard }: { hazard: HazardDetail }) {
               挂牌督办
             </Button>
           </Form.Item>
-        </Form>
+        </EntryForm>
       )}
       {error && <Alert type="error" showIcon message={error} />}
     </Space>

@@ -1,3 +1,4 @@
+import { loginPathFor } from '@tiegui/domain';
 import { Drawer, Grid, Layout, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -27,7 +28,8 @@ export function AppLayout() {
       </div>
     );
   }
-  if (isApiError(error, 401) || (!me && !error)) return <Navigate to="/login" replace />;
+  if (isApiError(error, 401) || (!me && !error))
+    return <Navigate to={loginPathFor(`${location.pathname}${location.search}${location.hash}`)} replace />;
   if (!me) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (me.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;

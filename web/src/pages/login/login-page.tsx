@@ -1,9 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '@tiegui/domain';
+import { type Me, returnPathOf } from '@tiegui/domain';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { api, isApiError } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { ME_KEY } from '../../api/me';
@@ -14,6 +14,7 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
+  const location = useLocation();
   const queryClient = useQueryClient();
 
   const [checking, setChecking] = useState(false);
@@ -40,7 +41,9 @@ export function LoginPage() {
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, me);
-      void navigate(me.mustChangePassword ? '/change-password' : '/', { replace: true });
+      // Back to the link that sent the user here (only a path of this app), else the home page.
+      const back = returnPathOf(new URLSearchParams(location.search).get('next'));
+      void navigate(me.mustChangePassword ? '/change-password' : back, { replace: true });
     },
     onError: (err) => {
       const unplaced = applyServerErrors(form, err);

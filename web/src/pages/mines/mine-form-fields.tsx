@@ -5,6 +5,7 @@ import {
   MINE_CATEGORIES,
   MINE_STATUSES,
   MINE_TYPES,
+  type MineJurisdictionField,
   ORG_KINDS,
   ROCK_BURST_LEVELS,
   USCC_MESSAGES,
@@ -42,7 +43,11 @@ type Props = {
   options: FormOptions | undefined;
   loading: boolean;
   keep: { supervisor: Extra; division: Extra; group: Extra };
+  /** Fields the server says this user may not change (`Mine.lockedFields`): shown read-only. */
+  locked?: readonly MineJurisdictionField[];
 };
+
+const LOCKED_TIP = '由监管部门维护，本单位不能修改';
 
 /** Keeps the record's current choice selectable even when it is outside the offered options. */
 function withCurrent(options: { value: string; label: string }[], current: Extra) {
@@ -56,12 +61,14 @@ const Cell = ({ children, wide }: { children: ReactNode; wide?: boolean }) => (
   </Col>
 );
 
-export function MineFormFields({ options, loading, keep }: Props) {
+export function MineFormFields({ options, loading, keep, locked = [] }: Props) {
   const form = Form.useFormInstance();
+  const isLocked = (field: MineJurisdictionField) => locked.includes(field);
+  const lockedTip = (field: MineJurisdictionField) => (isLocked(field) ? { tooltip: LOCKED_TIP } : {});
   const category = Form.useWatch('category', form);
   const regionCode = Form.useWatch('regionCode', form);
-  const selectEnum = (labels: Record<string, string>, clear = false) => (
-    <Select allowClear={clear} placeholder="请选择" options={optionsOf(labels)} />
+  const selectEnum = (labels: Record<string, string>, clear = false, disabled = false) => (
+    <Select allowClear={clear} placeholder="请选择" options={optionsOf(labels)} disabled={disabled} />
   );
 
   const supervisors = withCurrent(
@@ -94,10 +101,11 @@ export function MineFormFields({ options, loading, keep }: Props) {
           <Form.Item
             label="统一社会信用代码"
             name="uscc"
+            {...lockedTip('uscc')}
             normalize={(v: string | undefined) => v?.toUpperCase()}
             rules={[requiredRule('请填写统一社会信用代码'), usccRule]}
           >
-            <Input maxLength={18} placeholder="18位，如 91140900MA0GRXXXXX" />
+            <Input maxLength={18} placeholder="18位，如 91140900MA0GRXXXXX" disabled={isLocked('uscc')} />
           </Form.Item>
         </Cell>
         <Cell>
@@ -111,8 +119,13 @@ export function MineFormFields({ options, loading, keep }: Props) {
           </Form.Item>
         </Cell>
         <Cell>
-          <Form.Item label="生产状态" name="status" rules={[requiredRule('请选择生产状态')]}>
-            {selectEnum(MINE_STATUSES)}
+          <Form.Item
+            label="生产状态"
+            name="status"
+            rules={[requiredRule('请选择生产状态')]}
+            {...lockedTip('status')}
+          >
+            {selectEnum(MINE_STATUSES, false, isLocked('status'))}
           </Form.Item>
         </Cell>
         <Cell>
@@ -180,8 +193,14 @@ export function MineFormFields({ options, loading, keep }: Props) {
       <Divider orientation="left">监管关系与位置</Divider>
       <Row gutter={16}>
         <Cell>
-          <Form.Item label="监管部门" name="supervisorOrgId" rules={[requiredRule('请选择监管部门')]}>
+          <Form.Item
+            label="监管部门"
+            name="supervisorOrgId"
+            rules={[requiredRule('请选择监管部门')]}
+            {...lockedTip('supervisorOrgId')}
+          >
             <Select
+              disabled={isLocked('supervisorOrgId')}
               showSearch
               optionFilterProp="label"
               placeholder="请选择"
@@ -194,15 +213,17 @@ export function MineFormFields({ options, loading, keep }: Props) {
           <Form.Item
             label="行政区划代码"
             name="regionCode"
+            {...lockedTip('regionCode')}
             extra={regionHint ?? '6位 GB/T 2260 代码'}
             rules={[requiredRule('请填写行政区划代码'), schemaRule(shape.regionCode)]}
           >
-            <Input maxLength={6} inputMode="numeric" />
+            <Input maxLength={6} inputMode="numeric" disabled={isLocked('regionCode')} />
           </Form.Item>
         </Cell>
         <Cell>
-          <Form.Item label="监察执法处" name="divisionOrgId">
+          <Form.Item label="监察执法处" name="divisionOrgId" {...lockedTip('divisionOrgId')}>
             <Select
+              disabled={isLocked('divisionOrgId')}
               allowClear
               showSearch
               optionFilterProp="label"
@@ -213,8 +234,9 @@ export function MineFormFields({ options, loading, keep }: Props) {
           </Form.Item>
         </Cell>
         <Cell>
-          <Form.Item label="上级公司" name="groupOrgId">
+          <Form.Item label="上级公司" name="groupOrgId" {...lockedTip('groupOrgId')}>
             <Select
+              disabled={isLocked('groupOrgId')}
               allowClear
               showSearch
               optionFilterProp="label"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
+import { EntryForm } from '../../components/entry-form';
 import { Loading, QueryError } from '../../components/status-results';
 import { isBlank } from '../../lib/form-rules';
 import { type FormOptions, mineKey, useFormOptions, useMine } from './mine-api';
@@ -116,7 +117,7 @@ function MineForm({ mine, options, optionsLoading }: FormProps) {
   return (
     <Card title={mine ? `编辑矿山：${mine.name}` : '新增矿山'}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         initialValues={initialOf(mine)}
@@ -138,6 +139,7 @@ function MineForm({ mine, options, optionsLoading }: FormProps) {
         <MineFormFields
           options={options}
           loading={optionsLoading}
+          locked={mine?.lockedFields}
           keep={{
             supervisor: mine ? { id: mine.supervisorOrgId, name: mine.supervisorName } : null,
             division: mine?.divisionOrgId
@@ -152,7 +154,7 @@ function MineForm({ mine, options, optionsLoading }: FormProps) {
           </Button>
           <Button onClick={() => void navigate(mine ? `/mines/${mine.id}` : '/mines')}>取消</Button>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }

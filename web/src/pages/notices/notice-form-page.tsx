@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { can, useCurrentUser } from '../../api/me';
+import { EntryForm } from '../../components/entry-form';
 import { Loading, QueryError } from '../../components/status-results';
 import { isBlank } from '../../lib/form-rules';
 import { shanghaiIso, ZONE } from '../../lib/time';
@@ -56,6 +57,10 @@ function toBody(values: Values, forwarding: boolean) {
 }
 
 /** 发文 (/notices/new) and 转发 (/notices/:id/forward): one form, the forward prefilled from the original. */
+/** The server's rule, checked before sending: a reply is not due before the day the notice is dated (the pickers hold Beijing wall time). */
+const replyBeforeIssue = (due: Dayjs | null | undefined, issued: Dayjs | null | undefined) =>
+  !!due && !!issued && due.format('YYYY-MM-DD') < issued.format('YYYY-MM-DD');
+
 export function NoticeFormPage() {
   const { id } = useParams();
   const original = useNotice(id);
@@ -75,6 +80,7 @@ export function NoticeFormPage() {
 function NoticeForm({ original }: { original: Notice | undefined }) {
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
+  const issuedOn = Form.useWatch('issuedOn', form);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -132,7 +138,7 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
         />
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
         layout="vertical"
         initialValues={initial}
@@ -159,8 +165,21 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
           <Form.Item name="issuedOn" label="成文日期" rules={[{ required: true, message: '请选择成文日期' }]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="replyDueAt" label="回复期限" tooltip="北京时间；不填则无回复期限">
+          <Form.Item
+            name="replyDueAt"
+            label="回复期限"
+            tooltip="北京时间；不填则无回复期限"
+            dependencies={['issuedOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_rule, due: Dayjs | null | undefined) => {
+                  if (replyBeforeIssue(due, getFieldValue('issuedOn'))) throw new Error('不能早于成文日期');
+                },
+              }),
+            ]}
+          >
             <DatePicker
+              disabledDate={(d) => replyBeforeIssue(d, issuedOn)}
               showTime={{ defaultValue: dayjs('23:59:59', 'HH:mm:ss') }}
               format="YYYY-MM-DD HH:mm"
               placeholder="选择日期和时间"
@@ -226,7 +245,7 @@ function NoticeForm({ original }: { original: Notice | undefined }) {
             取消
           </Button>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }

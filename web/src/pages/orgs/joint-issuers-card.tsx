@@ -8,6 +8,7 @@ import { applyServerErrors } from '../../api/form-errors';
 import { JOINT_ISSUERS_KEY, useJointIssuers } from '../../api/joint-issuers';
 import { can, useCurrentUser } from '../../api/me';
 import { orgOptions } from '../../api/orgs';
+import { EntryForm } from '../../components/entry-form';
 import { QueryError } from '../../components/status-results';
 
 type Values = { issuerOrgId?: string; coIssuerOrgId?: string };
@@ -99,7 +100,7 @@ export function JointIssuersCard({ orgs }: { orgs: readonly Org[] }) {
         />
       )}
       {editable && (
-        <Form<Values>
+        <EntryForm<Values>
           form={form}
           layout="inline"
           style={{ marginTop: 16, rowGap: 8 }}
@@ -120,7 +121,7 @@ export function JointIssuersCard({ orgs }: { orgs: readonly Org[] }) {
               添加
             </Button>
           </Space>
-        </Form>
+        </EntryForm>
       )}
     </Card>
   );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../api/form-errors';
 import { orgOptions, useOrgs } from '../../api/orgs';
+import { EntryForm } from '../../components/entry-form';
 import { hasAllRequired, requiredRule } from '../../lib/form-rules';
 import { optionsOf } from '../../lib/labels';
 
@@ -90,7 +91,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
       afterClose={() => setError(null)}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form
+      <EntryForm
         form={form}
         layout="vertical"
         preserve={false}
@@ -143,7 +144,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
               : '提交后须经另一管理员审批才创建账号；批准时签发一次性激活码，由本人设置密码。'
           }
         />
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }
