@@ -256,6 +256,8 @@ export const ZRecurrence = z.object({
   foundOn: z.string(),
   previousHazardId: z.string(),
   previousFoundOn: z.string(),
+  /** Every hazard of the mine's recurrence pairs, oldest first: the mine is listed once. */
+  hazards: z.array(z.object({ id: z.string(), foundOn: z.string() })),
 });
 export const ZMineHazardFlags = z.object({
   mineId: z.string(),
@@ -284,7 +286,9 @@ export const ZHazardDashboard = z.object({
   overdueMajor: z.number(),
   overdueGeneral: z.number(),
   supervised: z.number(),
+  /** Mines with a recurrence found in the window: the length of `recurrences`. */
   recurrenceMines: z.number(),
+  recurrences: z.array(ZRecurrence),
   avgDaysToClose: z.number().nullable(),
   /** Per month of the window: major hazards found, closed, and open at month end (动态清零 curve). */
   months: z.array(

@@ -1,11 +1,10 @@
 import {
   type HazardDashboard,
+  type Recurrence,
+  regionName,
   regionPrefix,
-  SHANXI,
-  SHANXI_CITIES,
   SHIPPED_HAZARD_STANDARDS,
   shanghaiDate,
-  XINZHOU_COUNTIES,
 } from '@tiegui/domain';
 import { assertMinesInScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
@@ -22,13 +21,10 @@ import {
   mineMajorCounts,
   openAtStart,
   openCounts,
-  recurrenceMineCount,
   recurrences,
+  recurrencesInWindow,
   supervisedCount,
 } from './hazard-dashboard.repository';
-
-const REGION_NAMES = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));
-const regionName = (code: string) => REGION_NAMES.get(code.padEnd(6, '0')) ?? code.padEnd(6, '0');
 
 /** Category titles of the latest stored versions (codes do not collide across standards). */
 async function categoryTitles(deps: HazardDeps): Promise<Map<string, string>> {
@@ -62,7 +58,7 @@ export async function hazardDashboard(
     await Promise.all([
       openCounts(db, s),
       supervisedCount(db, s),
-      recurrenceMineCount(db, s),
+      recurrencesInWindow(db, s),
       averageDaysToClose(db, s),
       foundPerMonth(db, s),
       closedPerMonth(db, s),
@@ -89,7 +85,8 @@ export async function hazardDashboard(
     overdueMajor: Number(counts?.overdue_major ?? 0),
     overdueGeneral: Number(counts?.overdue_general ?? 0),
     supervised: Number(supervised?.n ?? 0),
-    recurrenceMines: Number(recurrence?.n ?? 0),
+    recurrenceMines: byMine(recurrence).length,
+    recurrences: byMine(recurrence),
     avgDaysToClose: avgDays,
     months,
     byCategory: categories
@@ -112,19 +109,41 @@ export async function hazardDashboard(
   };
 }
 
-const presentRecurrence = (r: Awaited<ReturnType<typeof recurrences>>[number]) => ({
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionCode: r.region_code,
-  hazardId: r.id,
-  foundOn: r.found_on,
-  previousHazardId: r.previous_id,
-  previousFoundOn: r.previous_found_on,
-});
+type RecurrenceRow = Awaited<ReturnType<typeof recurrences>>[number];
+
+/**
+ * One entry per mine, however many pairs of its hazards make it a recurrence: the latest pair
+ * (rows come newest first) and every hazard of its pairs, oldest first.
+ */
+function byMine(rows: RecurrenceRow[]): Recurrence[] {
+  const mines = new Map<string, Recurrence>();
+  for (const r of rows) {
+    const entry = mines.get(r.mine_id) ?? {
+      mineId: r.mine_id,
+      mineName: r.mine_name,
+      regionCode: r.region_code,
+      hazardId: r.id,
+      foundOn: r.found_on,
+      previousHazardId: r.previous_id,
+      previousFoundOn: r.previous_found_on,
+      hazards: [],
+    };
+    for (const h of [
+      { id: r.id, foundOn: r.found_on },
+      { id: r.previous_id, foundOn: r.previous_found_on },
+    ])
+      if (!entry.hazards.some((x) => x.id === h.id)) entry.hazards.push(h);
+    mines.set(r.mine_id, entry);
+  }
+  const list = [...mines.values()];
+  for (const m of list)
+    m.hazards.sort((a, b) => a.foundOn.localeCompare(b.foundOn) || a.id.localeCompare(b.id));
+  return list;
+}
 
 /** Recurrences in scope: mines to be proposed for closure (提请关闭). */
 export async function listRecurrences(deps: HazardDeps, actor: Actor) {
-  return (await recurrences(deps.db, actor)).map(presentRecurrence);
+  return byMine(await recurrences(deps.db, actor));
 }
 
 /** A mine's hazard flags: open and overdue majors, and whether it is to be proposed for closure. */
@@ -133,7 +152,7 @@ export async function mineHazardFlags(deps: HazardDeps, actor: Actor, mineId: st
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const counts = await mineMajorCounts(deps.db, mineId, nowIso);
-  const list = (await recurrences(deps.db, actor, mineId)).map(presentRecurrence);
+  const list = byMine(await recurrences(deps.db, actor, mineId));
   return {
     mineId,
     openMajor: Number(counts?.open ?? 0),

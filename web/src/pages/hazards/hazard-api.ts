@@ -10,7 +10,6 @@ import {
   type InvestigationList,
   type InvestigationListQuery,
   type MineHazardFlags,
-  type Recurrence,
 } from '@tiegui/domain';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
@@ -84,13 +83,6 @@ export function useDashboard(regionCode: string | undefined, enabled = true) {
     queryKey: ['hazards', 'dashboard', regionCode ?? null],
     queryFn: () => api.get<HazardDashboard>('/hazards/dashboard', { regionCode }),
     enabled,
-  });
-}
-
-export function useRecurrences() {
-  return useQuery({
-    queryKey: ['hazards', 'recurrences'],
-    queryFn: () => api.get<{ items: Recurrence[] }>('/hazards/recurrences'),
   });
 }
 
