@@ -39,11 +39,16 @@ test("a group sees its mines' duties; the 三员 land on their own pages", async
 test('the province board ranks its cities and drills into a city’s counties', async () => {
   const page = await journey.newPage();
   await login(page, 'sx-officer');
+  // The regions most behind come first; each opens the board at that region.
   const behind = page.getByTestId('today-behind');
   await behind.locator('a').first().waitFor({ timeout: 30_000 });
-  await behind.getByRole('link', { name: '忻州市' }).first().click();
-  await page.waitForURL((url) => url.searchParams.get('region') === '140900');
+  await behind.locator('a').first().click();
+  await page.waitForURL((url) => /^14\d\d00$/.test(url.searchParams.get('region') ?? ''));
   const regions = page.getByTestId('board-regions');
+  await regions.getByRole('link', { name: '本辖区' }).click();
+  await page.waitForURL((url) => url.searchParams.get('region') === null);
+  await regions.getByRole('link', { name: '忻州市' }).click();
+  await page.waitForURL((url) => url.searchParams.get('region') === '140900');
   await regions.getByText('代县').waitFor({ timeout: 30_000 });
   expect(await textOf(regions)).toContain('原平市');
 }, 120_000);
