@@ -156,13 +156,24 @@ export function recurrences(db: Kysely<Database>, actor: Actor, mineId?: string)
     .execute();
 }
 
-/** The dashboard's recurrences: pairs whose later hazard was found in the window and region. */
+/** The one definition of a recurrence in a dashboard's window: its later hazard found in it. */
+function inRecurrenceWindow(q: ReturnType<typeof scoped>, s: DashboardScope) {
+  return q.where('h.recurrence_of', 'is not', null).where('h.found_on', '>=', s.since);
+}
+
+/** Mines with a recurrence (2 major hazards within 3 months while producing) found in the window. */
+export function recurrenceMineCount(db: Kysely<Database>, s: DashboardScope) {
+  return inRecurrenceWindow(scoped(db, s), s)
+    .select((eb) => eb.fn.count<number>('h.mine_id').distinct().as('n'))
+    .executeTakeFirst();
+}
+
+/** The pairs behind recurrenceMineCount, newest first. */
 export function recurrencesInWindow(db: Kysely<Database>, s: DashboardScope) {
-  return scoped(db, s)
+  return inRecurrenceWindow(scoped(db, s), s)
     .innerJoin('hazards as p', 'p.id', 'h.recurrence_of')
     .innerJoin('orgs as o', 'o.id', 'h.mine_id')
     .select(recurrenceColumns)
-    .where('h.found_on', '>=', s.since)
     .orderBy('h.found_on', 'desc')
     .limit(500)
     .execute();

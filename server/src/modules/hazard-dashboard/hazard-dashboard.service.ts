@@ -21,6 +21,7 @@ import {
   mineMajorCounts,
   openAtStart,
   openCounts,
+  recurrenceMineCount,
   recurrences,
   recurrencesInWindow,
   supervisedCount,
@@ -36,6 +37,14 @@ async function categoryTitles(deps: HazardDeps): Promise<Map<string, string>> {
   return titles;
 }
 
+/** A dashboard's window: whole months ending this month, narrowed to a region prefix if asked. */
+function windowOf(actor: Actor, query: { regionCode?: string; months: number }, now: Date): DashboardScope {
+  const today = shanghaiDate(now);
+  const since = `${shiftMonths(`${today.slice(0, 7)}-01`, -(query.months - 1))}`;
+  const prefix = query.regionCode ? query.regionCode.replace(/(00)+$/, '') || query.regionCode : null;
+  return { actor, regionPrefix: prefix, nowIso: now.toISOString(), since };
+}
+
 /**
  * The 动态清零 dashboard of the actor's jurisdiction (narrowed to a region prefix for drill-down):
  * figures for major hazards unless named general, over a window of whole months ending this month.
@@ -47,10 +56,8 @@ export async function hazardDashboard(
 ): Promise<HazardDashboard> {
   const { db, clock } = deps;
   const now = clock.now();
-  const today = shanghaiDate(now);
-  const since = `${shiftMonths(`${today.slice(0, 7)}-01`, -(query.months - 1))}`;
-  const prefix = query.regionCode ? query.regionCode.replace(/(00)+$/, '') || query.regionCode : null;
-  const s: DashboardScope = { actor, regionPrefix: prefix, nowIso: now.toISOString(), since };
+  const s = windowOf(actor, query, now);
+  const { since, regionPrefix: prefix } = s;
   // Group one level below the region asked for, or below the actor's own region.
   const level = prefix ?? regionPrefix(actor.regionCode ?? '140000');
   const childLength = Math.min(6, level.length + 2);
@@ -58,7 +65,7 @@ export async function hazardDashboard(
     await Promise.all([
       openCounts(db, s),
       supervisedCount(db, s),
-      recurrencesInWindow(db, s),
+      recurrenceMineCount(db, s),
       averageDaysToClose(db, s),
       foundPerMonth(db, s),
       closedPerMonth(db, s),
@@ -85,8 +92,7 @@ export async function hazardDashboard(
     overdueMajor: Number(counts?.overdue_major ?? 0),
     overdueGeneral: Number(counts?.overdue_general ?? 0),
     supervised: Number(supervised?.n ?? 0),
-    recurrenceMines: byMine(recurrence).length,
-    recurrences: byMine(recurrence),
+    recurrenceMines: Number(recurrence?.n ?? 0),
     avgDaysToClose: avgDays,
     months,
     byCategory: categories
@@ -141,9 +147,16 @@ function byMine(rows: RecurrenceRow[]): Recurrence[] {
   return list;
 }
 
-/** Recurrences in scope: mines to be proposed for closure (提请关闭). */
-export async function listRecurrences(deps: HazardDeps, actor: Actor) {
-  return byMine(await recurrences(deps.db, actor));
+/** Recurrences in scope: mines to be proposed for closure (提请关闭), all or those of a dashboard's window. */
+export async function listRecurrences(
+  deps: HazardDeps,
+  actor: Actor,
+  query: { regionCode?: string; months?: number } = {},
+) {
+  // With a window, the mines the dashboard's 重复发生矿山 counts for the same window and region.
+  if (query.months === undefined) return byMine(await recurrences(deps.db, actor));
+  const window = windowOf(actor, { ...query, months: query.months }, deps.clock.now());
+  return byMine(await recurrencesInWindow(deps.db, window));
 }
 
 /** A mine's hazard flags: open and overdue majors, and whether it is to be proposed for closure. */

@@ -90,10 +90,11 @@ describe('GET /api/hazards/dashboard', () => {
         (await post('xz-city', '/api/hazards', { ...MAJOR_INSPECTION, mineId: mine, foundOn })).statusCode,
       ).toBe(201);
     const d = (await get('/api/hazards/dashboard?months=4', 'xz-city')).json();
-    expect(d.recurrenceMines).toBe(d.recurrences.length);
-    const ids = d.recurrences.map((r: { mineId: string }) => r.mineId);
+    const window = (await get('/api/hazards/recurrences?months=4', 'xz-city')).json().items;
+    expect(d.recurrenceMines).toBe(window.length);
+    const ids = window.map((r: { mineId: string }) => r.mineId);
     expect(new Set(ids).size).toBe(ids.length);
-    const entry = d.recurrences.find((r: { mineId: string }) => r.mineId === mine);
+    const entry = window.find((r: { mineId: string }) => r.mineId === mine);
     expect(entry.hazards.map((h: { foundOn: string }) => h.foundOn)).toEqual([
       '2024-06-05',
       '2024-07-05',
@@ -101,9 +102,12 @@ describe('GET /api/hazards/dashboard', () => {
     ]);
     const listed = (await get('/api/hazards/recurrences', 'xz-city')).json().items;
     expect(listed.filter((r: { mineId: string }) => r.mineId === mine)).toHaveLength(1);
-    // A window that ends before the recurrence holds neither the entry nor the count.
-    const county = (await get('/api/hazards/dashboard?regionCode=140923', 'xz-city')).json();
-    expect(county.recurrences.map((r: { mineId: string }) => r.mineId)).not.toContain(mine);
+    // The same definition narrowed to another county holds neither the entry nor the count.
+    const county = (await get('/api/hazards/dashboard?regionCode=140923&months=4', 'xz-city')).json();
+    const inCounty = (await get('/api/hazards/recurrences?regionCode=140923&months=4', 'xz-city')).json()
+      .items;
+    expect(inCounty.map((r: { mineId: string }) => r.mineId)).not.toContain(mine);
+    expect(county.recurrenceMines).toBe(inCounty.length);
   });
 
   it('the demo left 原平 stopped (停产整顿) waiting for the resume consent', async () => {

@@ -10,6 +10,7 @@ import {
   type InvestigationList,
   type InvestigationListQuery,
   type MineHazardFlags,
+  type Recurrence,
 } from '@tiegui/domain';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
@@ -83,6 +84,14 @@ export function useDashboard(regionCode: string | undefined, enabled = true) {
     queryKey: ['hazards', 'dashboard', regionCode ?? null],
     queryFn: () => api.get<HazardDashboard>('/hazards/dashboard', { regionCode }),
     enabled,
+  });
+}
+
+/** The mines with a recurrence in a dashboard's window and region: those its 重复发生矿山 counts. */
+export function useRecurrences(regionCode: string | null, months: number) {
+  return useQuery({
+    queryKey: ['hazards', 'recurrences', regionCode, months],
+    queryFn: () => api.get<{ items: Recurrence[] }>('/hazards/recurrences', { regionCode, months }),
   });
 }
 

@@ -1,12 +1,25 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { HazardDashboard } from '@tiegui/domain';
-import { Breadcrumb, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading, QueryError } from '../../components/status-results';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
-import { useDashboard } from './hazard-api';
+import { useDashboard, useRecurrences } from './hazard-api';
 import { RecurrenceLinks } from './recurrence-links';
 
 // ECharts is big: the charts load on their own, after the figures.
@@ -195,20 +208,26 @@ function RegionTable({ d, onPick }: { d: HazardDashboard; onPick: (code: string)
 }
 
 function Recurrences({ d }: { d: HazardDashboard }) {
+  const query = useRecurrences(d.regionCode, d.months.length);
   return (
     <Card title="重复发生（3个月内2次以上发现重大事故隐患仍生产，提请关闭）" size="small">
-      <List
-        dataSource={d.recurrences}
-        locale={{ emptyText: `近${d.months.length}个月没有重复发生的矿山` }}
-        renderItem={(r) => (
-          <List.Item>
-            <Space wrap>
-              <Typography.Text strong>{r.mineName}</Typography.Text>
-              <RecurrenceLinks recurrence={r} />
-            </Space>
-          </List.Item>
-        )}
-      />
+      {query.error ? (
+        <Alert type="error" showIcon message={query.error.message} />
+      ) : (
+        <List
+          loading={query.isPending}
+          dataSource={query.data?.items ?? []}
+          locale={{ emptyText: `近${d.months.length}个月没有重复发生的矿山` }}
+          renderItem={(r) => (
+            <List.Item>
+              <Space wrap>
+                <Typography.Text strong>{r.mineName}</Typography.Text>
+                <RecurrenceLinks recurrence={r} />
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }
