@@ -42,6 +42,7 @@ import { noticeRoutes } from './modules/notices/notice.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { jointIssuerRoutes } from './modules/orgs/joint-issuer.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
+import { todayRoutes } from './modules/today/today.routes';
 import { userRoutes } from './modules/users/user.routes';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -134,6 +135,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(hazardDashboardRoutes(deps));
       await api.register(hazardWorkflowRoutes(deps));
       await api.register(hazardExcelRoutes(deps));
+      await api.register(todayRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -10,10 +10,13 @@ import { configFromEnv, userPath } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startJobs } from './jobs';
+import { systemClock } from './lib/clock';
+import { AppError } from './lib/errors';
 import { hashPassword } from './modules/auth/password';
 import { diskFileStore } from './modules/files/file.store';
 import { insertUser } from './modules/users/user.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo';
+import { removeDemoRecords } from './seed/demo-records';
 import { seedHazardsScale } from './seed/hazards-scale';
 import { seedScale } from './seed/scale';
 import { backupDatabase, restoreDatabase } from './system/backup';
@@ -23,6 +26,7 @@ const USAGE = `用法: npm run tiegui -- <命令>
   start                         启动服务（首次启动自动建库并写入演示数据）
   migrate                       执行数据库迁移
   seed --demo                   写入演示数据（空库）
+  seed --remove-demo            删除演示数据（真实数据不动；真实数据仍引用演示数据时不删除并说明原因）
   seed --scale province [--seed N]  生成全省规模数据（约4000座矿山）
   seed --hazards N [--seed N]   在库中矿山上生成N条隐患（压测数据，可与 --scale 同用）
   backup <file>                 备份全部数据与附件到文件（以备份密钥加密并签名，文件权限0600）
@@ -110,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean' },
+      'remove-demo': { type: 'boolean' },
       scale: { type: 'string' },
       hazards: { type: 'string' },
       seed: { type: 'string' },
@@ -127,6 +132,18 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       return withDb(async (db) => {
+        if (values['remove-demo']) {
+          try {
+            const removed = await removeDemoRecords(db, systemClock);
+            const total = Object.values(removed).reduce((a, b) => a + b, 0);
+            console.log(`已删除演示数据：共${total}条记录（审计日志保留并记录本次删除）`);
+            return 0;
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            console.error(err.message);
+            return 1;
+          }
+        }
         if (values.demo) {
           if (await isSeeded(db)) {
             console.error('数据库已有数据，未写入演示数据');

@@ -40,3 +40,11 @@ export const XINZHOU_COUNTIES: readonly Region[] = [
   { code: '140932', name: '偏关县' },
   { code: '140981', name: '原平市' },
 ];
+
+const REGION_NAMES = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));
+
+/** The name of a region code or prefix ('1409' → 忻州市); the padded code where it is not sourced. */
+export function regionName(code: string): string {
+  const full = code.padEnd(6, '0');
+  return REGION_NAMES.get(full) ?? full;
+}

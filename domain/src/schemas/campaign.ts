@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './common';
+import { optionalText, queryBoolean } from './common';
 
 export const CAMPAIGN_STATES = { draft: '草稿', active: '进行中', closed: '已结束' } as const;
 export const ZCampaignState = z.enum(['draft', 'active', 'closed']);
@@ -52,11 +52,16 @@ export const ZReturn = z.strictObject({
   comment: z.string({ error: '退回时须说明原因' }).trim().min(2, '退回时须说明原因').max(2000),
 });
 
+export const OBLIGATION_SCOPES = ['mine', 'review', 'mines'] as const;
 export const ZObligationsQuery = z.object({
   campaignId: z.string().max(64).optional(),
-  scope: z.enum(['mine', 'review']).default('mine'),
+  /** mine: what my org owes; review: what waits for my review; mines: what my group's mines owe. */
+  scope: z.enum(OBLIGATION_SCOPES).default('mine'),
   state: ZObligationState.optional(),
+  /** Only those past their deadline with nothing standing submitted. */
+  overdue: queryBoolean.optional(),
 });
+export type ObligationsQuery = z.output<typeof ZObligationsQuery>;
 
 export const ZBoardCounts = z.object({
   total: z.number(),

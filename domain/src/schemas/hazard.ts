@@ -270,6 +270,8 @@ export const ZRecurrence = z.object({
   foundOn: z.string(),
   previousHazardId: z.string(),
   previousFoundOn: z.string(),
+  /** Every hazard of the mine's recurrence pairs, oldest first: the mine is listed once. */
+  hazards: z.array(z.object({ id: z.string(), foundOn: z.string() })),
 });
 export const ZMineHazardFlags = z.object({
   mineId: z.string(),
@@ -282,6 +284,14 @@ export const ZMineHazardFlags = z.object({
 export type Recurrence = z.infer<typeof ZRecurrence>;
 export type MineHazardFlags = z.infer<typeof ZMineHazardFlags>;
 
+/** Without `months`, every recurrence in scope; with it, those of the dashboard's window and region. */
+export const ZRecurrencesQuery = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
+    .optional(),
+  months: z.coerce.number().int().min(1).max(36).optional(),
+});
 export const ZDashboardQuery = z.object({
   regionCode: z
     .string()
@@ -298,6 +308,7 @@ export const ZHazardDashboard = z.object({
   overdueMajor: z.number(),
   overdueGeneral: z.number(),
   supervised: z.number(),
+  /** Mines with a recurrence found in the window: those /hazards/recurrences lists for the same window. */
   recurrenceMines: z.number(),
   avgDaysToClose: z.number().nullable(),
   /** Per month of the window: major hazards found, closed, and open at month end (动态清零 curve). */

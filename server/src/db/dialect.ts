@@ -181,7 +181,10 @@ const tsQuery = (q: IndexQuery) => (q.kind === 'prefix' ? `${q.prefix}:*` : q.to
  * Adds hazards to the search index, in the caller's transaction (hazards are never re-indexed).
  * A few statements per thousands of hazards: the rows go as one JSON or array parameter each.
  */
-export async function indexHazardTexts(db: Kysely<unknown>, texts: readonly HazardText[]): Promise<void> {
+export async function indexHazardTexts(
+  db: QueryExecutorProvider,
+  texts: readonly HazardText[],
+): Promise<void> {
   for (let i = 0; i < texts.length; i += INDEX_ROWS_PER_STATEMENT) {
     const chunk = texts.slice(i, i + INDEX_ROWS_PER_STATEMENT);
     if (isPostgres(db)) {
@@ -204,18 +207,23 @@ export async function indexHazardTexts(db: Kysely<unknown>, texts: readonly Haza
 }
 
 /** Merges SQLite's index into one segment after a bulk load (faster lookups); PostgreSQL needs nothing. */
-export async function optimizeHazardSearch(db: Kysely<unknown>): Promise<void> {
+export async function optimizeHazardSearch(db: QueryExecutorProvider): Promise<void> {
   if (!isPostgres(db)) await sql`insert into hazard_search (hazard_search) values ('optimize')`.execute(db);
 }
 
-/** Empties the search index and indexes every hazard again (migration, restore). Returns how many. */
-export async function rebuildHazardSearch(db: Kysely<unknown>): Promise<number> {
+/** Empties the search index (its rows point at hazards about to be deleted, or all are indexed again). */
+export async function clearHazardSearch(db: QueryExecutorProvider): Promise<void> {
   if (isPostgres(db)) {
     await sql`delete from hazard_search`.execute(db);
   } else {
     await sql`insert into hazard_search (hazard_search) values ('delete-all')`.execute(db);
     await sql`delete from hazard_search_keys`.execute(db);
   }
+}
+
+/** Empties the search index and indexes every hazard again (migration, restore, demo removal). Returns how many. */
+export async function rebuildHazardSearch(db: QueryExecutorProvider): Promise<number> {
+  await clearHazardSearch(db);
   let after = '';
   let count = 0;
   for (;;) {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { JointIssuerTable, LoginThrottleTable } from './schema-access';
 import type * as Accounts from './schema-accounts';
+import type * as Demo from './schema-demo';
 
 /** Times are ISO-8601 UTC strings on both dialects; booleans are 0/1 integers on both. */
 export interface OrgTable {
@@ -392,4 +393,5 @@ export interface Database {
   password_history: Accounts.PasswordHistoryTable;
   audit_refusals: Accounts.AuditRefusalTable;
   idempotency_keys: Accounts.IdempotencyKeyTable;
+  demo_records: Demo.DemoRecordTable;
 }

@@ -11,6 +11,7 @@ import { seedDemoAccountChanges } from './demo-accounts';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
 import { seedDemoInvestigations } from './demo-investigations';
+import { markDemoRecords } from './demo-records';
 import { seedDemoStaff } from './demo-staff';
 
 export const DEMO_PASSWORD = 'Tiegui@2024';
@@ -300,6 +301,7 @@ export async function seedDemo(
     await seedDemoHazards(db, { store: options.store });
     await seedDemoInvestigations(db);
     await seedDemoAccountChanges(db);
+    await markDemoRecords(db);
     return result;
   } finally {
     restoreIds();

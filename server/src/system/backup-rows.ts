@@ -50,6 +50,7 @@ const TABLE_ORDER: {
   workflow_events: ['id'],
   account_changes: ['id'],
   activation_codes: ['id'],
+  demo_records: ['table_name', 'record_id'],
   // After every kind of record that links files (a link's record id has no foreign key).
   file_links: ['record_kind', 'record_id', 'role', 'file_id'],
 };

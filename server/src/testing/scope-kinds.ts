@@ -149,6 +149,9 @@ const launched = (db: Db, condition: RawBuilder<unknown>) =>
         where c.state <> 'draft' and ${condition}`,
   );
 
+/** 今日工作 lists some of the obligations the actor may see: never more. */
+const TODAY_DUTIES = ['duties', 'reviews'].map((key) => ({ path: '/api/today', at: [key, 'id'] }));
+
 /** An account change request: its requester's, its approving role's, and every auditor's. */
 function visibleAccountChanges(db: Db, a: Account): Promise<string[]> {
   if (a.roles.includes('audit_admin')) return all('account_changes')(db);
@@ -220,6 +223,10 @@ export const RECORD_KINDS: readonly RecordKind[] = [
       { path: '/api/hazards/count', at: ['total'], complete: 'visible', count: true },
       { path: '/api/hazards/recurrences', at: ['items', 'hazardId'] },
       { path: '/api/hazards/recurrences', at: ['items', 'previousHazardId'] },
+      { path: '/api/hazards/recurrences', at: ['items', 'hazards', 'id'] },
+      // 今日工作 lists some of what the actor may see: never more.
+      { path: '/api/today', at: ['hazards', 'id'] },
+      { path: '/api/today', at: ['supervisions', 'hazardId'] },
     ],
   },
   {
@@ -290,6 +297,16 @@ export const RECORD_KINDS: readonly RecordKind[] = [
               select 1 from obligation_recipients r where r.obligation_id = ob.id and r.org_id = ${a.orgId})`,
           ),
       },
+      {
+        path,
+        query: 'scope=mines',
+        at: ['items', 'id'],
+        complete: (db, a) =>
+          a.orgKind === 'group'
+            ? launched(db, sql`ob.org_kind = 'mine' and ob.id in (${visibleObligations(a)})`)
+            : Promise.resolve([]),
+      },
+      ...(path === '/api/obligations' ? TODAY_DUTIES : []),
     ]),
   },
   {
@@ -315,6 +332,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
             sql`select id from notices where issuer_org_id = ${a.orgId} or co_issuer_org_id = ${a.orgId}`,
           ),
       },
+      { path: '/api/today', at: ['notices', 'id'] },
     ],
   },
   {

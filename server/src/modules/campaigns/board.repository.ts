@@ -107,3 +107,46 @@ export function overdueOfDuty(db: Db, actor: Actor, campaignId: string, dutyKey:
     .where((eb) => statusFilter('overdue', asOf)(eb as unknown as Eb))
     .execute();
 }
+
+/**
+ * Per region one level below `prefix` (region codes cut to `childLength`): obligations owed by now
+ * (past their deadline, or already sent), how many of them stand submitted or accepted, and how
+ * many are overdue, by the same figure definitions as the board.
+ */
+export function boardRegionCounts(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  asOf: string,
+  prefix: string,
+  childLength: number,
+) {
+  return (
+    scoped(db, actor, campaignId)
+      .where('o.region_code', 'like', `${prefix}%`)
+      // The region's own orgs (a city's bureau) are not one of the regions below it.
+      .where('o.region_code', '!=', prefix.padEnd(6, '0'))
+      .where((eb) => eb.or([eb('ob.due_at', '<', asOf), eb('ob.state', 'in', ['submitted', 'accepted'])]))
+      .select((eb) => {
+        const region = eb.fn<string>('substr', ['o.region_code', eb.lit(1), eb.lit(childLength)]);
+        const count = (status: BoardStatus) =>
+          eb.fn.sum<number>(
+            eb
+              .case()
+              .when(statusFilter(status, asOf)(eb as unknown as Eb))
+              .then(1)
+              .else(0)
+              .end(),
+          );
+        return [
+          region.as('region'),
+          eb.fn.countAll<number>().as('due'),
+          count('submitted').as('submitted'),
+          count('accepted').as('accepted'),
+          count('overdue').as('overdue'),
+        ];
+      })
+      .groupBy((eb) => eb.fn('substr', ['o.region_code', eb.lit(1), eb.lit(childLength)]))
+      .execute()
+  );
+}

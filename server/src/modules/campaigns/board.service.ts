@@ -1,4 +1,4 @@
-import type { BoardCounts } from '@tiegui/domain';
+import { type BoardCounts, type BoardRegions, regionName, regionPrefix } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import type { Db } from '../../db/database';
@@ -10,6 +10,7 @@ import {
   type BoardStatus,
   boardCounts,
   boardFigureOrgs,
+  boardRegionCounts,
   overdueOfDuty,
 } from './board.repository';
 import { campaignInScope } from './campaign.service';
@@ -49,6 +50,45 @@ export async function campaignBoard(deps: BoardDeps, actor: Actor, campaignId: s
           kinds.indexOf(a.orgKind) - kinds.indexOf(b.orgKind),
       ),
   };
+}
+
+/**
+ * The board by region: the cities (or a city's counties) under the region asked for, or under the
+ * actor's own, ranked lowest completion first, then most overdue.
+ */
+export async function boardRegions(
+  deps: BoardDeps,
+  actor: Actor,
+  campaignId: string,
+  query: { regionCode?: string },
+): Promise<BoardRegions> {
+  const { row } = await campaignInScope(deps, actor, campaignId);
+  const asOf = asOfOf(row, deps.clock.now());
+  const prefix = query.regionCode
+    ? regionPrefix(query.regionCode.padEnd(6, '0'))
+    : regionPrefix(actor.regionCode ?? '140000');
+  const rows = await boardRegionCounts(
+    deps.db,
+    actor,
+    campaignId,
+    asOf,
+    prefix,
+    Math.min(6, prefix.length + 2),
+  );
+  const items = rows.map((r) => {
+    const due = Number(r.due);
+    const done = Number(r.submitted ?? 0) + Number(r.accepted ?? 0);
+    return {
+      code: r.region.padEnd(6, '0'),
+      name: regionName(r.region),
+      due,
+      done,
+      overdue: Number(r.overdue ?? 0),
+      rate: due === 0 ? 1 : done / due,
+    };
+  });
+  items.sort((a, b) => a.rate - b.rate || b.overdue - a.overdue || a.code.localeCompare(b.code));
+  return { regionCode: query.regionCode ? prefix.padEnd(6, '0') : null, items };
 }
 
 /** The orgs behind one board figure. */

@@ -87,6 +87,27 @@ describe('the progress board', () => {
     }
   });
 
+  it('ranks regions by completion (lowest first, then most overdue) and drills down by region', async () => {
+    const officer = await ctx.login('sx-officer');
+    const regions = (url: string, cookie = officer) => call('GET', url, cookie).then((r) => r.json());
+    const base = `/api/campaigns/${campaignId}/board/regions`;
+    const cities = await regions(base);
+    expect(cities.regionCode).toBeNull();
+    expect(cities.items.map((r: { name: string }) => r.name)).toContain('忻州市');
+    const counties = await regions(`${base}?regionCode=140900`);
+    expect(counties.regionCode).toBe('140900');
+    const daixian = counties.items.find((r: { code: string }) => r.code === '140923');
+    expect(daixian.name).toBe('代县');
+    const order = counties.items.map((r: { rate: number; overdue: number }) => [r.rate, -r.overdue]);
+    expect(order).toEqual([...order].sort((a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!));
+    // Only the regions below: the city's own bureau is not a county.
+    for (const r of counties.items) expect(r.code).toMatch(/^1409(?!00)\d\d$/);
+    // A city's own board ranks its counties with the same figures; a county has no region below.
+    expect((await regions(base, await ctx.login('xz-city'))).items).toEqual(counties.items);
+    expect((await regions(base, await ctx.login('dx-county'))).items).toEqual([]);
+    expect((await call('GET', `${base}?regionCode=abc`, officer)).statusCode).toBe(400);
+  });
+
   it('exports the board to Excel', async () => {
     const res = await call('GET', `/api/campaigns/${campaignId}/board.xlsx`, await ctx.login('xz-city'));
     expect(res.statusCode).toBe(200);

@@ -1,6 +1,8 @@
 import {
   ZBoard,
   ZBoardOrgsQuery,
+  ZBoardRegions,
+  ZBoardRegionsQuery,
   ZCampaign,
   ZCampaignCreate,
   ZErrorBody,
@@ -14,7 +16,7 @@ import { sendDownload } from '../../http/download';
 import { actorOf } from '../../http/types';
 import { workflowRoutes } from '../../workflow/workflow.routes';
 import { boardExcel } from './board.excel';
-import { boardOrgs, campaignBoard, urgeOverdue } from './board.service';
+import { boardOrgs, boardRegions, campaignBoard, urgeOverdue } from './board.service';
 import {
   type CampaignDeps,
   createCampaign,
@@ -185,6 +187,20 @@ export const campaignRoutes =
       async (request) => ({
         items: await boardOrgs(deps, actorOf(request.session), request.params.id, request.query),
       }),
+    );
+    app.get(
+      '/campaigns/:id/board/regions',
+      {
+        config: { permission: 'campaign.read' },
+        schema: {
+          tags: ['campaigns'],
+          summary: '看板按地区排名（完成率、逾期数），可按地区下钻',
+          params: ZIdParams,
+          querystring: ZBoardRegionsQuery,
+          response: { 200: ZBoardRegions, ...errors },
+        },
+      },
+      async (request) => boardRegions(deps, actorOf(request.session), request.params.id, request.query),
     );
     app.get(
       '/campaigns/:id/board.xlsx',

@@ -48,20 +48,18 @@ export function findObligationInScope(db: Db, actor: Actor, id: string) {
 }
 
 /**
- * The obligations of launched campaigns an org owes (`mine`, optionally in one state), or those
- * waiting for it as a recipient (`review`, submitted unless another state is asked), by deadline.
+ * The obligations of launched campaigns the actor's org owes (`mine`, optionally in one state),
+ * those waiting for it as a recipient (`review`, submitted unless another state is asked), or
+ * those the mines in its scope owe (`mines`, optionally in one state), by deadline.
  */
 export function listDutyRows(
   db: Db,
-  orgId: string,
-  query: { campaignId?: string; scope: 'mine' | 'review'; state?: string },
+  actor: Actor,
+  query: { campaignId?: string; scope: 'mine' | 'review' | 'mines'; state?: string },
 ) {
   let q = obligationQuery(db).where('c.state', '!=', 'draft');
   if (query.campaignId) q = q.where('ob.campaign_id', '=', query.campaignId);
-  if (query.scope === 'mine') {
-    q = q.where('ob.org_id', '=', orgId);
-    if (query.state) q = q.where('ob.state', '=', query.state);
-  } else {
+  if (query.scope === 'review') {
     q = q
       .where('ob.state', '=', query.state ?? 'submitted')
       .where((eb) =>
@@ -70,9 +68,15 @@ export function listDutyRows(
             .selectFrom('obligation_recipients as r')
             .select('r.org_id')
             .whereRef('r.obligation_id', '=', 'ob.id')
-            .where('r.org_id', '=', orgId),
+            .where('r.org_id', '=', actor.orgId),
         ),
       );
+  } else {
+    q =
+      query.scope === 'mine'
+        ? q.where('ob.org_id', '=', actor.orgId)
+        : q.where('ob.org_kind', '=', 'mine').where(obligationScope(actor));
+    if (query.state) q = q.where('ob.state', '=', query.state);
   }
   return q.orderBy('ob.due_at').orderBy('ob.id').limit(2000).execute();
 }

@@ -5,6 +5,7 @@ import {
   type Obligation,
   type ObligationDetail,
   type ObligationState,
+  type ObligationsQuery,
   OPEN_OBLIGATION_STATES,
   type Plan,
   type Submission,
@@ -76,17 +77,19 @@ async function presentAll(db: Db, rows: ObligationRow[], now: Date): Promise<Obl
 }
 
 /**
- * "My duties": what the actor's org owes (overdue first, then by deadline), or what it must
- * review (submissions waiting for it).
+ * "My duties": what the actor's org owes (overdue first, then by deadline), what it must review
+ * (submissions waiting for it), or, for a group, what its mines owe; `overdue` keeps the late ones.
  */
 export async function listObligations(
   { db, clock }: ObligationDeps,
   actor: Actor,
-  query: { campaignId?: string; scope: 'mine' | 'review'; state?: string },
+  query: ObligationsQuery,
 ): Promise<Obligation[]> {
+  // Regulators follow their mines on the campaign board; the list of the mines is a group's view.
+  if (query.scope === 'mines' && actor.orgKind !== 'group') return [];
   const now = clock.now();
-  const rows = await listDutyRows(db, actor.orgId, query);
-  const items = await presentAll(db, rows, now);
+  const rows = await listDutyRows(db, actor, query);
+  const items = (await presentAll(db, rows, now)).filter((o) => !query.overdue || o.overdue);
   // Overdue first, then by deadline (a stable sort keeps the deadline order within each group).
   return items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
 }

@@ -63,15 +63,6 @@ export function supervisedCount(db: Kysely<Database>, s: DashboardScope) {
     .executeTakeFirst();
 }
 
-/** Mines with a recurrence (2 major hazards within 3 months while producing) found in the window. */
-export function recurrenceMineCount(db: Kysely<Database>, s: DashboardScope) {
-  return scoped(db, s)
-    .where('h.recurrence_of', 'is not', null)
-    .where('h.found_on', '>=', s.since)
-    .select((eb) => eb.fn.count<number>('h.mine_id').distinct().as('n'))
-    .executeTakeFirst();
-}
-
 /** Average days from discovery to closure of the major hazards closed in the window. */
 export function averageDaysToClose(db: Kysely<Database>, s: DashboardScope) {
   return scoped(db, s)
@@ -141,23 +132,48 @@ export function byRegion(db: Kysely<Database>, s: DashboardScope, length: number
     .execute();
 }
 
-/** Recurrences (提请关闭 candidates) in scope, newest first. */
+const recurrenceColumns = [
+  'h.mine_id',
+  'o.name as mine_name',
+  'h.region_code',
+  'h.id',
+  'h.found_on',
+  'p.id as previous_id',
+  'p.found_on as previous_found_on',
+] as const;
+
+/** Recurrences (提请关闭 candidates) in scope, newest first: one row per pair of hazards. */
 export function recurrences(db: Kysely<Database>, actor: Actor, mineId?: string) {
   return db
     .selectFrom('hazards as h')
     .innerJoin('hazards as p', 'p.id', 'h.recurrence_of')
     .innerJoin('orgs as o', 'o.id', 'h.mine_id')
-    .select([
-      'h.mine_id',
-      'o.name as mine_name',
-      'h.region_code',
-      'h.id',
-      'h.found_on',
-      'p.id as previous_id',
-      'p.found_on as previous_found_on',
-    ])
+    .select(recurrenceColumns)
     .where(hazardScope(actor))
     .$if(mineId !== undefined, (q) => q.where('h.mine_id', '=', mineId!))
+    .orderBy('h.found_on', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** The one definition of a recurrence in a dashboard's window: its later hazard found in it. */
+function inRecurrenceWindow(q: ReturnType<typeof scoped>, s: DashboardScope) {
+  return q.where('h.recurrence_of', 'is not', null).where('h.found_on', '>=', s.since);
+}
+
+/** Mines with a recurrence (2 major hazards within 3 months while producing) found in the window. */
+export function recurrenceMineCount(db: Kysely<Database>, s: DashboardScope) {
+  return inRecurrenceWindow(scoped(db, s), s)
+    .select((eb) => eb.fn.count<number>('h.mine_id').distinct().as('n'))
+    .executeTakeFirst();
+}
+
+/** The pairs behind recurrenceMineCount, newest first. */
+export function recurrencesInWindow(db: Kysely<Database>, s: DashboardScope) {
+  return inRecurrenceWindow(scoped(db, s), s)
+    .innerJoin('hazards as p', 'p.id', 'h.recurrence_of')
+    .innerJoin('orgs as o', 'o.id', 'h.mine_id')
+    .select(recurrenceColumns)
     .orderBy('h.found_on', 'desc')
     .limit(500)
     .execute();

@@ -5,6 +5,7 @@ import {
   ZIdParams,
   ZMineHazardFlags,
   ZRecurrence,
+  ZRecurrencesQuery,
 } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -39,10 +40,11 @@ export const hazardDashboardRoutes =
         schema: {
           tags,
           summary: '3个月内2次以上发现重大事故隐患仍生产的矿山（提请关闭）',
+          querystring: ZRecurrencesQuery,
           response: { 200: z.object({ items: z.array(ZRecurrence) }), ...errors },
         },
       },
-      async (request) => ({ items: await listRecurrences(deps, actorOf(request.session)) }),
+      async (request) => ({ items: await listRecurrences(deps, actorOf(request.session), request.query) }),
     );
     app.get(
       '/hazards/mines/:id/flags',

@@ -1,11 +1,10 @@
 import {
   type HazardDashboard,
+  type Recurrence,
+  regionName,
   regionPrefix,
-  SHANXI,
-  SHANXI_CITIES,
   SHIPPED_HAZARD_STANDARDS,
   shanghaiDate,
-  XINZHOU_COUNTIES,
 } from '@tiegui/domain';
 import { assertMinesInScope } from '../../access/access';
 import type { Actor } from '../../access/actor';
@@ -24,11 +23,9 @@ import {
   openCounts,
   recurrenceMineCount,
   recurrences,
+  recurrencesInWindow,
   supervisedCount,
 } from './hazard-dashboard.repository';
-
-const REGION_NAMES = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));
-const regionName = (code: string) => REGION_NAMES.get(code.padEnd(6, '0')) ?? code.padEnd(6, '0');
 
 /** Category titles of the latest stored versions (codes do not collide across standards). */
 async function categoryTitles(deps: HazardDeps): Promise<Map<string, string>> {
@@ -38,6 +35,14 @@ async function categoryTitles(deps: HazardDeps): Promise<Map<string, string>> {
     for (const c of s?.categories ?? []) titles.set(c.code, `${c.part ? `${c.part} ` : ''}${c.title}`);
   }
   return titles;
+}
+
+/** A dashboard's window: whole months ending this month, narrowed to a region prefix if asked. */
+function windowOf(actor: Actor, query: { regionCode?: string; months: number }, now: Date): DashboardScope {
+  const today = shanghaiDate(now);
+  const since = `${shiftMonths(`${today.slice(0, 7)}-01`, -(query.months - 1))}`;
+  const prefix = query.regionCode ? query.regionCode.replace(/(00)+$/, '') || query.regionCode : null;
+  return { actor, regionPrefix: prefix, nowIso: now.toISOString(), since };
 }
 
 /**
@@ -51,10 +56,8 @@ export async function hazardDashboard(
 ): Promise<HazardDashboard> {
   const { db, clock } = deps;
   const now = clock.now();
-  const today = shanghaiDate(now);
-  const since = `${shiftMonths(`${today.slice(0, 7)}-01`, -(query.months - 1))}`;
-  const prefix = query.regionCode ? query.regionCode.replace(/(00)+$/, '') || query.regionCode : null;
-  const s: DashboardScope = { actor, regionPrefix: prefix, nowIso: now.toISOString(), since };
+  const s = windowOf(actor, query, now);
+  const { since, regionPrefix: prefix } = s;
   // Group one level below the region asked for, or below the actor's own region.
   const level = prefix ?? regionPrefix(actor.regionCode ?? '140000');
   const childLength = Math.min(6, level.length + 2);
@@ -112,19 +115,48 @@ export async function hazardDashboard(
   };
 }
 
-const presentRecurrence = (r: Awaited<ReturnType<typeof recurrences>>[number]) => ({
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionCode: r.region_code,
-  hazardId: r.id,
-  foundOn: r.found_on,
-  previousHazardId: r.previous_id,
-  previousFoundOn: r.previous_found_on,
-});
+type RecurrenceRow = Awaited<ReturnType<typeof recurrences>>[number];
 
-/** Recurrences in scope: mines to be proposed for closure (提请关闭). */
-export async function listRecurrences(deps: HazardDeps, actor: Actor) {
-  return (await recurrences(deps.db, actor)).map(presentRecurrence);
+/**
+ * One entry per mine, however many pairs of its hazards make it a recurrence: the latest pair
+ * (rows come newest first) and every hazard of its pairs, oldest first.
+ */
+function byMine(rows: RecurrenceRow[]): Recurrence[] {
+  const mines = new Map<string, Recurrence>();
+  for (const r of rows) {
+    const entry = mines.get(r.mine_id) ?? {
+      mineId: r.mine_id,
+      mineName: r.mine_name,
+      regionCode: r.region_code,
+      hazardId: r.id,
+      foundOn: r.found_on,
+      previousHazardId: r.previous_id,
+      previousFoundOn: r.previous_found_on,
+      hazards: [],
+    };
+    for (const h of [
+      { id: r.id, foundOn: r.found_on },
+      { id: r.previous_id, foundOn: r.previous_found_on },
+    ])
+      if (!entry.hazards.some((x) => x.id === h.id)) entry.hazards.push(h);
+    mines.set(r.mine_id, entry);
+  }
+  const list = [...mines.values()];
+  for (const m of list)
+    m.hazards.sort((a, b) => a.foundOn.localeCompare(b.foundOn) || a.id.localeCompare(b.id));
+  return list;
+}
+
+/** Recurrences in scope: mines to be proposed for closure (提请关闭), all or those of a dashboard's window. */
+export async function listRecurrences(
+  deps: HazardDeps,
+  actor: Actor,
+  query: { regionCode?: string; months?: number } = {},
+) {
+  // With a window, the mines the dashboard's 重复发生矿山 counts for the same window and region.
+  if (query.months === undefined) return byMine(await recurrences(deps.db, actor));
+  const window = windowOf(actor, { ...query, months: query.months }, deps.clock.now());
+  return byMine(await recurrencesInWindow(deps.db, window));
 }
 
 /** A mine's hazard flags: open and overdue majors, and whether it is to be proposed for closure. */
@@ -133,7 +165,7 @@ export async function mineHazardFlags(deps: HazardDeps, actor: Actor, mineId: st
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const counts = await mineMajorCounts(deps.db, mineId, nowIso);
-  const list = (await recurrences(deps.db, actor, mineId)).map(presentRecurrence);
+  const list = byMine(await recurrences(deps.db, actor, mineId));
   return {
     mineId,
     openMajor: Number(counts?.open ?? 0),

@@ -1,7 +1,9 @@
 import { COAL_MAJOR_HAZARD_STANDARD } from '@tiegui/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMine } from '../../seed/builders';
 import { seedDemoHazards } from '../../seed/demo-hazards';
 import { createTestContext, orgIdByName, type TestContext } from '../../testing';
+import { MAJOR } from '../hazards/hazard.fixtures';
 
 /** The 动态清零 dashboard over the demo hazards, and the catalog of standards. */
 let ctx: TestContext;
@@ -17,6 +19,9 @@ afterAll(() => ctx.close());
 
 const get = (url: string, user?: string) =>
   ctx.app.inject({ method: 'GET', url, headers: user ? { cookie: c[user]! } : {} });
+const post = (user: string, url: string, payload: object) =>
+  ctx.app.inject({ method: 'POST', url, headers: { cookie: c[user]! }, payload });
+const MAJOR_INSPECTION = { ...MAJOR, source: 'inspection' };
 
 describe('GET /api/hazards/dashboard', () => {
   it('401 without a session, 400 for a bad region, 403 for an administrator', async () => {
@@ -71,6 +76,38 @@ describe('GET /api/hazards/dashboard', () => {
       recurrenceMines: 1,
     });
     expect((await get('/api/hazards/dashboard?regionCode=140981', 'dx-county')).json().openMajor).toBe(0);
+  });
+
+  it('重复发生矿山: a mine counts once, the KPI is the length of the list it heads, each entry its hazards', async () => {
+    const yp = await orgIdByName(ctx.db, '原平市应急管理局');
+    const mine = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        buildMine(trx, { supervisorOrgId: yp, regionCode: '140981', name: '原平市三次发现煤矿' }),
+      );
+    for (const foundOn of ['2024-06-05', '2024-07-05', '2024-07-25'])
+      expect(
+        (await post('xz-city', '/api/hazards', { ...MAJOR_INSPECTION, mineId: mine, foundOn })).statusCode,
+      ).toBe(201);
+    const d = (await get('/api/hazards/dashboard?months=4', 'xz-city')).json();
+    const window = (await get('/api/hazards/recurrences?months=4', 'xz-city')).json().items;
+    expect(d.recurrenceMines).toBe(window.length);
+    const ids = window.map((r: { mineId: string }) => r.mineId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const entry = window.find((r: { mineId: string }) => r.mineId === mine);
+    expect(entry.hazards.map((h: { foundOn: string }) => h.foundOn)).toEqual([
+      '2024-06-05',
+      '2024-07-05',
+      '2024-07-25',
+    ]);
+    const listed = (await get('/api/hazards/recurrences', 'xz-city')).json().items;
+    expect(listed.filter((r: { mineId: string }) => r.mineId === mine)).toHaveLength(1);
+    // The same definition narrowed to another county holds neither the entry nor the count.
+    const county = (await get('/api/hazards/dashboard?regionCode=140923&months=4', 'xz-city')).json();
+    const inCounty = (await get('/api/hazards/recurrences?regionCode=140923&months=4', 'xz-city')).json()
+      .items;
+    expect(inCounty.map((r: { mineId: string }) => r.mineId)).not.toContain(mine);
+    expect(county.recurrenceMines).toBe(inCounty.length);
   });
 
   it('the demo left 原平 stopped (停产整顿) waiting for the resume consent', async () => {

@@ -1,5 +1,11 @@
 import type { ZSupervisionCreate } from '@tiegui/domain';
-import { type HazardDetail, hasPermission, SUPERVISION_LEVELS, shanghaiDate } from '@tiegui/domain';
+import {
+  type HazardDetail,
+  hasPermission,
+  SUPERVISION_LEVELS,
+  type Supervision,
+  shanghaiDate,
+} from '@tiegui/domain';
 import type { z } from 'zod';
 import { OutOfScopeError } from '../../access/access';
 import type { Actor } from '../../access/actor';
@@ -7,7 +13,13 @@ import { appendAudit, auditActorOf } from '../../audit/audit.service';
 import { AppError, forbidden, invalidField } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { notify } from './hazard.effects';
-import { deadlineOverdue, isRegulator, reportOverdue } from './hazard.present';
+import {
+  deadlineOverdue,
+  isRegulator,
+  nextReportAt,
+  presentSupervision,
+  reportOverdue,
+} from './hazard.present';
 import { findHazard } from './hazard.repository';
 import { getHazard, type HazardDeps } from './hazard.service';
 import {
@@ -209,4 +221,24 @@ export async function checkSupervisionOverdue(
     })),
     notified,
   };
+}
+
+/**
+ * The active supervisions of hazards the caller already read in the actor's scope (with their
+ * states), each with the day its next progress report falls due.
+ */
+export async function activeSupervisionsOf(
+  { db, clock }: HazardDeps,
+  actor: Actor,
+  hazards: readonly { id: string; state: string }[],
+): Promise<(Supervision & { reportDueOn: string })[]> {
+  const now = clock.now();
+  const states = new Map(hazards.map((h) => [h.id, h.state]));
+  const rows = await supervisionsOf(db, [...states.keys()]);
+  return rows
+    .filter((s) => !s.removed_at)
+    .map((s) => ({
+      ...presentSupervision(s, actor, states.get(s.hazard_id) ?? 'closed', now),
+      reportDueOn: shanghaiDate(nextReportAt(s)),
+    }));
 }

@@ -136,10 +136,17 @@ export async function presentHazard(
 /** Days a supervision's reports may lag, from its cadence. */
 const CADENCE_DAYS: Record<string, number> = { weekly: 7, semimonthly: 15, monthly: 30 };
 
+/** The instant the next progress report of a supervision falls due: one cadence after the last one. */
+export function nextReportAt(
+  s: Pick<SupervisionRow, 'last_report_at' | 'listed_at' | 'report_cadence'>,
+): Date {
+  const since = Date.parse(s.last_report_at ?? s.listed_at);
+  return new Date(since + (CADENCE_DAYS[s.report_cadence] ?? 30) * 86_400_000);
+}
+
 export function reportOverdue(s: SupervisionRow, hazardState: string, now: Date): boolean {
   if (s.removed_at || hazardState === 'closed') return false;
-  const since = Date.parse(s.last_report_at ?? s.listed_at);
-  return now.getTime() - since > (CADENCE_DAYS[s.report_cadence] ?? 30) * 86_400_000;
+  return now.getTime() > nextReportAt(s).getTime();
 }
 
 export function deadlineOverdue(s: SupervisionRow, hazardState: string, now: Date): boolean {

@@ -11,6 +11,7 @@ import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { taskLabel } from '../obligations/obligation-labels';
 import { BoardOrgsDrawer } from './board-orgs-drawer';
+import { BoardRegions } from './board-regions';
 import { type BoardFigure, type BoardRow, type BoardStatus, useBoard } from './campaign-api';
 import { BOARD_COLUMNS } from './campaign-labels';
 
@@ -117,6 +118,7 @@ export function BoardTab({ campaign }: { campaign: Campaign }) {
       {board.frozenAt && (
         <Alert type="info" showIcon message={`活动已结束，看板按 ${formatTime(board.frozenAt)} 冻结`} />
       )}
+      <BoardRegions campaignId={campaign.id} ownRegion={me.org.regionCode} />
       <Suspense fallback={null}>
         <BoardChart rows={board.rows} />
       </Suspense>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Campaign, Obligation, Plan, ZBoard, ZPlanSummary } from '@tiegui/domain';
+import type { BoardRegions, Campaign, Obligation, Plan, ZBoard, ZPlanSummary } from '@tiegui/domain';
 import type { z } from 'zod';
 import { api } from '../../api/client';
 
@@ -83,5 +83,14 @@ export function useBoardOrgs(campaignId: string, figure: BoardFigure | null) {
       }),
     select: (data) => data.items,
     enabled: !!figure,
+  });
+}
+
+/** The board by region, one level below `regionCode` (or the user's own region), ranked. */
+export function useBoardRegions(campaignId: string, regionCode: string | undefined) {
+  return useQuery({
+    queryKey: [...CAMPAIGNS_KEY, 'regions', campaignId, regionCode ?? null],
+    queryFn: () =>
+      api.get<BoardRegions>(`/campaigns/${encodeURIComponent(campaignId)}/board/regions`, { regionCode }),
   });
 }

@@ -87,10 +87,11 @@ export function useDashboard(regionCode: string | undefined, enabled = true) {
   });
 }
 
-export function useRecurrences() {
+/** The mines with a recurrence in a dashboard's window and region: those its 重复发生矿山 counts. */
+export function useRecurrences(regionCode: string | null, months: number) {
   return useQuery({
-    queryKey: ['hazards', 'recurrences'],
-    queryFn: () => api.get<{ items: Recurrence[] }>('/hazards/recurrences'),
+    queryKey: ['hazards', 'recurrences', regionCode, months],
+    queryFn: () => api.get<{ items: Recurrence[] }>('/hazards/recurrences', { regionCode, months }),
   });
 }
 

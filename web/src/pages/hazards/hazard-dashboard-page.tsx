@@ -14,12 +14,13 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading, QueryError } from '../../components/status-results';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { useDashboard, useRecurrences } from './hazard-api';
+import { RecurrenceLinks } from './recurrence-links';
 
 // ECharts is big: the charts load on their own, after the figures.
 const MonthlyChart = lazy(() => import('./dashboard-charts').then((m) => ({ default: m.MonthlyChart })));
@@ -101,7 +102,7 @@ export function HazardDashboardPage() {
           </Card>
         </Col>
       </Row>
-      <Recurrences region={d.regionCode} />
+      <Recurrences d={d} />
     </Space>
   );
 }
@@ -206,27 +207,22 @@ function RegionTable({ d, onPick }: { d: HazardDashboard; onPick: (code: string)
   );
 }
 
-function Recurrences({ region }: { region: string | null }) {
-  const query = useRecurrences();
-  const items = useMemo(
-    () => (query.data?.items ?? []).filter((r) => !region || r.regionCode.startsWith(region)),
-    [query.data, region],
-  );
+function Recurrences({ d }: { d: HazardDashboard }) {
+  const query = useRecurrences(d.regionCode, d.months.length);
   return (
     <Card title="重复发生（3个月内2次以上发现重大事故隐患仍生产，提请关闭）" size="small">
       {query.error ? (
-        <Alert type="error" showIcon message={(query.error as Error).message} />
+        <Alert type="error" showIcon message={query.error.message} />
       ) : (
         <List
           loading={query.isPending}
-          dataSource={items}
-          locale={{ emptyText: '没有需提请关闭的矿山' }}
+          dataSource={query.data?.items ?? []}
+          locale={{ emptyText: `近${d.months.length}个月没有重复发生的矿山` }}
           renderItem={(r) => (
             <List.Item>
               <Space wrap>
                 <Typography.Text strong>{r.mineName}</Typography.Text>
-                <Link to={`/hazards/${r.previousHazardId}`}>{r.previousFoundOn} 发现</Link>
-                <Link to={`/hazards/${r.hazardId}`}>{r.foundOn} 再次发现</Link>
+                <RecurrenceLinks recurrence={r} />
               </Space>
             </List.Item>
           )}

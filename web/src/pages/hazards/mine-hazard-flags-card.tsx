@@ -1,6 +1,7 @@
 import { Alert, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMineHazardFlags } from './hazard-api';
+import { RecurrenceLinks } from './recurrence-links';
 
 const listUrl = (mineId: string, filters: Record<string, string>) =>
   `/hazards?${new URLSearchParams({ mineId, level: 'major', ...filters }).toString()}`;
@@ -35,10 +36,7 @@ export function MineHazardFlagsCard({ mineId }: { mineId: string }) {
                   dataSource={flags.recurrences}
                   renderItem={(r) => (
                     <List.Item style={{ paddingInline: 0 }}>
-                      <Space wrap>
-                        <Link to={`/hazards/${r.previousHazardId}`}>{r.previousFoundOn} 发现</Link>
-                        <Link to={`/hazards/${r.hazardId}`}>{r.foundOn} 再次发现</Link>
-                      </Space>
+                      <RecurrenceLinks recurrence={r} />
                     </List.Item>
                   )}
                 />

@@ -14,6 +14,7 @@ import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../api/me';
+import { useNotices } from '../notices/notice-api';
 import { useObligationBadge } from '../obligations/obligation-api';
 
 type NavItem = { key: string; label: string; icon: ReactNode };
@@ -21,7 +22,9 @@ type NavItem = { key: string; label: string; icon: ReactNode };
 /** The side menu lists only what the server's permissions open to this user. */
 export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ key: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (can(me, 'org.read')) items.push({ key: '/orgs', label: '组织机构', icon: <ApartmentOutlined /> });
+  // A mine's org tree holds only itself.
+  if (can(me, 'org.read') && me.org.kind !== 'mine')
+    items.push({ key: '/orgs', label: '组织机构', icon: <ApartmentOutlined /> });
   if (can(me, 'mine.read')) items.push({ key: '/mines', label: '矿山基础信息', icon: <DatabaseOutlined /> });
   if (can(me, 'campaign.read')) {
     items.push({ key: '/campaigns', label: '专项活动', icon: <FlagOutlined /> });
@@ -45,18 +48,25 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const location = useLocation();
   const navigate = useNavigate();
   const obligationBadge = useObligationBadge(can(me, 'campaign.read'), can(me, 'obligation.review'));
-  const items = navItemsFor(me).map((item) =>
-    item.key === '/duties' && obligationBadge > 0
+  const notices = useNotices('inbox', can(me, 'notice.read'));
+  const badges: Record<string, number> = {
+    '/duties': obligationBadge,
+    // Notices still to sign off (签收).
+    '/notices': notices.data?.unsigned ?? 0,
+  };
+  const items = navItemsFor(me).map((item) => {
+    const count = badges[item.key] ?? 0;
+    return count > 0
       ? {
           ...item,
           label: (
             <span>
-              {item.label} <Badge count={obligationBadge} size="small" overflowCount={99} />
+              {item.label} <Badge count={count} size="small" overflowCount={99} />
             </span>
           ),
         }
-      : item,
-  );
+      : item;
+  });
   return (
     <Menu
       mode="inline"

@@ -15,9 +15,9 @@ const noticesQuery = (box: NoticeBox) =>
     queryFn: () => api.get<NoticeList>('/notices', { box }),
   });
 
-/** A box with its unsigned count (the 收文 badge). */
-export function useNotices(box: NoticeBox) {
-  return useQuery(noticesQuery(box));
+/** A box with its unsigned count (the 收文 badge, and the menu's). */
+export function useNotices(box: NoticeBox, enabled = true) {
+  return useQuery({ ...noticesQuery(box), enabled });
 }
 
 /** A box's notices alone, from the same request as its count. */

@@ -21,7 +21,7 @@ export function MyObligationsCard() {
     >
       <Row gutter={16}>
         <Col span={reviewer ? 8 : 12}>
-          <Link to="/duties">
+          <Link to="/duties?overdue=true" data-testid="home-overdue-duties">
             <Statistic
               title="逾期未报"
               value={overdue}

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormValues, Obligation, ObligationDetail, ObligationState } from '@tiegui/domain';
 import { api } from '../../api/client';
 
-export type ObligationScope = 'mine' | 'review';
+export type ObligationScope = 'mine' | 'review' | 'mines';
 
 export const OBLIGATIONS_KEY = ['obligations'] as const;
 
@@ -10,14 +10,18 @@ export function dutyKey(id: string) {
   return ['obligation', id] as const;
 }
 
-/** GET /obligations: what my org owes (overdue first) or what waits for my org's review. */
+/**
+ * GET /obligations: what my org owes (overdue first), what waits for my org's review, or what a
+ * group's mines owe; `overdue` keeps only those past their deadline.
+ */
 export function useObligations(
   scope: ObligationScope,
-  options: { state?: ObligationState; enabled?: boolean } = {},
+  options: { state?: ObligationState; overdue?: boolean; enabled?: boolean } = {},
 ) {
+  const overdue = options.overdue ? 'true' : undefined;
   return useQuery({
-    queryKey: [...OBLIGATIONS_KEY, scope, options.state ?? null],
-    queryFn: () => api.get<{ items: Obligation[] }>('/obligations', { scope, state: options.state }),
+    queryKey: [...OBLIGATIONS_KEY, scope, options.state ?? null, overdue ?? null],
+    queryFn: () => api.get<{ items: Obligation[] }>('/obligations', { scope, state: options.state, overdue }),
     select: (data) => data.items,
     enabled: options.enabled ?? true,
   });

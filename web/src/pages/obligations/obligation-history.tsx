@@ -24,6 +24,13 @@ function versionFacts(s: Submission) {
   return facts;
 }
 
+/** "忻州市应急管理局 赵市局 " before a review comment: the org and person who wrote it. */
+const reviewerOf = (s: Submission) =>
+  [s.reviewerOrgName, s.reviewedBy]
+    .filter(Boolean)
+    .map((x) => `${x} `)
+    .join('');
+
 /** Every version, newest first: who sent it when, who reviewed it and what they said, what it held. */
 export function SubmissionHistory({ detail }: { detail: ObligationDetail }) {
   const versions = detail.submissions;
@@ -43,10 +50,13 @@ export function SubmissionHistory({ detail }: { detail: ObligationDetail }) {
                 <Typography.Text type="secondary">
                   {s.state === 'draft'
                     ? `保存于 ${formatTime(s.updatedAt, TIME)}`
-                    : `${s.submittedBy ?? ''} ${formatTime(s.submittedAt, TIME)}`}
+                    : `${s.submittedBy ?? ''} 报送于 ${formatTime(s.submittedAt, TIME)}`}
                 </Typography.Text>
                 {s.reviewComment && (
-                  <Typography.Text type="secondary">意见：{s.reviewComment}</Typography.Text>
+                  // The comment is the reviewer's, not the submitter's: the line names who wrote it.
+                  <Typography.Text type="secondary" data-testid="duty-review-comment">
+                    {reviewerOf(s)}审核意见：{s.reviewComment}
+                  </Typography.Text>
                 )}
               </Space>
             ),

@@ -58,7 +58,11 @@ export function SubmissionStateTag({ state }: { state: Submission['state'] }) {
   return <Tag color={SUBMISSION_COLORS[state]}>{SUBMISSION_STATES[state]}</Tag>;
 }
 
-/** "任务3", or the paragraph itself when the duty comes from elsewhere (五(二), 忻州). */
+/**
+ * "任务3"; the plan's own paragraph as it stands (五(二)); a duty a region added when it relayed
+ * the plan is marked by its region's name alone in the plan, so it reads "忻州转发要求".
+ */
 export function taskLabel(task: string): string {
-  return /^\d+$/.test(task) ? `任务${task}` : task;
+  if (/^\d+$/.test(task)) return `任务${task}`;
+  return /[（(]/.test(task) ? task : `${task}转发要求`;
 }
