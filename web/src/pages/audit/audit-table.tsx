@@ -1,7 +1,8 @@
 import type { AuditEvent } from '@tiegui/domain';
 import { AUDIT_ACTIONS, ownField, ownValue, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { REFUSAL_STATUS } from './audit-refusals';
@@ -74,22 +75,23 @@ const columns: ColumnsType<AuditEvent> = [
   },
 ];
 
+const CARD: CardFields = { title: 'action', details: ['at', 'actorUsername', 'entity', 'ip', 'changes'] };
+
 type Props = { items: AuditEvent[]; loading: boolean };
 
 /** Each row's changes are collapsed to one line; expanding the row shows the full JSON. */
 export function AuditTable({ items, loading }: Props) {
   return (
-    <Table<AuditEvent>
+    <ListTable<AuditEvent>
       rowKey="seq"
       size="small"
       columns={columns}
-      dataSource={items}
+      card={CARD}
+      items={items}
       loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      expandable={{
-        rowExpandable: (e) => e.changes !== null && e.changes !== undefined,
-        expandedRowRender: (e) => <pre className="tg-json">{json(e.changes)}</pre>,
+      expand={{
+        when: (e) => e.changes !== null && e.changes !== undefined,
+        render: (e) => <pre className="tg-json">{json(e.changes)}</pre>,
       }}
     />
   );

@@ -7,7 +7,7 @@ import { can, useCurrentUser } from '../../api/me';
 import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
 import { ExportButton, ListPage, ListView, useKeysetList, useUrlFilters } from '../../components/list-page';
 import { MINE_FILTER_KEYS } from './mine-api';
-import { MINE_COLUMNS } from './mine-columns';
+import { MINE_CARD, MINE_COLUMNS } from './mine-columns';
 import { MineFiltersBar } from './mine-filters';
 
 const IMPORT_TARGET: ImportTarget = {
@@ -53,7 +53,7 @@ export function MineListPage() {
       }
       filters={<MineFiltersBar value={filters} onChange={setFilters} />}
     >
-      <ListView list={list} columns={MINE_COLUMNS} unit="座" totalTestId="mine-total" />
+      <ListView list={list} columns={MINE_COLUMNS} card={MINE_CARD} unit="座" totalTestId="mine-total" />
       <ExcelImportModal open={importOpen} onClose={() => setImportOpen(false)} target={IMPORT_TARGET} />
     </ListPage>
   );

@@ -4,7 +4,7 @@ import { can, useCurrentUser } from '../../api/me';
 import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { optionsOf } from '../../lib/labels';
 import { isOpen, type ObligationScope, useObligations } from './obligation-api';
-import { obligationColumns } from './obligation-columns';
+import { obligationCard, obligationColumns } from './obligation-columns';
 
 const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...optionsOf(OBLIGATION_STATES)];
 const DUTY_FILTERS = ['tab', 'state'] as const;
@@ -15,6 +15,7 @@ function ObligationList({ scope, state }: { scope: ObligationScope; state: Oblig
     <ListView
       list={list}
       columns={obligationColumns(scope)}
+      card={obligationCard(scope)}
       unit="项"
       emptyText={scope === 'review' ? '没有待审核的报送' : '没有任务'}
     />
