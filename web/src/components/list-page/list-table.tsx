@@ -8,8 +8,8 @@ type Props<T> = {
   items: readonly T[];
   /** Which columns make a row's card on a phone; its state, deadline and action stay on screen. */
   card: CardFields;
-  /** The field that names a row, `id` unless told. */
-  rowKey?: string;
+  /** The field that names a row (`id` unless told), or how to name it. */
+  rowKey?: string | ((row: T) => string);
   loading?: boolean;
   /** Rows a page when the list pages itself (whole lists of a few hundred); none: all rows shown. */
   pageSize?: number;
@@ -72,7 +72,7 @@ export function ListTable<T extends object>({
         columns={columns}
         items={items}
         card={card}
-        keyOf={(row) => String(Reflect.get(row, rowKey))}
+        keyOf={(row) => (typeof rowKey === 'function' ? rowKey(row) : String(Reflect.get(row, rowKey)))}
         loading={loading}
         pageSize={pageSize}
         emptyText={emptyText}
