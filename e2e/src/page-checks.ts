@@ -2,7 +2,7 @@
  * What the every-page suite asks of any page once it has settled: nothing wider than the screen, no
  * console error, no English or raw key in what it shows.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { strayEnglish } from './page-text';
 
 /** Console errors and uncaught exceptions of a page, read and cleared by each visit. */
@@ -19,19 +19,19 @@ export function watchErrors(page: Page): () => string[] {
   };
 }
 
-/** Requests the page is waiting for (the API and the app's own chunks). */
+/**
+ * Requests the page is waiting for (the API and the app's own chunks). Those sent before it watched
+ * are not counted, and their answers count for nothing.
+ */
 export function watchRequests(page: Page): () => number {
-  let open = 0;
-  const tracked = (url: string) => /\/(api|assets)\//.test(new URL(url).pathname);
+  const open = new Set<Request>();
+  const tracked = (r: Request) => /\/(api|assets)\//.test(new URL(r.url()).pathname);
   page.on('request', (r) => {
-    if (tracked(r.url())) open += 1;
+    if (tracked(r)) open.add(r);
   });
-  const done = (r: { url(): string }) => {
-    if (tracked(r.url())) open -= 1;
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return () => open;
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  return () => open.size;
 }
 
 const BUSY = '.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading';
