@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { loadBackupKey } from '../system/backup-key';
 import { tryLogin } from './login';
 
+export { DEMO_ACCOUNTS } from '../seed/demo';
 export { failLogins, postLogin, solveChallengeOf, tryLogin } from './login';
 
 export interface TestContext {

@@ -1,8 +1,10 @@
-import { Alert, Button, Table, type TableProps, Typography } from 'antd';
+import { Alert, Button, type TableProps, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { isApiError } from '../../api/client';
 import { QueryError } from '../status-results';
 import type { ListState, ListTotal } from './list-state';
+import { ListTable } from './list-table';
+import type { CardFields } from './row-cards';
 
 /** 共 N 条, or 超过 N 条 past the server's cap; nothing until counted. */
 function totalText(total: ListTotal | undefined, unit: string): string {
@@ -14,8 +16,10 @@ function totalText(total: ListTotal | undefined, unit: string): string {
 type Props<T> = {
   list: ListState<T>;
   columns: ColumnsType<T>;
+  /** Which columns make a row's card on a phone (and stay on screen in the table). */
+  card: CardFields;
   /** The field that names a row, `id` unless told. */
-  rowKey?: TableProps<T>['rowKey'];
+  rowKey?: string;
   /** What a row counts as: 条, 座, 件 … */
   unit: string;
   /** The test id of the count beside the rows. */
@@ -34,7 +38,8 @@ type Props<T> = {
 export function ListView<T extends object>({
   list,
   columns,
-  rowKey = 'id',
+  card,
+  rowKey,
   unit,
   totalTestId,
   tableTestId,
@@ -50,17 +55,15 @@ export function ListView<T extends object>({
   }
   return (
     <>
-      <Table<T>
-        rowKey={rowKey}
-        size="middle"
+      <ListTable<T>
         columns={columns}
-        dataSource={list.items}
+        card={card}
+        items={list.items}
+        rowKey={rowKey}
         loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={emptyText ? { emptyText } : undefined}
+        emptyText={emptyText}
         onChange={onTableChange}
-        data-testid={tableTestId}
+        testId={tableTestId}
       />
       <div className="tg-toolbar tg-list-footer">
         <Typography.Text type="secondary" data-testid={totalTestId}>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { type AuditRefusal, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
-import { Alert, Table } from 'antd';
+import { Alert } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 
 /** 403 refuses for want of permission, 404 a record outside the user's scope (or none at all). */
@@ -16,6 +17,12 @@ const columns: ColumnsType<AuditRefusal> = [
   { title: '首次', dataIndex: 'from', width: 170, render: (v: string) => formatTime(v) },
   { title: '最近', dataIndex: 'to', width: 170, render: (v: string) => formatTime(v) },
 ];
+
+const CARD: CardFields = {
+  title: 'route',
+  state: 'status',
+  details: ['actorUsername', 'count', 'from', 'to'],
+};
 
 /**
  * Refusals still counting: the first of each is in the log already; the rest join it as one
@@ -36,13 +43,12 @@ export function CountingRefusals() {
       data-testid="audit-counting-refusals"
       message={`计数中的拒绝访问：同一用户对同一接口的拒绝，首次已记入日志，此后${REFUSAL_WINDOW_MINUTES}分钟内的重复在窗口结束时合并为一条记录`}
       description={
-        <Table<AuditRefusal>
+        <ListTable<AuditRefusal>
           rowKey={(r) => `${r.actorUsername}|${r.method}|${r.route}|${r.status}`}
           size="small"
           columns={columns}
-          dataSource={items}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
+          card={CARD}
+          items={items}
         />
       }
     />

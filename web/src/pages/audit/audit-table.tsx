@@ -7,9 +7,10 @@ import {
   recordKindLabel,
   recordPage,
 } from '@tiegui/domain';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { REFUSAL_STATUS } from './audit-refusals';
@@ -68,22 +69,23 @@ const columns: ColumnsType<AuditEvent> = [
   },
 ];
 
+const CARD: CardFields = { title: 'action', details: ['at', 'actorUsername', 'entity', 'ip', 'changes'] };
+
 type Props = { items: AuditEvent[]; loading: boolean };
 
 /** Each row's changes are collapsed to one line; expanding the row shows each changed field on its own line. */
 export function AuditTable({ items, loading }: Props) {
   return (
-    <Table<AuditEvent>
+    <ListTable<AuditEvent>
       rowKey="seq"
       size="small"
       columns={columns}
-      dataSource={items}
+      card={CARD}
+      items={items}
       loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      expandable={{
-        rowExpandable: (e) => e.changes !== null && e.changes !== undefined,
-        expandedRowRender: (e) => (
+      expand={{
+        when: (e) => e.changes !== null && e.changes !== undefined,
+        render: (e) => (
           <ul className="tg-change-lines">
             {auditChangeLines(e.changes).map((line, i) => (
               // A line's place is its identity: the lines of one event never reorder.

@@ -1,7 +1,7 @@
 import { Drawer } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
-import { ListView, useWholeList } from '../../components/list-page';
+import { type CardFields, ListView, useWholeList } from '../../components/list-page';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { obligationStateColumn } from '../obligations/obligation-labels';
@@ -28,11 +28,27 @@ const columns: ColumnsType<BoardOrg> = [
   },
 ];
 
+const CARD: CardFields = {
+  title: 'orgName',
+  state: 'state',
+  deadline: 'dueAt',
+  details: ['regionCode', 'periodLabel', 'submittedAt'],
+};
+
 type Props = { campaignId: string; figure: BoardFigure | null; label: string; onClose: () => void };
 
 function BoardOrgList({ campaignId, figure }: Pick<Props, 'campaignId' | 'figure'>) {
   const list = useWholeList(useBoardOrgs(campaignId, figure));
-  return <ListView list={list} columns={columns} rowKey="obligationId" unit="个" tableTestId="board-orgs" />;
+  return (
+    <ListView
+      list={list}
+      columns={columns}
+      card={CARD}
+      rowKey="obligationId"
+      unit="个"
+      tableTestId="board-orgs"
+    />
+  );
 }
 
 /** The orgs behind one board figure, by the same definition the count uses; each opens its duty. */

@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { ListPage, ListView, useWholeList } from '../../components/list-page';
+import { type CardFields, ListPage, ListView, useWholeList } from '../../components/list-page';
 import { CampaignActions } from './campaign-actions';
 import { useCampaigns } from './campaign-api';
 import { CampaignCreateModal } from './campaign-create-modal';
@@ -40,6 +40,13 @@ const columns: ColumnsType<Campaign> = [
   },
 ];
 
+const card: CardFields = {
+  title: 'title',
+  state: 'state',
+  action: 'actions',
+  details: ['documentNumber', 'dates'],
+};
+
 /** 专项活动: every campaign in scope; a province officer launches one from a plan. */
 export function CampaignListPage() {
   const me = useCurrentUser();
@@ -58,7 +65,7 @@ export function CampaignListPage() {
         )
       }
     >
-      <ListView list={list} columns={columns} unit="项" emptyText="暂无专项活动" />
+      <ListView list={list} columns={columns} card={card} unit="项" emptyText="暂无专项活动" />
       {mayCreate && <CampaignCreateModal open={creating} onClose={() => setCreating(false)} />}
     </ListPage>
   );

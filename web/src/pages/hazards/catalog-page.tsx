@@ -48,28 +48,27 @@ export function CatalogPage() {
 
   return (
     <Card title="重大事故隐患判定标准">
+      {/* The toolbar's flex box, not a Space: a Space item would let the pickers be wider than a phone. */}
       <div className="tg-toolbar">
-        <Space wrap>
-          <Select
-            id="catalogKey"
-            aria-label="判定标准"
-            style={{ width: 420, maxWidth: '100%' }}
-            loading={summaries.isPending}
-            disabled={keys.length === 0}
-            value={key}
-            options={keys.map((k) => ({ value: k.key, label: `${k.title}（${k.documentNumber}）` }))}
-            onChange={(next: string) => show({ key: next })}
-          />
-          <Select
-            id="catalogVersion"
-            aria-label="版本"
-            style={{ width: 360, maxWidth: '100%' }}
-            disabled={versions.length === 0}
-            value={version}
-            options={versions.map((v) => ({ value: v.version, label: versionLabel(v, latest ?? 0) }))}
-            onChange={(next: number) => show({ key, version: next })}
-          />
-        </Space>
+        <Select
+          id="catalogKey"
+          aria-label="判定标准"
+          style={{ width: 420, maxWidth: '100%' }}
+          loading={summaries.isPending}
+          disabled={keys.length === 0}
+          value={key}
+          options={keys.map((k) => ({ value: k.key, label: `${k.title}（${k.documentNumber}）` }))}
+          onChange={(next: string) => show({ key: next })}
+        />
+        <Select
+          id="catalogVersion"
+          aria-label="版本"
+          style={{ width: 360, maxWidth: '100%' }}
+          disabled={versions.length === 0}
+          value={version}
+          options={versions.map((v) => ({ value: v.version, label: versionLabel(v, latest ?? 0) }))}
+          onChange={(next: number) => show({ key, version: next })}
+        />
       </div>
       {summaries.data?.canUpload && !viewingLatest && (
         <Alert

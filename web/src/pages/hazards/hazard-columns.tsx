@@ -3,6 +3,7 @@ import { Space, type TableProps, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
+import type { CardFields } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 import { DEFAULT_HAZARD_SORT, type HazardSort } from './hazard-api';
 import { LevelTag, OverdueTag, StateTag, SupervisedTag } from './hazard-labels';
@@ -65,6 +66,14 @@ const OTHER_COLUMNS: ColumnsType<Hazard> = [
     ),
   },
 ];
+
+/** A hazard on a phone: what and where, its state and 整改时限. */
+export const HAZARD_CARD: CardFields = {
+  title: 'description',
+  state: 'state',
+  deadline: 'dueAt',
+  details: ['mineName', 'level', 'foundOn', 'location'],
+};
 
 /** The register's columns in an order: 更新时间 shows only when it is the order. */
 export function hazardColumns(sort: HazardSort): ColumnsType<Hazard> {

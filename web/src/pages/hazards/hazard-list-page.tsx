@@ -22,7 +22,7 @@ import {
   sortOf,
   withoutDefaultSort,
 } from './hazard-api';
-import { hazardColumns, onSortClick } from './hazard-columns';
+import { HAZARD_CARD, hazardColumns, onSortClick } from './hazard-columns';
 import { HazardFiltersBar } from './hazard-filters';
 
 const IMPORT_TARGET: ImportTarget = {
@@ -87,6 +87,7 @@ export function HazardListPage() {
       <ListView
         list={{ ...list, total: count.data }}
         columns={hazardColumns(sort)}
+        card={HAZARD_CARD}
         onTableChange={onSortClick(setSort)}
         unit="条"
         totalTestId="hazard-total"

@@ -1,7 +1,8 @@
 import type { InvestigationView, ObligationState } from '@tiegui/domain';
-import { Descriptions, List, Space, Table, Typography } from 'antd';
+import { Descriptions, List, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 import { ObligationStateTag } from '../obligations/obligation-labels';
 import { EvidenceValue } from './hazard-history';
@@ -82,22 +83,26 @@ function RecordDetails({ record }: { record: InvestigationView }) {
   );
 }
 
+const CARD: CardFields = {
+  title: 'mineName',
+  state: 'obligationState',
+  details: ['month', 'investigatedOn', 'leader', 'found'],
+};
+
 type Props = { items: InvestigationView[]; loading: boolean };
 
 /** The monthly investigations as rows, newest month first; a row opens to its details. */
 export function InvestigationTable({ items, loading }: Props) {
   return (
-    <Table<InvestigationView>
-      rowKey="id"
-      size="middle"
+    <ListTable<InvestigationView>
       columns={columns}
-      dataSource={items}
+      card={CARD}
+      items={items}
       loading={loading}
-      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 'max-content' }}
-      expandable={{ expandedRowRender: (record) => <RecordDetails record={record} /> }}
-      locale={{ emptyText: '没有排查记录' }}
-      data-testid="investigation-table"
+      pageSize={50}
+      expand={{ render: (record) => <RecordDetails record={record} /> }}
+      emptyText="没有排查记录"
+      testId="investigation-table"
     />
   );
 }

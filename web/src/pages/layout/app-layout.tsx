@@ -1,21 +1,20 @@
 import { loginPathFor } from '@tiegui/domain';
-import { Drawer, Grid, Layout, Spin } from 'antd';
+import { Drawer, Layout, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useMe } from '../../api/me';
 import { QueryError } from '../../components/status-results';
+import { usePhone } from '../../lib/use-phone';
 import { AppHeader } from './app-header';
 import { NavMenu } from './nav-menu';
 
 /** The signed-in shell: renders pages only once /api/me has answered. */
 export function AppLayout() {
   const { data: me, error, isPending, refetch } = useMe();
-  const screens = Grid.useBreakpoint();
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  // Before the first measurement useBreakpoint is empty; treat that as a wide screen.
-  const compact = screens.md === false;
+  const compact = usePhone();
 
   useEffect(() => {
     if (!compact) setDrawerOpen(false);

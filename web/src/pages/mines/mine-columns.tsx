@@ -2,8 +2,16 @@ import type { Mine } from '@tiegui/domain';
 import { MINE_CATEGORIES, MINE_TYPES } from '@tiegui/domain';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import type { CardFields } from '../../components/list-page';
 import { labelOf, regionText } from '../../lib/labels';
 import { InactiveTag, MineStatusTag } from './mine-labels';
+
+/** A mine on a phone: its name and 状态, where it is, who supervises and owns it. */
+export const MINE_CARD: CardFields = {
+  title: 'name',
+  state: 'status',
+  details: ['regionCode', 'mineType', 'supervisorName', 'groupName'],
+};
 
 /** The registry's columns; a mine opens from its name. */
 export const MINE_COLUMNS: ColumnsType<Mine> = [

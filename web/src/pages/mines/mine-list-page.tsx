@@ -9,7 +9,7 @@ import { can, useCurrentUser } from '../../api/me';
 import { ExcelImportModal, type ImportTarget } from '../../components/excel-import-modal';
 import { ExportButton, ListPage, ListView, useKeysetList, useUrlFilters } from '../../components/list-page';
 import { MINE_FILTER_KEYS } from './mine-api';
-import { MINE_COLUMNS } from './mine-columns';
+import { MINE_CARD, MINE_COLUMNS } from './mine-columns';
 import { MineFiltersBar } from './mine-filters';
 
 const IMPORT_TARGET: ImportTarget = {
@@ -62,6 +62,7 @@ export function MineListPage() {
       <ListView
         list={{ ...list, total: count.data }}
         columns={MINE_COLUMNS}
+        card={MINE_CARD}
         unit="座"
         totalTestId="mine-total"
       />

@@ -4,7 +4,7 @@ import { Badge, Button, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
-import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
+import { type CardFields, ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 import { type NoticeBox, useNoticeItems, useNotices } from './notice-api';
 import { DeliveryTag } from './notice-labels';
@@ -12,7 +12,7 @@ import { DeliveryTag } from './notice-labels';
 const titleColumn: ColumnsType<NoticeSummary>[number] = {
   title: '标题',
   dataIndex: 'title',
-  width: 460,
+  width: 360,
   ellipsis: true,
   render: (_, n) => (
     <Link to={`/notices/${n.id}`}>
@@ -57,12 +57,27 @@ const sentColumns: ColumnsType<NoticeSummary> = [
   { title: '已转发', key: 'forwarded', width: 90, render: (_, n) => n.stats?.forwarded ?? '—' },
 ];
 
+const inboxCard: CardFields = {
+  title: 'title',
+  state: 'state',
+  deadline: 'replyDueAt',
+  details: ['docNumber', 'issuerName', 'issuedOn'],
+};
+
+const sentCard: CardFields = {
+  title: 'title',
+  state: 'signed',
+  deadline: 'replyDueAt',
+  details: ['docNumber', 'issuedOn', 'forwarded'],
+};
+
 function NoticeList({ box }: { box: NoticeBox }) {
   const list = useWholeList(useNoticeItems(box));
   return (
     <ListView
       list={list}
       columns={box === 'inbox' ? inboxColumns : sentColumns}
+      card={box === 'inbox' ? inboxCard : sentCard}
       unit="件"
       emptyText={box === 'inbox' ? '暂无收文' : '暂无发文'}
     />

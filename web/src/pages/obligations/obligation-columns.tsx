@@ -2,11 +2,22 @@ import type { Obligation } from '@tiegui/domain';
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import type { CardFields } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 import type { ObligationScope } from './obligation-api';
 import { obligationStateColumn, taskLabel } from './obligation-labels';
 
 const DEADLINE = 'YYYY-MM-DD HH:mm';
+
+/** A duty on a phone: what is owed, its state and deadline; a reviewer's card names who reported. */
+export function obligationCard(scope: ObligationScope): CardFields {
+  return {
+    title: 'dutyTitle',
+    state: 'state',
+    deadline: 'dueAt',
+    details: scope === 'review' ? ['orgName', 'periodLabel', 'submittedAt'] : ['task', 'periodLabel'],
+  };
+}
 
 /** A duty list's columns; a reviewer's list names who reported and when. */
 export function obligationColumns(scope: ObligationScope): ColumnsType<Obligation> {

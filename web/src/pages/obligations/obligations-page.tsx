@@ -4,7 +4,7 @@ import { can, useCurrentUser } from '../../api/me';
 import { ListPage, ListView, useUrlFilters, useWholeList } from '../../components/list-page';
 import { optionsOf } from '../../lib/labels';
 import { isOpen, type ObligationScope, useObligations } from './obligation-api';
-import { obligationColumns } from './obligation-columns';
+import { obligationCard, obligationColumns } from './obligation-columns';
 
 const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...optionsOf(OBLIGATION_STATES)];
 const DUTY_FILTERS = ['tab', 'state', 'overdue'] as const;
@@ -27,6 +27,7 @@ function ObligationList(props: {
       list={list}
       // A group's view of its mines names the mine and when it reported, as a reviewer's list does.
       columns={obligationColumns(scope === 'mines' ? 'review' : scope)}
+      card={obligationCard(scope === 'mines' ? 'review' : scope)}
       unit="项"
       emptyText={overdue ? `${EMPTY[scope]}逾期` : EMPTY[scope]}
     />

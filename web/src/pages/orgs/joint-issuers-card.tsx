@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { JointIssuer, Org } from '@tiegui/domain';
-import { Alert, App, Button, Card, Form, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -9,7 +9,10 @@ import { JOINT_ISSUERS_KEY, useJointIssuers } from '../../api/joint-issuers';
 import { can, useCurrentUser } from '../../api/me';
 import { orgOptions } from '../../api/orgs';
 import { EntryForm } from '../../components/entry-form';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { QueryError } from '../../components/status-results';
+
+const CARD: CardFields = { title: 'issuerName', action: 'actions', details: ['coIssuerName', 'note'] };
 
 type Values = { issuerOrgId?: string; coIssuerOrgId?: string };
 const PAIR_FIELDS = [
@@ -58,12 +61,14 @@ export function JointIssuersCard({ orgs }: { orgs: readonly Org[] }) {
     { title: '联合发文单位', dataIndex: 'coIssuerName' },
     {
       title: '说明',
+      key: 'note',
       render: (_, pair) => (pair.isDefault ? <Tag color="blue">默认（系统预置）</Tag> : '—'),
     },
   ];
   if (editable) {
     columns.push({
       title: '操作',
+      key: 'actions',
       render: (_, pair) => (
         <Popconfirm
           title={`删除后，${pair.issuerName}与${pair.coIssuerName}不能再联合发文。确定删除？`}
@@ -89,14 +94,13 @@ export function JointIssuersCard({ orgs }: { orgs: readonly Org[] }) {
       {pairs.error ? (
         <QueryError error={pairs.error} onRetry={() => void pairs.refetch()} />
       ) : (
-        <Table<JointIssuer>
-          rowKey="id"
+        <ListTable<JointIssuer>
           size="small"
           loading={pairs.isPending}
           columns={columns}
-          dataSource={pairs.data}
-          pagination={false}
-          locale={{ emptyText: '尚未配置联合发文单位' }}
+          card={CARD}
+          items={pairs.data ?? []}
+          emptyText="尚未配置联合发文单位"
         />
       )}
       {editable && (

@@ -8,10 +8,11 @@ import {
   type Role,
   type WorkflowActionForm,
 } from '@tiegui/domain';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { ActionModal } from '../../components/workflow-actions/action-modal';
 import { formatTime } from '../../lib/time';
 import { ActivationCodeModal } from './activation-code';
@@ -70,6 +71,13 @@ function StateCell({ r }: { r: AccountChange }) {
     </Space>
   );
 }
+
+const CARD: CardFields = {
+  title: 'account',
+  state: 'state',
+  action: 'actions',
+  details: ['change', 'what', 'reason', 'requested'],
+};
 
 type Props = { items: AccountChange[]; loading: boolean; empty: string };
 type ActionWithForm = WorkflowActionForm<string>;
@@ -157,15 +165,13 @@ export function AccountChangeTable({ items, loading, empty }: Props) {
 
   return (
     <>
-      <Table<AccountChange>
-        rowKey="id"
-        size="middle"
+      <ListTable<AccountChange>
         columns={columns}
-        dataSource={items}
+        card={CARD}
+        items={items}
         loading={loading}
-        locale={{ emptyText: empty }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 'max-content' }}
+        emptyText={empty}
+        pageSize={50}
       />
       {acting && (
         <ActionModal<AccountChange, string>

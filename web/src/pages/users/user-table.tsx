@@ -1,7 +1,8 @@
 import type { User } from '@tiegui/domain';
 import { ROLES } from '@tiegui/domain';
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { type CardFields, ListTable } from '../../components/list-page';
 import { formatTime } from '../../lib/time';
 
 export type UserActions = {
@@ -106,18 +107,23 @@ function columnsFor(actions: UserActions): ColumnsType<User> {
   return columns;
 }
 
+const CARD: CardFields = {
+  title: 'displayName',
+  state: 'state',
+  action: 'actions',
+  details: ['username', 'orgName', 'roles', 'lastLoginAt'],
+};
+
 type Props = { items: User[]; loading: boolean; actions: UserActions };
 
 export function UserTable({ items, loading, actions }: Props) {
   return (
-    <Table<User>
-      rowKey="id"
-      size="middle"
+    <ListTable<User>
       columns={columnsFor(actions)}
-      dataSource={items}
+      card={CARD}
+      items={items}
       loading={loading}
-      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 'max-content' }}
+      pageSize={50}
     />
   );
 }
