@@ -100,8 +100,7 @@ test('a notice cascades province → city → county → mine, each signing off,
 
   // The province's roll-up: per level delivered, read, signed, forwarded; the missing list names the rest.
   const api = await apiSession(journey.baseUrl, 'sx-officer');
-  const daixianMines = (await api.get<{ total: number }>('/mines', { regionCode: '140923', limit: '1' }))
-    .total;
+  const daixianMines = (await api.get<{ total: number }>('/mines/count', { regionCode: '140923' })).total;
   await officer.goto(`/notices/${rootId}`);
   const cells = async (kind: string) => {
     const row = officer.getByTestId(`rollup-count-${kind}`);
