@@ -32,7 +32,10 @@ beforeAll(() => fs.rmSync(SHOTS, { recursive: true, force: true }));
  * Pages known to show English or raw keys, each with where it is being fixed. Their text is expected
  * to fail the rule: once one passes, the suite says so and it leaves this list.
  */
-const TEXT_OPEN: Record<string, string> = {};
+const TEXT_OPEN: Record<string, string> = {
+  '/audit':
+    'issue 10 §1.5: kinds, names and keys are Chinese, but recorded values still show as stored (a route with its query, role and enumeration codes)',
+};
 
 /** A page of the suite with what it watches. */
 type Visitor = { page: Page; screen: Screen; errors: () => string[]; openRequests: () => number };
@@ -137,11 +140,11 @@ test('the signed-out pages fit both screens and speak Chinese', async () => {
 });
 
 /**
- * Accounts whose first page shows no work today and does not say it is done: the 三员 land on the
- * home page, which holds nothing for them (issue 10 §2 gives them their administration pages). Their
- * check is expected to fail, so the suite says when one starts to pass and leaves this list.
+ * Accounts whose first page shows no work today and does not say it is done: the system and
+ * security administrators land on the user list, which has no line of work to do (the auditor's
+ * audit log passes). Their check is expected to fail, so the suite says when one starts to pass.
  */
-const FIRST_PAGE_OPEN = new Set(['sx-admin', 'sx-sec', 'sx-audit']);
+const FIRST_PAGE_OPEN = new Set(['sx-admin', 'sx-sec']);
 
 for (const { username } of DEMO_ACCOUNTS) {
   test(`every page as ${username}, on a wide screen and a phone`, async () => {
