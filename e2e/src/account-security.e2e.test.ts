@@ -58,6 +58,6 @@ test('the auditor sees who downloaded which file', async () => {
   await row.waitFor({ timeout: 30_000 });
   const text = await textOf(row);
   expect(text).toContain('dx-mine');
-  expect(text).toContain(`文件 ${file.id}`);
+  expect(text).toContain(`附件：${file.name}`);
   expect(text).toContain(`下载“${file.name}”`);
 }, 120_000);

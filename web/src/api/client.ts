@@ -128,7 +128,9 @@ async function json<T>(method: string, path: string, body?: unknown, query?: Que
     headers['Content-Type'] = 'application/json';
     init.body = text;
   }
-  if (method === 'POST') headers['Idempotency-Key'] = idempotencyKey(path, text ?? '');
+  // Only a POST with a body submits a form that creates something; one without (校验完整性, 签收)
+  // asks again each time and must get a fresh answer, not the first one replayed.
+  if (method === 'POST' && text !== undefined) headers['Idempotency-Key'] = idempotencyKey(path, text);
   init.headers = headers;
   const response = await send(path, init, query);
   if (response.status === 204) return undefined as T;
