@@ -270,6 +270,8 @@ async function transitionFigures(db: Db, bench: string): Promise<Figure[]> {
     foundOn: '2025-12-30',
     foundBy: '压测员',
     source: 'self_check',
+    // The loop registers the same hazard again on purpose: each is a record, not a likely duplicate.
+    confirmDuplicate: true,
   });
   const steps = (file: { id: string; name: string }): [HazardAction, unknown][] => [
     [
