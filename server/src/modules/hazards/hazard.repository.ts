@@ -137,7 +137,7 @@ function countyRegionOf(actor: Actor, filter: HazardFilter, sort: HazardListQuer
 /**
  * A group's mines when its page is read mine by mine: a group's (上级公司) mines lie anywhere in the
  * province, so walking the province's order found its 50 among 8,000 others (27 ms at 2 million);
- * each mine's own index (hazards_mine: mine_id, found_on) gives its newest at once instead. Not
+ * each mine's own index (hazards_mine: mine_id, found_on, id) gives its newest at once instead. Not
  * where a filter has a better index (open, major, a category, a source), a search, another sort,
  * or so many mines that a page per mine would outgrow the walk. Null: walk as usual.
  */
@@ -207,27 +207,22 @@ export async function listHazards(
       .execute();
   }
   if (mines.length === 0) return [];
-  // Each mine's first page in order, merged: the page is the first of those (the sort is found_on).
+  // Each mine's rows in order, merged by one compound ORDER BY: both databases merge the branches
+  // (SQLite's MERGE, PostgreSQL's Merge Append), reading from each index only as far as the page
+  // needs; a page per mine sorted afterwards read 22 × 51 rows for a group's 51 (3.9 ms → 0.1).
   // The mines are the scope's own; the scope is checked once more on the page's rows.
-  const [first, ...rest] = mines.map((mineId, i) =>
-    db
-      .selectFrom(
-        matching(db.selectFrom('hazards as h').where('h.mine_id', '=', mineId))
-          .select(['h.id', 'h.found_on as sort_value'])
-          .orderBy('h.found_on', dir)
-          .orderBy('h.id', dir)
-          .limit(page.limit)
-          .as(`m${i}`),
-      )
-      .selectAll(),
+  const [first, ...rest] = mines.map((mineId) =>
+    matching(db.selectFrom('hazards as h').where('h.mine_id', '=', mineId)).select([
+      'h.id',
+      'h.found_on as sort_value',
+    ]),
   );
-  const merged = rest.reduce((all, next) => all.unionAll(next), first!);
-  const pageIds = db
-    .selectFrom(merged.as('u'))
-    .select('u.id')
-    .orderBy('u.sort_value', dir)
-    .orderBy('u.id', dir)
+  const merged = rest
+    .reduce((all, next) => all.unionAll(next), first!)
+    .orderBy('sort_value', dir)
+    .orderBy('id', dir)
     .limit(page.limit);
+  const pageIds = db.selectFrom(merged.as('u')).select('u.id');
   return withColumns(db.selectFrom('hazards as h').where(hazardScope(actor)).where('h.id', 'in', pageIds))
     .orderBy(column, dir)
     .orderBy('h.id', dir)
