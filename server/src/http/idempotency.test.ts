@@ -39,12 +39,40 @@ const notice = (docNumber: string) => ({
 });
 
 describe('Idempotency-Key', () => {
-  it('the API document offers it on every signed-in POST with a JSON body or none', async () => {
+  it('the API document offers it on every signed-in POST with a JSON body, and on no other', async () => {
     const posts = (await documentedRoutes(ctx.app)).filter(
       (r) => r.method === 'POST' && !r.public && r.body?.contentType !== 'multipart/form-data',
     );
-    expect(posts.length).toBeGreaterThan(20);
-    expect(posts.filter((r) => !r.headers.includes('idempotency-key')).map((r) => r.path)).toEqual([]);
+    const forms = posts.filter((r) => r.body !== null);
+    expect(forms.length).toBeGreaterThan(20);
+    expect(forms.filter((r) => !r.headers.includes('idempotency-key')).map((r) => r.path)).toEqual([]);
+    const bodiless = posts.filter((r) => r.body === null);
+    expect(bodiless.map((r) => r.path)).toContain('/api/audit/verify');
+    expect(bodiless.filter((r) => r.headers.includes('idempotency-key')).map((r) => r.path)).toEqual([]);
+  });
+
+  it('a POST without a body (校验完整性) is answered afresh each time, whatever key it carries', async () => {
+    const auditor = await ctx.login('sx-audit');
+    const verified = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('action', '=', 'audit.verified')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await verified();
+    for (let i = 0; i < 2; i++) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/audit/verify',
+        headers: { cookie: auditor, 'idempotency-key': 'verify-5e1c0d42' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(await verified()).toBe(before + 2);
   });
 
   it('the same key twice: one hazard, the first answer again (status, body, id)', async () => {

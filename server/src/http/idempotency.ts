@@ -48,8 +48,17 @@ function routeOf(request: FastifyRequest): string {
 }
 
 /**
- * `Idempotency-Key` on every signed-in POST (JSON bodies; an upload is one file and is not
- * repeated by a double click): the same key from the same user on the same path within 24 hours
+ * A POST whose body is a form (a record to create, an action's evidence): sent twice, it must do its
+ * work once. A POST without one (校验完整性, 签收, 全部已读) asks again each time and gets a fresh
+ * answer whatever key a client sends; an upload is one file and is not repeated by a double click.
+ */
+export function submitsForm(request: FastifyRequest): boolean {
+  if (request.isMultipart()) return false;
+  return Boolean(request.routeOptions.schema?.body || request.routeOptions.config.documentedBody);
+}
+
+/**
+ * `Idempotency-Key` on every signed-in POST that submits a form (see submitsForm): the same key from the same user on the same path within 24 hours
  * answers the first successful answer again instead of doing the work twice; the same key with
  * another body is refused. Only successes are kept: a refused request may be corrected and sent again.
  */
@@ -58,7 +67,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
 
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers[IDEMPOTENCY_HEADER];
-    if (request.method !== 'POST' || !request.session || header === undefined || request.isMultipart())
+    if (request.method !== 'POST' || !request.session || header === undefined || !submitsForm(request))
       return;
     if (typeof header !== 'string' || !KEY.test(header))
       throw new AppError('VALIDATION', '提交标识格式不正确，请刷新页面后重新提交');

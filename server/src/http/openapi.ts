@@ -33,7 +33,8 @@ export const documentRoute: SwaggerTransform<Schema> = (input) => {
   if (!schema.body && config?.documentedBody) schema.body = config.documentedBody;
   const upload = schema.consumes?.includes('multipart/form-data');
   if (!schema.body && upload) schema.body = ZUploadBody;
-  if (input.route.method === 'POST' && !config?.public && !upload && !schema.headers)
+  // As submitsForm decides at run time: a signed-in POST with a JSON body.
+  if (input.route.method === 'POST' && !config?.public && !upload && schema.body && !schema.headers)
     schema.headers = ZIdempotencyHeaders;
   return jsonSchemaTransform({ ...input, schema });
 };
