@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015_round_trips_and_mine_list';
 import * as m0016 from './migrations/0016_idempotency_keys';
 import * as m0017 from './migrations/0017_demo_records';
 import * as m0018 from './migrations/0018_hazards_mine_id';
+import * as m0019 from './migrations/0019_orgs_mine_region';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_idempotency_keys': m0016,
   '0017_demo_records': m0017,
   '0018_hazards_mine_id': m0018,
+  '0019_orgs_mine_region': m0019,
 };
 
 /** The migrator of this schema's migrations (tests step one back and forth with it). */

@@ -92,6 +92,17 @@ export interface Keyset {
   id: string;
 }
 
+/**
+ * A county's mines by the region index (kind, region_code, name…): its scope is a subtree path,
+ * a LIKE that no index reads as a range, so its page walked the province's 4,000 mines by name to
+ * find its 31. A mine's region lies within its supervisor's (checked when it is registered or
+ * moved), and a county's code is a whole county's, so this equality says the same of a county's
+ * mines; ANDed to the scope, it can only narrow it. Null for any other actor.
+ */
+function countyRegion(actor: Actor): string | null {
+  return actor.orgKind === 'county' && actor.regionCode?.length === 6 ? actor.regionCode : null;
+}
+
 /** One page of scoped, filtered mines in keyset order. */
 export function listMines(
   db: Db,
@@ -103,7 +114,9 @@ export function listMines(
   const column = SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   const op = desc ? '<' : '>';
   const after = page.after;
+  const county = countyRegion(actor);
   return applyFilter(db, baseQuery(db).select(COLUMNS).where(mineScope(actor)), filter)
+    .$if(county !== null, (qb) => qb.where('o.region_code', '=', county!))
     .$if(after !== null, (qb) =>
       qb.where((eb: ExpressionBuilder<MineQueryDb, 'o'>) =>
         eb.or([
@@ -132,7 +145,8 @@ export async function countMines(db: Db, actor: Actor, filter: MineFilter): Prom
       .where('o.kind', '=', 'mine')
       .where('o.parent_id', 'is not', null)
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(mineScope(actor)),
+      .where(mineScope(actor))
+      .$if(countyRegion(actor) !== null, (qb) => qb.where('o.region_code', '=', countyRegion(actor)!)),
     filter,
   ).executeTakeFirst();
   return Number(row?.n ?? 0);
