@@ -1,9 +1,6 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database';
-import { migrateToLatest } from '../../db/migrate';
-import type { Database } from '../../db/schema';
+import { planDb } from '../../testing/query-plans';
 import { SCOPE_ACTORS } from '../../testing/sql';
 import { hazardDashboard } from '../hazard-dashboard/hazard-dashboard.service';
 import { countHazardsOf, listHazardsPage } from './hazard.service';
@@ -15,20 +12,13 @@ import { countHazardsOf, listHazardsPage } from './hazard.service';
  * a figure that walks the whole hazards table or a page that sorts every hazard in scope fails
  * here, long before anyone waits for it.
  */
-let raw: SQLite.Database;
+let raw: Awaited<ReturnType<typeof planDb>>['raw'];
 let db: Db;
-const captured: { sql: string; parameters: readonly unknown[] }[] = [];
+let captured: Awaited<ReturnType<typeof planDb>>['captured'];
 const clock = { now: () => new Date('2025-12-31T06:00:00.000Z') };
 
 beforeAll(async () => {
-  raw = new SQLite(':memory:');
-  db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: raw }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
-  await migrateToLatest(db);
+  ({ raw, db, captured } = await planDb());
   // The group actor's (org ORG) two mines: a group's page is read mine by mine (mineByMine).
   const at = '2025-01-01T00:00:00.000Z';
   raw

@@ -1,10 +1,7 @@
 import { searchTokens } from '@tiegui/domain';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database';
-import { migrateToLatest } from '../../db/migrate';
-import type { Database } from '../../db/schema';
+import { planDb } from '../../testing/query-plans';
 import { SCOPE_ACTORS } from '../../testing/sql';
 import { listHazardsPage } from './hazard.service';
 
@@ -16,9 +13,9 @@ import { listHazardsPage } from './hazard.service';
  * word (the LIKE did) or sorts hundreds of thousands for a common one. How many match is what the
  * list counts in the index, so the index alone is filled here, with rows of no hazard.
  */
-let raw: SQLite.Database;
+let raw: Awaited<ReturnType<typeof planDb>>['raw'];
 let db: Db;
-const captured: { sql: string; parameters: readonly unknown[] }[] = [];
+let captured: Awaited<ReturnType<typeof planDb>>['captured'];
 const clock = { now: () => new Date('2025-12-31T06:00:00.000Z') };
 
 const RARE = '硐室';
@@ -26,14 +23,7 @@ const SOME = '风门';
 const COMMON = '井下';
 
 beforeAll(async () => {
-  raw = new SQLite(':memory:');
-  db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: raw }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
-  await migrateToLatest(db);
+  ({ raw, db, captured } = await planDb());
   const tokens = (text: string) => searchTokens(text).join(' ');
   // 40,000 rows with the common word, 5,000 of them with the commoner, 10 with the rare one.
   raw
