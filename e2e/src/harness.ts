@@ -52,6 +52,11 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-e2e-'));
+  // `npm run test:e2e` seeds the default demo once (TIEGUI_E2E_TEMPLATE); the server then starts on
+  // a copy of it as on a second start. Another demo (options.env) is seeded by the server itself.
+  const template = process.env.TIEGUI_E2E_TEMPLATE;
+  if (template && !options.env?.TIEGUI_DEMO_CAMPAIGN && fs.existsSync(template))
+    fs.cpSync(template, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
