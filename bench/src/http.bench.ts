@@ -40,6 +40,15 @@ const TARGETS = (campaignId: string): Target[] => [
   { what: 'board', account: 'sx-officer', url: `/api/campaigns/${campaignId}/board`, bare: null },
 ];
 
+/**
+ * TIEGUI_BENCH_HTTP_TARGETS: only the targets whose "what (account)" contains one of these
+ * comma-separated words, e.g. `hazard list (grp-a),mine list (dx-county)` or `obligations`.
+ */
+const chosen = (t: Target) => {
+  const words = process.env.TIEGUI_BENCH_HTTP_TARGETS?.split(',').filter(Boolean) ?? [];
+  return words.length === 0 || words.some((w) => `${t.what} (${t.account})`.includes(w));
+};
+
 /** The data: demo accounts, the scale mines and hazards (4,000 and 200,000; a few in smoke mode). */
 async function prepare(dir: string, url: string): Promise<void> {
   const { db, close } = await openBenchDb(url, dir);
@@ -120,7 +129,7 @@ export const httpBench: Bench = {
 
       const figures: Figure[] = [];
       const table: string[][] = [];
-      for (const t of TARGETS(campaignId)) {
+      for (const t of TARGETS(campaignId).filter(chosen)) {
         const cookie = cookies.get(t.account)!;
         const rows = await itemsOf(app.base, t.url, cookie);
         const real = await load(app.base, t.url, cookie);
