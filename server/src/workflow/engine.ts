@@ -161,7 +161,7 @@ export interface PreparedAction<Row> {
  * Checks one action of a workflow for the actor before anything is written: scope (404), who (403),
  * kind, state and guard (409 naming the current state or the reason), body (400 naming the field),
  * the module's checks and attachments. Its `commit` then runs the effect, writes the state under
- * the state and version read, one history row, the audit row and what follows.
+ * the state and version read, one history row, what follows, and the audit row last.
  */
 export async function prepareAction<W extends AnyWorkflow, Row, Update, Result, Deps extends WorkflowDeps>(
   module: WorkflowModule<W, Row, Update, Result, Deps>,
@@ -215,6 +215,9 @@ export async function prepareAction<W extends AnyWorkflow, Row, Update, Result, 
       evidence: recorded,
     };
     await (module.history ?? ((t, e) => insertWorkflowEvent(t, module.entityType, e)))(trx, entry);
+    await module.after?.({ ...ctx, evidence: evidence as Record<string, unknown>, action, from, to });
+    // Last: appending locks the audit chain's head until the commit, and every audited write in
+    // every process waits for that lock (on PostgreSQL each statement under it is a round trip).
     await appendAudit(
       trx,
       ctx.who,
@@ -226,7 +229,6 @@ export async function prepareAction<W extends AnyWorkflow, Row, Update, Result, 
       },
       now,
     );
-    await module.after?.({ ...ctx, evidence: evidence as Record<string, unknown>, action, from, to });
     return written;
   };
   return { row, commit };
