@@ -33,9 +33,9 @@ const MAJORS: RecentMajor[] = [
   { mine: 'yp-mine', categoryCode: 'C09', itemCode: 'C09-3', description: '雨季前未按规定对地面塌陷区进行治理。（示例数据）', location: '井田范围地面塌陷区', daysAgo: 150, closedAfter: 45, timeLimit: 50, supervised: true },
   { mine: 'dx-mine', categoryCode: 'C05', itemCode: 'C05-2', description: '掘进工作面瓦斯超限后未停止作业撤出人员。（示例数据）', location: '井下5103掘进工作面', daysAgo: 118, closedAfter: 28, timeLimit: 30 },
   { mine: 'yp-mine', categoryCode: 'C08', itemCode: 'C08-6', description: '主要通风机未按规定进行性能测定。（示例数据）', location: '地面主通风机房', daysAgo: 84, closedAfter: 20, timeLimit: 25 },
-  { mine: 'dx-mine', categoryCode: 'C13', itemCode: 'C13-5', description: '5102采煤工作面只有1个畅通的安全出口。（示例数据）', location: '井下5102采煤工作面', daysAgo: 52, timeLimit: 30, supervised: true },
+  { mine: 'yp-mine', categoryCode: 'C13', itemCode: 'C13-5', description: '1206采煤工作面只有1个畅通的安全出口。（示例数据）', location: '井下1206采煤工作面', daysAgo: 52, timeLimit: 30, supervised: true },
   { mine: 'yp-mine', categoryCode: 'C18', itemCode: 'C18-2', description: '安全生产费用未按规定专户核算。（示例数据）', location: '财务部', daysAgo: 33, timeLimit: 45 },
-  { mine: 'dx-mine', categoryCode: 'C09', itemCode: 'C09-3', description: '采空区积水未查清即组织回采。（示例数据）', location: '井下5104回采工作面', daysAgo: 12, timeLimit: 40 },
+  { mine: 'yp-mine', categoryCode: 'C09', itemCode: 'C09-3', description: '采空区积水未查清即组织回采。（示例数据）', location: '井下1207回采工作面', daysAgo: 12, timeLimit: 40 },
 ];
 
 /** General hazards: found some days ago, fixed by the mine a few days later unless `open`. */
@@ -50,8 +50,9 @@ const GENERALS: { mine: 'dx-mine' | 'yp-mine'; description: string; location: st
 
 /**
  * The demo mines' hazards of a year up to `today`, found from `from` on, through the same commands as
- * users: majors found, planned, rectified, evaluated and closed by the county (原平's by the city),
- * some under 挂牌督办, and general ones fixed and closed by the mine. For the last twelve months two
+ * users: majors found, planned, rectified, evaluated and closed by the county (原平's by the city;
+ * 代县's after stopping the area and resuming it, 原平's while producing, hence recurrences), some
+ * under 挂牌督办, and general ones fixed and closed by the mine. For the last twelve months two
  * majors are still being rectified (one past its time limit), one is just planned and one general is
  * open; a year gone by (`closed`) has them all closed.
  */
@@ -75,6 +76,8 @@ export async function seedHazardYear(
     const found = day(h.daysAgo);
     if (found < options.from) continue;
     const closedAfter = h.closedAfter ?? (options.closed ? h.timeLimit - 2 : undefined);
+    // 代县's demo mine stops the area each time (so it has no recurrence); 原平's keeps producing.
+    const stopsArea = h.mine === 'dx-mine';
     at(found);
     const id = await register(mine, {
       level: 'major',
@@ -85,6 +88,7 @@ export async function seedHazardYear(
       foundOn: found,
       foundBy: mine.username === 'dx-mine' ? '孙安全' : '吴安全',
       source: h.daysAgo % 2 === 0 ? 'monthly_investigation' : 'self_check',
+      ...(stopsArea ? { productionStop: 'area' as const, stoppedArea: h.location } : {}),
     });
     written++;
     await act(mine, id, 'plan', plan('矿长', addDays(found, h.timeLimit), 50000 + h.daysAgo * 300));
@@ -109,6 +113,14 @@ export async function seedHazardYear(
       conclusion: '整改到位，具备安全条件。（示例数据）',
       reportFiles: await fileFor(mine, '整改效果评估报告.pdf'),
     });
+    if (stopsArea) {
+      await act(mine, id, 'applyResume', {
+        application: '整改完成并经评估，申请恢复受影响区域生产。（示例数据）',
+        files: await fileFor(mine, '复产申请.pdf'),
+      });
+      at(addDays(found, closedAfter - 1));
+      await act(closer[h.mine], id, 'approveResume', {});
+    }
     at(addDays(found, closedAfter));
     await act(closer[h.mine], id, 'close', {
       verificationNote: '现场核查整改工程和记录，符合要求。（示例数据）',
