@@ -108,8 +108,9 @@ export async function isSeeded(db: Db): Promise<boolean> {
  * The demo data: 山西局 and 省应急厅, Shanxi's 11 cities, 忻州's 14 counties, 忻州监察执法处,
  * two enterprise groups, about 60 invented mines (all named 示例), the demo accounts and a staff
  * user for every other mine, bureau and group; the campaign, notices, hazards and monthly
- * investigations done by those users through the commands users run.
- * Deterministic: the same ids and values every time.
+ * investigations done by those users through the commands users run; `clock` gives the day of the
+ * first start, from which a demo started after 2024 dates what it did lately (`seedDemoLately`).
+ * Deterministic: the same ids and values every time for the same day.
  */
 export async function seedDemo(
   db: Db,
