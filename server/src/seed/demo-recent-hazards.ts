@@ -1,11 +1,11 @@
-import { addDays, shanghaiDate, ZInvestigationCreate } from '@tiegui/domain';
+import { addDays, shanghaiDate } from '@tiegui/domain';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import type { FileStore } from '../modules/files/file.store';
 import { listForSupervision } from '../modules/hazards/hazard-supervision.service';
-import { recordInvestigation } from '../modules/investigations/investigation.service';
 import { demoActors, movableClock } from './demo-actors';
 import { demoHazardKit } from './demo-hazard-kit';
+import { recordDemoInvestigation } from './demo-investigations';
 import { monthFrom, RECENT_FROM } from './demo-recent';
 
 /** A major hazard of the last year: where and what, and how many days ago it was found. */
@@ -173,18 +173,12 @@ export async function seedRecentInvestigations(db: Db, now: Date): Promise<numbe
     for (const [i, username] of ['dx-mine', 'yp-mine'].entries()) {
       const on = `${m}-${String(20 + i * 3).padStart(2, '0')}`;
       clock.set(`${on}T08:00:00.000Z`);
-      await recordInvestigation(
-        { db, clock },
-        actors.named(username),
-        ZInvestigationCreate.parse({
-          month: m,
-          investigatedOn: on,
-          leader: username === 'dx-mine' ? '周矿长' : '吴安全',
-          scope: '全矿井采掘、通风、瓦斯、防治水、机电运输、提升等系统和作业地点（示例数据）',
-          participants: '总工程师、安全副矿长、各专业科室负责人（示例数据）',
-          notes: '本月排查情况已登记，发现的隐患已纳入治理。（示例数据）',
-        }),
-      );
+      await recordDemoInvestigation({ db, clock }, actors.named(username), {
+        month: m,
+        on,
+        leader: username === 'dx-mine' ? '周矿长' : '吴安全',
+        notes: '本月排查情况已登记，发现的隐患已纳入治理。（示例数据）',
+      });
       written++;
     }
   }
