@@ -72,7 +72,11 @@ async function start(): Promise<void> {
   const audit = await openAuditLog(db, { dataDir: config.dataDir, clock: config.clock });
   const demo = !(await isSeeded(db));
   if (demo) {
-    const { mines } = await seedDemo(db, { campaign: demoCampaign(), store: fileStore() });
+    const { mines } = await seedDemo(db, {
+      campaign: demoCampaign(),
+      store: fileStore(),
+      clock: config.clock,
+    });
     console.log(`首次启动：已写入演示数据（${mines}座示例矿山）`);
   }
   const app = await buildApp(config, db);
@@ -150,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
             return 1;
           }
           console.log(
-            `已写入演示数据：${(await seedDemo(db, { campaign: demoCampaign(), store: fileStore() })).mines}座示例矿山`,
+            `已写入演示数据：${(await seedDemo(db, { campaign: demoCampaign(), store: fileStore(), clock: systemClock })).mines}座示例矿山`,
           );
           return 0;
         }

@@ -7,6 +7,7 @@ export type DemoTable =
   | 'orgs'
   | 'users'
   | 'campaigns'
+  | 'plans'
   | 'notices'
   | 'hazards'
   | 'hazard_investigations'

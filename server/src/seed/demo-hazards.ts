@@ -1,15 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { HazardAction, HazardCreate } from '@tiegui/domain';
-import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
-import { newId } from '../lib/ids';
 import type { FileStore } from '../modules/files/file.store';
-import { insertCheckedHazard, prepareHazard } from '../modules/hazards/hazard.service';
-import { executeTransition } from '../modules/hazards/hazard.workflow';
 import { listForSupervision } from '../modules/hazards/hazard-supervision.service';
 import { demoActors, movableClock } from './demo-actors';
-
-const PDF = Buffer.from('%PDF-1.4\n% 示例文件（演示数据）\n%%EOF\n');
+import { demoHazardKit } from './demo-hazard-kit';
 
 /**
  * Demo hazards for 代县 and 原平 mines in various states, deterministic: registered, planned,
@@ -30,48 +23,7 @@ export async function seedDemoHazards(db: Db, options: { store?: FileStore } = {
   const county = actors.named('dx-county');
   const city = actors.named('xz-city');
 
-  const sha256 = createHash('sha256').update(PDF).digest('hex');
-  await options.store?.put(sha256, PDF);
-  const fileFor = async (actor: Actor, name: string) => {
-    const id = newId();
-    await db
-      .insertInto('files')
-      .values({
-        id,
-        sha256,
-        name,
-        mime: 'application/pdf',
-        size: PDF.length,
-        owner_org_id: actor.orgId,
-        uploaded_by: actor.userId,
-        created_at: clock.now().toISOString(),
-      })
-      .execute();
-    return [{ id, name }];
-  };
-
-  const register = async (
-    actor: Actor,
-    input: Omit<HazardCreate, 'photos' | 'files' | 'productionStop'> & Partial<HazardCreate>,
-  ) => {
-    const full: HazardCreate = { photos: [], files: [], productionStop: 'none', ...input };
-    const prepared = await prepareHazard(db, actor, full, clock.now());
-    return db.transaction().execute((trx) => insertCheckedHazard(trx, actor, full, prepared, clock.now()));
-  };
-  const act = (actor: Actor, id: string, action: HazardAction, evidence: object) =>
-    executeTransition(deps, actor, id, action, evidence);
-  const plan = (person: string, timeLimit: string, fundsYuan: number) => ({
-    responsibleUnit: '通风科',
-    responsiblePerson: person,
-    measures: '按治理方案逐项整改，整改期间停止受威胁区域作业。（示例数据）',
-    fundsYuan,
-    timeLimit,
-    contingencyPlan: '启动矿井灾害预防和处理计划，撤出受威胁区域人员。（示例数据）',
-    goal: '消除重大事故隐患，恢复系统可靠运行。（示例数据）',
-    methods: '技术改造与加强管理相结合。（示例数据）',
-    organisation: '矿长任组长，总工程师具体负责。（示例数据）',
-    safetyMeasures: '整改区域设警戒，专人监护。（示例数据）',
-  });
+  const { fileFor, register, act, plan } = await demoHazardKit(db, clock, options.store);
 
   // 代县示例东山煤矿: a major hazard closed with a root cause.
   at('2024-06-10');

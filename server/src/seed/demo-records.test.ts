@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.verifier';
 import { createTestContext, orgIdByName, type TestContext } from '../testing';
 import { buildMine, buildUser } from './builders';
+import { FOLLOW_UP_PLAN_KEY } from './demo-recent';
 import { removeDemoRecords } from './demo-records';
 
 /** `seed --remove-demo`: the demo data goes, real records stay, the audit chain still verifies. */
@@ -94,4 +95,30 @@ describe('removing the demo data', () => {
       .executeTakeFirstOrThrow();
     expect(last.action).toBe('system.demo_removed');
   });
+});
+
+describe('removing a demo started after 2024', () => {
+  it('removes its record of 2024, its last twelve months and the follow-up list with its plan', async () => {
+    const later = await createTestContext({ now: '2026-12-06T02:00:00.000Z' });
+    try {
+      const plans = () => later.db.selectFrom('plans').select('plan_key').orderBy('plan_key').execute();
+      expect((await plans()).map((p) => p.plan_key)).toEqual(['sx-2024-tiegui', FOLLOW_UP_PLAN_KEY]);
+      const recent = await later.db
+        .selectFrom('hazards')
+        .select('id')
+        .where('found_on', '>=', '2025-01-01')
+        .execute();
+      expect(recent.length).toBeGreaterThan(0);
+      await removeDemoRecords(later.db, later.clock);
+      // The 2024 plan is the real document: it stays for a real campaign.
+      expect((await plans()).map((p) => p.plan_key)).toEqual(['sx-2024-tiegui']);
+      for (const table of ['campaigns', 'obligations', 'hazards', 'notices'] as const)
+        expect(await later.db.selectFrom(table).select('id').execute()).toEqual([]);
+      expect(await later.db.selectFrom('hazard_investigations').select('id').execute()).toEqual([]);
+      expect(await later.db.selectFrom('submissions').select('id').execute()).toEqual([]);
+      expect((await verifyAuditChain(later.db)).ok).toBe(true);
+    } finally {
+      await later.close();
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import type { DemoTable } from '../db/schema-demo';
 import type { Clock } from '../lib/clock';
 import { AppError } from '../lib/errors';
+import { FOLLOW_UP_PLAN_KEY } from './demo-recent';
 
 type Trx = Kysely<Database>;
 
@@ -19,6 +20,8 @@ export async function markDemoRecords(db: Db): Promise<void> {
     ['orgs', db.selectFrom('orgs').select('id').where('kind', 'in', ['mine', 'group']).execute()],
     ['users', db.selectFrom('users').select('id').execute()],
     ['campaigns', db.selectFrom('campaigns').select('id').execute()],
+    // The follow-up list's plan is the demo's own; the 2024 plan is the real document and stays.
+    ['plans', db.selectFrom('plans').select('id').where('plan_key', '=', FOLLOW_UP_PLAN_KEY).execute()],
     ['notices', db.selectFrom('notices').select('id').execute()],
     ['hazards', db.selectFrom('hazards').select('id').execute()],
     ['hazard_investigations', db.selectFrom('hazard_investigations').select('id').execute()],
@@ -216,6 +219,7 @@ export async function removeDemoRecords(db: Db, clock: Clock): Promise<Record<st
     );
     await run('notices', trx.deleteFrom('notices').where('id', 'in', demo(trx, 'notices')));
     await run('campaigns', trx.deleteFrom('campaigns').where('id', 'in', demo(trx, 'campaigns')));
+    await run('plans', trx.deleteFrom('plans').where('id', 'in', demo(trx, 'plans')));
     await run('files', trx.deleteFrom('files').where('id', 'in', demo(trx, 'files')));
     await run(
       'account_changes',

@@ -1,6 +1,7 @@
 import { type MineCategory, type MineType, type Role, SHANXI_CITIES, XINZHOU_COUNTIES } from '@tiegui/domain';
 import { appendAudit } from '../audit/audit.service';
 import type { Db } from '../db/database';
+import type { Clock } from '../lib/clock';
 import { seededRandom, seedIds } from '../lib/ids';
 import { hashPassword } from '../modules/auth/password';
 import type { FileStore } from '../modules/files/file.store';
@@ -11,6 +12,7 @@ import { seedDemoAccountChanges } from './demo-accounts';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoHazards } from './demo-hazards';
 import { seedDemoInvestigations } from './demo-investigations';
+import { seedDemoLately } from './demo-lately';
 import { markDemoRecords } from './demo-records';
 import { seedDemoStaff } from './demo-staff';
 
@@ -106,12 +108,13 @@ export async function isSeeded(db: Db): Promise<boolean> {
  * The demo data: 山西局 and 省应急厅, Shanxi's 11 cities, 忻州's 14 counties, 忻州监察执法处,
  * two enterprise groups, about 60 invented mines (all named 示例), the demo accounts and a staff
  * user for every other mine, bureau and group; the campaign, notices, hazards and monthly
- * investigations done by those users through the commands users run.
- * Deterministic: the same ids and values every time.
+ * investigations done by those users through the commands users run; `clock` gives the day of the
+ * first start, from which a demo started after 2024 dates what it did lately (`seedDemoLately`).
+ * Deterministic: the same ids and values every time for the same day.
  */
 export async function seedDemo(
   db: Db,
-  options: { campaign?: 'active' | 'draft' | 'none'; store?: FileStore } = {},
+  options: { campaign?: 'active' | 'draft' | 'none'; store?: FileStore; clock?: Clock } = {},
 ): Promise<{ mines: number; users: number }> {
   const random = seededRandom(20240729);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -297,9 +300,12 @@ export async function seedDemo(
       return { mines: count, users: users.length + staff };
     });
     const campaign = options.campaign ?? 'active';
-    if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active' });
+    // The day of the first start: what the demo did lately is dated from it.
+    const today = options.clock?.now() ?? now;
+    if (campaign !== 'none') await seedDemoCampaign(db, { activate: campaign === 'active', now: today });
     await seedDemoHazards(db, { store: options.store });
     await seedDemoInvestigations(db);
+    await seedDemoLately(db, today, { campaign: campaign === 'active', store: options.store });
     await seedDemoAccountChanges(db);
     await markDemoRecords(db);
     return result;

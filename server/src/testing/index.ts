@@ -118,16 +118,19 @@ export async function createTestContext(
     config?: Partial<AppConfig>;
     /** SQLite in a file another process can open too (PostgreSQL always is). */
     onDisk?: boolean;
+    /** The clock's first instant, the day the demo is seeded on (the demo dates its recent activity from it). */
+    now?: string;
   } = {},
 ): Promise<TestContext> {
   // Uploaded files and the audit checkpoints go to a folder of this test file's own, removed at the end.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiegui-test-'));
   const { db, databaseUrl, drop } = await createTestDb({ dataDir, onDisk: options.onDisk ?? false });
-  const clock = new TestClock(new Date('2024-08-01T02:00:00.000Z'));
+  const clock = new TestClock(new Date(options.now ?? '2024-08-01T02:00:00.000Z'));
   if (options.seed !== false) {
     await seedDemo(db, {
       campaign: options.campaign ?? 'active',
       store: diskFileStore(path.join(dataDir, 'files')),
+      clock,
     });
   }
   const config: AppConfig = {
