@@ -50,7 +50,7 @@ async function loadSheet({ fileName, content }: ExcelFile, register: Register): 
   return read.sheet;
 }
 
-/** The register's columns found by their titles in row 1 (a `*` mark around a title is allowed). */
+/** The register's columns found by their titles in the header row (a `*` mark around a title is allowed). */
 function headerColumns<K extends string>(sheet: SheetData, register: Register<K>, fileName: string) {
   const columns = new Map<number, Column<K>>();
   const positions = titlePositions(
@@ -66,7 +66,7 @@ function headerColumns<K extends string>(sheet: SheetData, register: Register<K>
   if (missing.length > 0) {
     throw invalidField(
       'file',
-      `“${fileName}”第1行缺少列：${missing.map((c) => c.header).join('、')}。请使用导入模板，不要修改列标题`,
+      `“${fileName}”第${sheet.headerRow}行缺少列：${missing.map((c) => c.header).join('、')}。请使用导入模板，不要修改列标题`,
     );
   }
   return columns;
