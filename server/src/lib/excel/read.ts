@@ -106,7 +106,7 @@ export async function readImport<K extends string>(
   if (sheet.filled === 0) {
     throw invalidField(
       'file',
-      `“${upload.fileName}”中没有${register.noun}数据，请从第2行起每行填写${register.item}`,
+      `“${upload.fileName}”中没有${register.noun}数据，请从第${sheet.headerRow + 1}行起每行填写${register.item}`,
     );
   }
   if (sheet.filled > MAX_IMPORT_ROWS) {
