@@ -109,6 +109,8 @@ const plain = (value: unknown, key: string, context: AuditValueContext): string 
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.map((v) => plain(v, key, context)).join('、') || '（空）';
   if (typeof value === 'object') return auditChangeLines(value, context).join('，') || '（空）';
+  // A record kind (a filter of the log itself) by the same names as the log's 对象 column.
+  if (key === 'entityType' && typeof value === 'string') return recordKindLabel(value);
   if (typeof value === 'string' || typeof value === 'number') return auditValueWords(key, value, context);
   return String(value);
 };

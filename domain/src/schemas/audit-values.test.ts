@@ -21,6 +21,9 @@ describe('recorded values in words', () => {
     expect(auditValueWords('level', 'county')).toBe('县级挂牌督办');
     expect(auditValueWords('action', 'mine.updated')).not.toBe('mine.updated');
     expect(auditChangeLines({ late: true, recorded: false })).toEqual(['逾期报送：是', '已记录：否']);
+    expect(auditChangeLines({ filter: { entityType: 'mine', sort: '-foundOn' } })).toEqual([
+      expect.stringMatching(/^筛选条件：.+：矿山，.+：发现日期从新到旧$/),
+    ]);
   });
 
   it('a mine’s status or a refusal’s HTTP status, by the event', () => {

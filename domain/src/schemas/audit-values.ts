@@ -24,7 +24,8 @@ import { NOTICE_SIGN_OFF_WORKFLOW } from '../workflows/notice-sign-off';
 import { OBLIGATION_WORKFLOW } from '../workflows/obligation';
 import { AUDIT_ACTIONS } from './audit';
 import { apiFunctionName } from './audit-routes';
-import { HAZARD_SOURCES, SUPERVISION_CADENCES, SUPERVISION_LEVELS } from './hazard';
+import { HAZARD_SORT_LABELS, HAZARD_SOURCES, SUPERVISION_CADENCES, SUPERVISION_LEVELS } from './hazard';
+import { MINE_SORT_LABELS } from './mine';
 import { NOTICE_RECIPIENT_KINDS } from './notice';
 
 /** What an event's values are read beside: its record kind, the request's method, the names of ids. */
@@ -62,6 +63,8 @@ const VALUE_LABELS: Readonly<Record<string, Labels>> = {
   method: { GET: '查看', POST: '提交', PUT: '修改', PATCH: '修改', DELETE: '删除' },
   code: { FORBIDDEN: '无权限', NOT_FOUND: '超出数据范围或不存在' },
   kind: { demo: '演示数据' },
+  // The lists' orders: the codes both lists share mean the same.
+  sort: { ...MINE_SORT_LABELS, ...HAZARD_SORT_LABELS },
 };
 
 /** The workflow of each record kind: the labels of its states and actions. */
