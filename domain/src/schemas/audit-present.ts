@@ -30,6 +30,13 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
 export const recordKindLabel = (kind: string | null): string =>
   kind === null ? '—' : (ownValue(RECORD_KINDS, kind)?.label ?? '其他记录');
 
+/** The name the server's own work (its jobs, the CLI, the demo) is recorded under. */
+const SYSTEM_ACTOR = 'system';
+
+/** Who acted, as the log shows it: a user by username, the server's own work as 系统. */
+export const auditActorLabel = (username: string | null): string =>
+  username === null ? '—' : username === SYSTEM_ACTOR ? '系统（自动执行）' : username;
+
 /** The page of a record named in the audit log, if its kind has one. */
 export const recordPage = (kind: string | null, id: string | null): string | null => {
   const page = kind === null ? undefined : ownValue(RECORD_KINDS, kind)?.page;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditChangeLines } from './audit-present';
+import { auditActorLabel, auditChangeLines } from './audit-present';
 import { apiFunctionName } from './audit-routes';
 import { auditValueWords } from './audit-values';
 
@@ -41,6 +41,12 @@ describe('recorded values in words', () => {
     ]);
     expect(auditValueWords('from', '2026-12-06T13:30:00.000Z')).toBe('2026-12-06 21:30:00');
     expect(apiFunctionName('POST', '/hazards/{id}/actions/{action}')).toBe('办理隐患');
+  });
+
+  it('names the server’s own work as 系统, a user by username', () => {
+    expect(auditActorLabel('system')).toMatch(/^系统/);
+    expect(auditActorLabel('dx-mine')).toBe('dx-mine');
+    expect(auditActorLabel(null)).toBe('—');
   });
 
   it('leaves a value of no known kind as recorded, and never reads an inherited name', () => {

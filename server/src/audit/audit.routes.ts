@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTIONS,
   type AuditEvent,
+  auditActorLabel,
   auditChangeLines,
   REFUSAL_WINDOW_MINUTES,
   recordKindLabel,
@@ -156,7 +157,7 @@ export const auditRoutes =
               [
                 r.seq,
                 beijingTimeWithOffset(r.at),
-                r.actor_username,
+                auditActorLabel(r.actor_username),
                 r.actor_org_id,
                 AUDIT_ACTIONS[r.action] ?? r.action,
                 r.action,

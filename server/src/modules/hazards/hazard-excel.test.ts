@@ -229,6 +229,8 @@ describe('GET /api/hazards/export', () => {
     const again = (await upload(res.rawPayload, 'dx-county', '隐患台账.xlsx')).json();
     expect(again).toMatchObject({ total: 3, imported: 0, failed: 3 });
     expect(again.errors[0].message).toContain('重复');
+    // The rows as the exported sheet numbers them, below its title, filter line and header.
+    expect(again.errors.map((e: { row: number }) => e.row)).toEqual([4, 5, 6]);
   });
 
   it('titles a one-level export by its level and says its filter in words', async () => {

@@ -2,6 +2,7 @@ import type { AuditEvent } from '@tiegui/domain';
 import {
   AUDIT_ACTIONS,
   apiFunctionName,
+  auditActorLabel,
   auditChangeLines,
   ownField,
   REFUSAL_WINDOW_MINUTES,
@@ -35,7 +36,12 @@ function changesText(e: AuditEvent): string {
 const columns: ColumnsType<AuditEvent> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间（北京时间）', dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
-  { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '—' },
+  {
+    title: '操作人',
+    dataIndex: 'actorUsername',
+    width: 120,
+    render: (v: string | null) => auditActorLabel(v),
+  },
   {
     title: '操作',
     dataIndex: 'action',
