@@ -1,13 +1,5 @@
 import { ROLES } from '../access/roles';
-import {
-  COMBUSTION_TENDENCIES,
-  GAS_GRADES,
-  HYDRO_TYPES,
-  MINE_CATEGORIES,
-  MINE_STATUSES,
-  MINE_TYPES,
-  ROCK_BURST_LEVELS,
-} from '../catalog/mine';
+import * as MINE from '../catalog/mine';
 import { ORG_KINDS } from '../catalog/orgs';
 import { shanghaiDate } from '../rules/deadlines';
 import { ownValue } from '../rules/own-key';
@@ -51,12 +43,12 @@ const VALUE_LABELS: Readonly<Record<string, Labels>> = {
   role: ROLES,
   kinds: NOTICE_RECIPIENT_KINDS,
   orgKind: ORG_KINDS,
-  category: MINE_CATEGORIES,
-  mineType: MINE_TYPES,
-  gasGrade: GAS_GRADES,
-  hydroType: HYDRO_TYPES,
-  rockBurst: ROCK_BURST_LEVELS,
-  combustionTendency: COMBUSTION_TENDENCIES,
+  category: MINE.MINE_CATEGORIES,
+  mineType: MINE.MINE_TYPES,
+  gasGrade: MINE.GAS_GRADES,
+  hydroType: MINE.HYDRO_TYPES,
+  rockBurst: MINE.ROCK_BURST_LEVELS,
+  combustionTendency: MINE.COMBUSTION_TENDENCIES,
   change: ACCOUNT_CHANGES,
   via: { register: '逐条登记', import: '台账导入' },
   box: { inbox: '收文', sent: '发文' },
@@ -107,7 +99,7 @@ function workflowWords(
 
 /** A status: a mine's 生产状态, or the HTTP status of a refusal. */
 const statusWords = (value: string, entityType: string | null | undefined) =>
-  entityType === 'mine' ? ownValue(MINE_STATUSES, value) : ownValue(STATUS_WORDS, value);
+  entityType === 'mine' ? ownValue(MINE.MINE_STATUSES, value) : ownValue(STATUS_WORDS, value);
 
 /**
  * One recorded value in words: a record's name for its id, a route as its page, an enumeration or a

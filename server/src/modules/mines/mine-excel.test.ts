@@ -2,7 +2,7 @@ import { usccCheckChar } from '@tiegui/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_HEADER_ROW } from '../../lib/excel';
-import { createTestContext, type TestContext } from '../../testing';
+import { createTestContext, orgIdByName, type TestContext } from '../../testing';
 
 let ctx: TestContext;
 let county: string;
@@ -306,12 +306,8 @@ describe('import, receipt and export', () => {
   });
 
   it('heads the ledger with its title and its filter in words, and names each region beside its code', async () => {
-    const bureau = await ctx.db
-      .selectFrom('orgs')
-      .select('id')
-      .where('name', '=', '代县应急管理局')
-      .executeTakeFirstOrThrow();
-    const filter = `q=${encodeURIComponent('代县示例导入')}&category=coal&supervisorOrgId=${bureau.id}`;
+    const bureau = await orgIdByName(ctx.db, '代县应急管理局');
+    const filter = `q=${encodeURIComponent('代县示例导入')}&category=coal&supervisorOrgId=${bureau}`;
     const { workbook } = await download(`/api/mines/export?${filter}`);
     const sheet = workbook!.worksheets[0]!;
     expect(sheet.getCell(1, 1).value).toBe('矿山台账');
