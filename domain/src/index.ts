@@ -29,6 +29,8 @@ export * from './schemas/account-change';
 export * from './schemas/activation';
 export * from './schemas/audit';
 export * from './schemas/audit-present';
+export * from './schemas/audit-routes';
+export * from './schemas/audit-values';
 export * from './schemas/auth';
 export * from './schemas/campaign';
 export * from './schemas/common';

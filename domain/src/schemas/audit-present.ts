@@ -1,4 +1,5 @@
-import { ownValue } from '../rules/own-key';
+import { ownField, ownValue } from '../rules/own-key';
+import { type AuditValueContext, auditValueWords } from './audit-values';
 import { fieldLabel } from './labels';
 
 /** A kind of record the audit log names: its Chinese name and, where it has one, its page. */
@@ -28,6 +29,13 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
 /** A record kind in Chinese; a kind not in the table is named as a record, never by its key. */
 export const recordKindLabel = (kind: string | null): string =>
   kind === null ? '—' : (ownValue(RECORD_KINDS, kind)?.label ?? '其他记录');
+
+/** The name the server's own work (its jobs, the CLI, the demo) is recorded under. */
+const SYSTEM_ACTOR = 'system';
+
+/** Who acted, as the log shows it: a user by username, the server's own work as 系统. */
+export const auditActorLabel = (username: string | null): string =>
+  username === null ? '—' : username === SYSTEM_ACTOR ? '系统（自动执行）' : username;
 
 /** The page of a record named in the audit log, if its kind has one. */
 export const recordPage = (kind: string | null, id: string | null): string | null => {
@@ -74,7 +82,10 @@ const AUDIT_KEYS: Record<string, string> = {
   hazards: '隐患数',
   change: '变更事项',
   method: '请求方法',
-  route: '接口',
+  route: '页面或功能',
+  url: '页面或功能',
+  lastUrl: '最近一次请求',
+  code: '拒绝原因',
   status: '状态',
   evidence: '办理内容',
   obligations: '任务数',
@@ -100,11 +111,14 @@ export function auditKeyLabel(key: string): string {
   return label === key && /^[\w.]+$/.test(key) ? '其他' : label;
 }
 
-const plain = (value: unknown): string => {
+const plain = (value: unknown, key: string, context: AuditValueContext): string => {
   if (value === null || value === undefined || value === '') return '（空）';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map(plain).join('、') || '（空）';
-  if (typeof value === 'object') return auditChangeLines(value).join('，') || '（空）';
+  if (Array.isArray(value)) return value.map((v) => plain(v, key, context)).join('、') || '（空）';
+  if (typeof value === 'object') return auditChangeLines(value, context).join('，') || '（空）';
+  // A record kind (a filter of the log itself) by the same names as the log's 对象 column.
+  if (key === 'entityType' && typeof value === 'string') return recordKindLabel(value);
+  if (typeof value === 'string' || typeof value === 'number') return auditValueWords(key, value, context);
   return String(value);
 };
 
@@ -113,14 +127,18 @@ const isBeforeAfter = (v: unknown): v is { before: unknown; after: unknown } =>
 
 /**
  * An event's recorded changes as lines a person reads: 字段：值, or 字段：变更前 → 变更后 for a field
- * recorded with both, every key by its Chinese name.
+ * recorded with both, every key by its Chinese name and every value in words (`auditValueWords`):
+ * `context` gives the event's record kind and the names of the records its values name.
  */
-export function auditChangeLines(changes: unknown): string[] {
+export function auditChangeLines(changes: unknown, context: AuditValueContext = {}): string[] {
   if (changes === null || changes === undefined) return [];
-  if (typeof changes !== 'object' || Array.isArray(changes)) return [plain(changes)];
+  if (typeof changes !== 'object' || Array.isArray(changes)) return [plain(changes, '', context)];
+  const method = ownField(changes, 'method');
+  // A route is named by its method and path together.
+  const within = typeof method === 'string' ? { ...context, method } : context;
   return Object.entries(changes).map(([key, value]) =>
     isBeforeAfter(value)
-      ? `${auditKeyLabel(key)}：${plain(value.before)} → ${plain(value.after)}`
-      : `${auditKeyLabel(key)}：${plain(value)}`,
+      ? `${auditKeyLabel(key)}：${plain(value.before, key, within)} → ${plain(value.after, key, within)}`
+      : `${auditKeyLabel(key)}：${plain(value, key, within)}`,
   );
 }

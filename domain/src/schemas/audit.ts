@@ -13,6 +13,8 @@ export const ZAuditEvent = z.object({
   /** The record's name now (a mine's, a notice's title …); null for a kind without one or a record gone. */
   entityName: z.string().nullable(),
   changes: z.unknown().nullable(),
+  /** The names of the records the changes name by id (a mine, a plan, a hazard …), by id. */
+  valueNames: z.record(z.string(), z.string()),
   ip: z.string().nullable(),
   hash: z.string(),
 });

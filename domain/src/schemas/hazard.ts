@@ -185,6 +185,13 @@ export const ZHazardDetail = ZHazard.extend({
 export type HazardDetail = z.infer<typeof ZHazardDetail>;
 
 export const HAZARD_SORTS = ['-foundOn', 'foundOn', '-updatedAt', 'updatedAt'] as const;
+/** The orders of the hazard list as its order picker names them. */
+export const HAZARD_SORT_LABELS: Readonly<Record<(typeof HAZARD_SORTS)[number], string>> = {
+  '-foundOn': '发现日期从新到旧',
+  foundOn: '发现日期从旧到新',
+  '-updatedAt': '最近更新在前',
+  updatedAt: '最早更新在前',
+};
 
 export const ZHazardFilter = z.object({
   q: optionalText(50),

@@ -118,6 +118,15 @@ export const ZMine = z.object({
 export type Mine = z.infer<typeof ZMine>;
 
 export const MINE_SORTS = ['name', '-name', 'regionCode', '-regionCode', 'updatedAt', '-updatedAt'] as const;
+/** The orders of the mine list, as the audit log names the order of an export. */
+export const MINE_SORT_LABELS: Readonly<Record<(typeof MINE_SORTS)[number], string>> = {
+  name: '按名称升序',
+  '-name': '按名称降序',
+  regionCode: '按行政区划升序',
+  '-regionCode': '按行政区划降序',
+  updatedAt: '最早更新在前',
+  '-updatedAt': '最近更新在前',
+};
 
 export const ZMineListQuery = z.object({
   q: optionalText(50),

@@ -1,4 +1,4 @@
-import type { AuditQuery } from '@tiegui/domain';
+import { type AuditQuery, isOwnKey } from '@tiegui/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
@@ -116,10 +116,9 @@ export async function recordNames(
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const idsByKind = new Map<keyof typeof NAMED_BY, Set<string>>();
-  for (const e of events) {
-    if (e.entity_type === null || e.entity_id === null || !Object.hasOwn(NAMED_BY, e.entity_type)) continue;
-    const kind = e.entity_type as keyof typeof NAMED_BY;
-    idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(e.entity_id));
+  for (const { entity_type: kind, entity_id: id } of events) {
+    if (kind === null || id === null || !isOwnKey(NAMED_BY, kind)) continue;
+    idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
   }
   for (const [kind, ids] of idsByKind) {
     const { table, name } = NAMED_BY[kind];

@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTIONS,
   type AuditEvent,
+  auditActorLabel,
   auditChangeLines,
   REFUSAL_WINDOW_MINUTES,
   recordKindLabel,
@@ -19,13 +20,23 @@ import type { Clock } from '../lib/clock';
 import { listAuditEvents, recordNames } from './audit.repository';
 import { auditActorOf, recordAudit } from './audit.service';
 import { verifyAuditChain } from './audit.verifier';
+import { namesOf, valueRefs } from './audit-names';
 import { closeRefusalWindows, countingRefusals } from './audit-refusals';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
-function present(r: Row, names: Map<string, string>): AuditEvent {
+const changesOf = (r: Row): unknown => (r.changes === null ? null : JSON.parse(r.changes));
+
+/** A page of events with the names of the records they are about and the records their changes name. */
+async function named(db: Db, rows: readonly Row[]) {
+  const refs = rows.map((r) => valueRefs(changesOf(r)));
+  const names = await recordNames(db, [...rows, ...refs.flat()]);
+  return rows.map((row, i) => ({ row, names, valueNames: namesOf(refs[i] ?? [], names) }));
+}
+
+function present({ row: r, names, valueNames }: Awaited<ReturnType<typeof named>>[number]): AuditEvent {
   return {
     seq: r.seq,
     at: r.at,
@@ -36,7 +47,8 @@ function present(r: Row, names: Map<string, string>): AuditEvent {
     entityType: r.entity_type,
     entityId: r.entity_id,
     entityName: names.get(`${r.entity_type}:${r.entity_id}`) ?? null,
-    changes: r.changes === null ? null : (JSON.parse(r.changes) as unknown),
+    changes: changesOf(r),
+    valueNames,
     ip: r.ip,
     hash: r.hash,
   };
@@ -77,9 +89,8 @@ export const auditRoutes =
           { action: 'audit.read', changes: { ...q, count: page.length } },
           deps.clock.now(),
         );
-        const names = await recordNames(deps.db, page);
         return {
-          items: page.map((r) => present(r, names)),
+          items: (await named(deps.db, page)).map(present),
           nextCursor: rows.length > limit ? (page[page.length - 1]?.seq ?? null) : null,
         };
       },
@@ -140,20 +151,20 @@ export const auditRoutes =
         let cursor: number | undefined;
         for (;;) {
           const rows = await listAuditEvents(deps.db, { ...request.query, cursor }, 5000);
-          const names = await recordNames(deps.db, rows);
-          for (const r of rows) {
+          for (const { row: r, names, valueNames } of await named(deps.db, rows)) {
+            const context = { entityType: r.entity_type, names: valueNames };
             lines.push(
               [
                 r.seq,
                 beijingTimeWithOffset(r.at),
-                r.actor_username,
+                auditActorLabel(r.actor_username),
                 r.actor_org_id,
                 AUDIT_ACTIONS[r.action] ?? r.action,
                 r.action,
                 recordKindLabel(r.entity_type),
                 names.get(`${r.entity_type}:${r.entity_id}`) ?? '',
                 r.entity_id,
-                auditChangeLines(r.changes === null ? null : JSON.parse(r.changes)).join('；'),
+                auditChangeLines(changesOf(r), context).join('；'),
                 r.changes,
                 r.ip,
                 r.hash,

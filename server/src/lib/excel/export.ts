@@ -2,11 +2,19 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { type Column, cellOf } from './columns';
-import { addSheet, type SheetColumn } from './workbook';
+import { addLedgerSheet } from './ledger';
+import { type SheetColumn, sheetColumns } from './workbook';
 
-/** A sheet written from records: its columns and how one record becomes a row. */
+/**
+ * A ledger (台账) written from records: its title, the line saying what produced it, its columns
+ * and how one record becomes a row. The kit adds the 序号 column before the columns.
+ */
 export interface ExportSheet<R> {
   sheet: string;
+  /** The title row, as the printed page is headed: 隐患台账. */
+  title: string;
+  /** The line under the title (`originLine`): the filters, the time and the exporting org. */
+  origin: string;
   columns: readonly SheetColumn[];
   row: (record: R) => ExcelJS.CellValue[];
 }
@@ -30,12 +38,13 @@ export async function writeXlsx<R>(
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = addSheet(workbook, spec.sheet, spec.columns);
-  sheet.getRow(1).commit();
+  const { sheet, heading } = addLedgerSheet(workbook, spec);
+  for (const row of heading) row.commit();
   let count = 0;
   for await (const record of records) {
-    sheet.addRow(spec.row(record)).commit();
-    if (++count % ROWS_PER_TURN === 0) await nextTurn();
+    count += 1;
+    sheet.addRow([count, ...spec.row(record)]).commit();
+    if (count % ROWS_PER_TURN === 0) await nextTurn();
   }
   sheet.commit();
   await workbook.commit();
@@ -62,4 +71,39 @@ export function registerCells<K extends string>(
   record: Partial<Record<K, unknown>>,
 ): ExcelJS.CellValue[] {
   return columns.map((c) => cellOf(c.kind, record[c.key]));
+}
+
+/**
+ * The name of what a code column holds (a hazard category, a region), exported in its own column
+ * right after the code: the code still imports, and an import ignores the name's column.
+ */
+export interface CodeName<K extends string> {
+  code: K;
+  header: string;
+  width?: number;
+}
+
+/** A register as a ledger exports it: its columns with each named code followed by its name. */
+export function registerExport<K extends string>(
+  columns: readonly Column<K>[],
+  names: readonly CodeName<K>[],
+) {
+  const nameOf = new Map(names.map((n) => [n.code, n]));
+  const own = sheetColumns(columns);
+  return {
+    columns: columns.flatMap((c, i): SheetColumn[] => {
+      const name = nameOf.get(c.key);
+      const column = own[i] ?? { header: c.header };
+      return name ? [column, { header: name.header, width: name.width ?? 24 }] : [column];
+    }),
+    /** A record's cells: `named` holds the names of its codes. */
+    cells: (
+      record: Partial<Record<K, unknown>>,
+      named: Partial<Record<K, string | null>>,
+    ): ExcelJS.CellValue[] =>
+      columns.flatMap((c) => {
+        const cell = cellOf(c.kind, record[c.key]);
+        return nameOf.has(c.key) ? [cell, named[c.key] ?? null] : [cell];
+      }),
+  };
 }

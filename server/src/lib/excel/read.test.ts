@@ -155,6 +155,49 @@ describe('readImport: files it refuses, naming the file', () => {
     ).toBe('“缺列.xlsx”第1行缺少列：演练类型、演练日期。请使用导入模板，不要修改列标题');
   });
 
+  it('finds the header below a title and a filter line, and numbers the rows as the sheet does', async () => {
+    const headers = DRILLS.columns.map((c) => c.header);
+    const file = await workbookFile([
+      ['应急演练台账'],
+      ['筛选：全部；导出时间 2026-12-06 21:30（北京时间）；导出单位 代县应急管理局'],
+      [],
+      ['序号', ...headers, '登记时间'],
+      [1, ...GOOD, '2024-08-01 10:00:00'],
+      [2, '', '演出', '2024-08-05'],
+      [3],
+    ]);
+    const { rows } = await readImport(DRILLS, file);
+    // A 序号 alone fills no row; the title and filter line are no data.
+    expect(rows.map((r) => r.number)).toEqual([5, 6]);
+    expect(rows[0]!.problems).toEqual([]);
+    expect(rows[0]!.values.code).toBe('012345');
+    expect(rows[1]!.problems).toEqual([
+      '演练名称：不能为空，请填写',
+      '演练类型：“演出”不是可选值，请从下拉列表中选择（桌面推演、实战演练）',
+    ]);
+  });
+
+  it('names the header row it found when a required column is missing there', async () => {
+    const file = await workbookFile(
+      [['演练台账'], ['序号', '演练名称', '参演人数'], [1, '春季演练', 3]],
+      '缺列.xlsx',
+    );
+    expect(await refusal(file)).toBe(
+      '“缺列.xlsx”第2行缺少列：演练类型、演练日期。请使用导入模板，不要修改列标题',
+    );
+  });
+
+  it('looks for the header in the first rows only: lower down, row 1 is the header', async () => {
+    const headers = DRILLS.columns.map((c) => c.header);
+    const file = await workbookFile(
+      [...Array.from({ length: 10 }, (_, i) => [`说明${i + 1}`]), headers, GOOD],
+      '说明太长.xlsx',
+    );
+    expect(await refusal(file)).toBe(
+      '“说明太长.xlsx”第1行缺少列：演练名称、演练类型、演练日期。请使用导入模板，不要修改列标题',
+    );
+  });
+
   it('more rows than one import takes', async () => {
     const rows = Array.from({ length: 5001 }, (_, i) => [`演练${i}`, '实战演练', '2024-08-05']);
     expect(

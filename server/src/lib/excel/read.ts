@@ -50,7 +50,7 @@ async function loadSheet({ fileName, content }: ExcelFile, register: Register): 
   return read.sheet;
 }
 
-/** The register's columns found by their titles in row 1 (a `*` mark around a title is allowed). */
+/** The register's columns found by their titles in the header row (a `*` mark around a title is allowed). */
 function headerColumns<K extends string>(sheet: SheetData, register: Register<K>, fileName: string) {
   const columns = new Map<number, Column<K>>();
   const positions = titlePositions(
@@ -66,7 +66,7 @@ function headerColumns<K extends string>(sheet: SheetData, register: Register<K>
   if (missing.length > 0) {
     throw invalidField(
       'file',
-      `“${fileName}”第1行缺少列：${missing.map((c) => c.header).join('、')}。请使用导入模板，不要修改列标题`,
+      `“${fileName}”第${sheet.headerRow}行缺少列：${missing.map((c) => c.header).join('、')}。请使用导入模板，不要修改列标题`,
     );
   }
   return columns;
@@ -106,7 +106,7 @@ export async function readImport<K extends string>(
   if (sheet.filled === 0) {
     throw invalidField(
       'file',
-      `“${upload.fileName}”中没有${register.noun}数据，请从第2行起每行填写${register.item}`,
+      `“${upload.fileName}”中没有${register.noun}数据，请从第${sheet.headerRow + 1}行起每行填写${register.item}`,
     );
   }
   if (sheet.filled > MAX_IMPORT_ROWS) {

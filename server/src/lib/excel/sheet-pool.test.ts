@@ -20,6 +20,7 @@ describe('sheet pool', () => {
     expect(second).toMatchObject({ code: 'UNAVAILABLE', message: '服务器繁忙，请稍后再试' });
     expect(await first).toEqual({
       sheet: {
+        headerRow: 1,
         header: HEADER,
         rows: [{ number: 2, cells: ['春季演练', '实战演练', '2024-08-05'] }],
         filled: 1,

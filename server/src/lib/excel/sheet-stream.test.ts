@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { READ_TRIES, readTried, type SheetRead, type SheetWanted } from './sheet-stream';
 
 const WANTED: SheetWanted = { preferred: '演练', titles: ['演练名称'] };
-const SHEET: SheetRead = { sheet: { header: ['演练名称'], rows: [], filled: 0 } };
+const SHEET: SheetRead = { sheet: { headerRow: 1, header: ['演练名称'], rows: [], filled: 0 } };
 
 /** A reader that throws its first `failures` times, then answers the sheet; it counts its calls. */
 function flaky(failures: number) {

@@ -23,6 +23,8 @@ export interface SheetLine {
 
 /** The sheet an import reads, as plain values: its header row and its rows filled in the register's columns. */
 export interface SheetData {
+  /** The header row's number: 1 in a template, lower in an export under its title and filter line. */
+  headerRow: number;
   header: PlainCell[];
   /** The filled rows, the first MAX_IMPORT_ROWS of them: more than that is refused anyway. */
   rows: SheetLine[];
@@ -49,9 +51,17 @@ const cellsOf = (row: ExcelJS.Row, width: number): PlainCell[] =>
   Array.from({ length: Math.min(width, row.cellCount) }, (_, i) => plainValue(row.getCell(i + 1).value));
 
 /**
+ * How far down the header row is looked for: an export puts a title and a filter line above it.
+ * A sheet with no row of the register's titles that high has its header in row 1, as a template.
+ */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
  * Reads a workbook as a stream, row by row, keeping only the sheet the register names (else the
- * first visible one, else the first). Every sheet's rows and cells count against the limits, and
- * reading stops at the first one passed, so a huge sheet costs no more than the limit.
+ * first visible one, else the first). The header is the first row among the first
+ * HEADER_SEARCH_ROWS holding one of the register's titles; rows above it are not data. Every
+ * sheet's rows and cells count against the limits, and reading stops at the first one passed, so a
+ * huge sheet costs no more than the limit.
  */
 export async function streamSheet(zip: Buffer, { preferred, titles }: SheetWanted): Promise<SheetRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
@@ -68,8 +78,8 @@ export async function streamSheet(zip: Buffer, { preferred, titles }: SheetWante
   for await (const worksheet of reader) {
     const rank = rankOf(worksheet, preferred);
     const keep = rank > best.rank;
-    const sheet: SheetData = { header: [], rows: [], filled: 0 };
-    let positions: number[] = [];
+    const sheet: SheetData = { headerRow: 1, header: [], rows: [], filled: 0 };
+    let positions: number[] | null = null;
     let anything = false;
     for await (const row of worksheet) {
       rows += 1;
@@ -78,10 +88,20 @@ export async function streamSheet(zip: Buffer, { preferred, titles }: SheetWante
       if (cells > MAX_SHEET_CELLS) return { refused: 'cells' };
       if (!keep || !row.hasValues) continue;
       anything = true;
-      if (row.number === 1) {
-        sheet.header = cellsOf(row, row.cellCount);
-        positions = [...titlePositions(sheet.header, titles).keys()];
-      } else if (positions.some((i) => cellText(row.getCell(i).value) !== '')) {
+      if (positions === null) {
+        const line = cellsOf(row, row.cellCount);
+        const found = titlePositions(line, titles);
+        if (row.number === 1) sheet.header = line;
+        // No header that high: row 1 is the header (none of its titles known, so no row is filled).
+        if (found.size === 0 && row.number < HEADER_SEARCH_ROWS) continue;
+        positions = [...found.keys()];
+        if (found.size > 0) {
+          sheet.headerRow = row.number;
+          sheet.header = line;
+          continue;
+        }
+      }
+      if (positions.some((i) => cellText(row.getCell(i).value) !== '')) {
         sheet.filled += 1;
         if (sheet.filled <= MAX_IMPORT_ROWS) {
           sheet.rows.push({ number: row.number, cells: cellsOf(row, sheet.header.length) });

@@ -25,7 +25,7 @@ declare module 'exceljs' {
 }
 
 export const RED = 'FFC00000';
-const DEFAULT_WIDTH = 14;
+export const DEFAULT_WIDTH = 14;
 
 /** Headers of every sheet the kit writes: bold on a pale fill, red where a value is required. */
 export function styleHeader(row: ExcelJS.Row, red: (index: number) => boolean) {
@@ -55,7 +55,3 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: read
 export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-/** A day in Beijing as file names carry it: 20240801. */
-export const chinaDay = (at: Date) =>
-  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');

@@ -2,7 +2,8 @@ import { type BoardCounts, OBLIGATION_STATES, ORG_KINDS } from '@tiegui/domain';
 import type ExcelJS from 'exceljs';
 import type { Actor } from '../../access/actor';
 import { auditActorOf, recordAudit } from '../../audit/audit.service';
-import { cellOf, type ExcelFile, exportXlsx, oneOf, type SheetColumn } from '../../lib/excel';
+import { cellOf, type ExcelFile, exportXlsx, oneOf, originLine, type SheetColumn } from '../../lib/excel';
+import { orgById } from '../orgs/org.service';
 import { type BoardDeps, campaignBoard } from './board.service';
 import { getCampaign } from './campaign.service';
 
@@ -28,8 +29,16 @@ const COLUMNS: (SheetColumn & { value: (r: BoardRow) => ExcelJS.CellValue })[] =
 export async function boardExcel(deps: BoardDeps, actor: Actor, campaignId: string): Promise<ExcelFile> {
   const campaign = await getCampaign(deps, actor, campaignId);
   const board = await campaignBoard(deps, actor, campaignId);
+  const org = (await orgById(deps.db, actor.orgId))?.name ?? '';
   const { content } = await exportXlsx(
-    { sheet: '进度看板', columns: COLUMNS, row: (r: BoardRow) => COLUMNS.map((c) => c.value(r)) },
+    {
+      sheet: '进度看板',
+      title: `${campaign.title}进度看板`,
+      // The board has no filter: it is the whole campaign within the actor's jurisdiction.
+      origin: originLine({ filters: [], at: deps.clock.now(), org }),
+      columns: COLUMNS,
+      row: (r: BoardRow) => COLUMNS.map((c) => c.value(r)),
+    },
     board.rows,
   );
   await recordAudit(

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_HEADER_ROW } from '../../lib/excel';
 import { createTestContext, type TestContext } from '../../testing';
 
 let ctx: TestContext;
@@ -113,6 +115,16 @@ describe('the progress board', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const sheet = workbook.getWorksheet('进度看板')!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/进度看板$/);
+    expect(String(sheet.getCell(2, 1).value)).toMatch(
+      /^筛选：全部；导出时间 .+（北京时间）；导出单位 忻州市应急管理局$/,
+    );
+    expect(sheet.getCell(LEDGER_HEADER_ROW, 1).value).toBe('序号');
+    expect(sheet.getCell(LEDGER_HEADER_ROW + 1, 1).value).toBe(1);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:3' });
   });
 
   it('batch 催办 notifies every overdue org of a duty in scope, and only them', async () => {

@@ -7,16 +7,7 @@ import {
   PRODUCTION_STOPS,
 } from '@tiegui/domain';
 import type ExcelJS from 'exceljs';
-import {
-  cellOf,
-  date,
-  oneOf,
-  type Register,
-  registerCells,
-  type SheetColumn,
-  sheetColumns,
-  text,
-} from '../../lib/excel';
+import { cellOf, date, oneOf, type Register, registerExport, type SheetColumn, text } from '../../lib/excel';
 import type { HazardRow } from './hazard.repository';
 
 type ImportKey = 'mine' | keyof HazardCreate;
@@ -74,14 +65,26 @@ const LEDGER_COLUMNS: (SheetColumn & { value: (r: HazardRow, nowIso: string) => 
   { header: '销号时间', width: 12, value: (r) => r.closed_on },
 ];
 
-/** The ledger's export columns: the register's, which import back, then the progress. */
+/** The category and situation codes export their names beside them, as the 判定标准 words them. */
+const LEDGER = registerExport(hazardRegister.columns, [
+  { code: 'categoryCode', header: '隐患类别名称', width: 20 },
+  { code: 'itemCode', header: '具体情形', width: 36 },
+]);
+
+/** The ledger's export columns: the register's (each code followed by its name), which import back, then the progress. */
 export const exportColumns: SheetColumn[] = [
-  ...sheetColumns(hazardRegister.columns),
+  ...LEDGER.columns,
   ...LEDGER_COLUMNS.map(({ header, width }) => ({ header, width })),
 ];
 
+/** What a hazard's codes mean in the standard version it was registered under. */
+export interface HazardNames {
+  categoryTitle: string | null;
+  itemText: string | null;
+}
+
 /** A hazard as a ledger row, in the order of `exportColumns`. */
-export function ledgerRow(r: HazardRow, nowIso: string): ExcelJS.CellValue[] {
+export function ledgerRow(r: HazardRow, names: HazardNames, nowIso: string): ExcelJS.CellValue[] {
   const record: Partial<Record<ImportKey, unknown>> = {
     mine: r.mine_name,
     level: r.level,
@@ -94,5 +97,6 @@ export function ledgerRow(r: HazardRow, nowIso: string): ExcelJS.CellValue[] {
     source: r.source,
     productionStop: r.production_stop,
   };
-  return [...registerCells(hazardRegister.columns, record), ...LEDGER_COLUMNS.map((c) => c.value(r, nowIso))];
+  const named = { categoryCode: names.categoryTitle, itemCode: names.itemText };
+  return [...LEDGER.cells(record, named), ...LEDGER_COLUMNS.map((c) => c.value(r, nowIso))];
 }

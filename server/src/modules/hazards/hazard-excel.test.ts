@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_HEADER_ROW } from '../../lib/excel';
 import { createTestContext, type TestContext } from '../../testing';
 import { SAMPLE_EVIDENCE } from './hazard.fixtures';
 
@@ -168,12 +169,19 @@ describe('GET /api/hazards/export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('hazards.xlsx');
     const sheet = workbook!.getWorksheet('隐患台账')!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getCell(1, 1).value).toBe('隐患台账');
+    expect(String(sheet.getCell(2, 1).value)).toMatch(
+      /^筛选：搜索 “台账导入”；导出时间 [-\d]{10} [:\d]{5}（北京时间）；导出单位 代县应急管理局$/,
+    );
+    const header = (sheet.getRow(LEDGER_HEADER_ROW).values as unknown[]).slice(1);
     expect(header).toEqual([
+      '序号',
       '矿山',
       '隐患等级',
       '隐患类别编码',
+      '隐患类别名称',
       '具体情形编码',
+      '具体情形',
       '隐患内容',
       '隐患地点和部位',
       '排查时间',
@@ -191,8 +199,14 @@ describe('GET /api/hazards/export', () => {
       '挂牌督办',
       '销号时间',
     ]);
-    expect(sheet.actualRowCount).toBe(4);
-    const major = (sheet.getRow(4).values as unknown[]).slice(1); // newest first: 07-20, 07-16, 07-15
+    expect(sheet.actualRowCount).toBe(LEDGER_HEADER_ROW + 3);
+    // newest first: 07-20, 07-16, 07-15; the 序号, then the codes each followed by its name
+    const [number, mine, level, category, categoryName, item, itemText, ...rest] = (
+      sheet.getRow(LEDGER_HEADER_ROW + 3).values as unknown[]
+    ).slice(1);
+    expect(number).toBe(3);
+    expect([categoryName, itemText]).toEqual([expect.stringContaining('水'), expect.stringMatching(/.{6,}/)]);
+    const major = [mine, level, category, item, ...rest];
     expect(major.slice(0, 9)).toEqual([
       '代县示例东山煤矿',
       '重大',
@@ -215,6 +229,23 @@ describe('GET /api/hazards/export', () => {
     const again = (await upload(res.rawPayload, 'dx-county', '隐患台账.xlsx')).json();
     expect(again).toMatchObject({ total: 3, imported: 0, failed: 3 });
     expect(again.errors[0].message).toContain('重复');
+    // The rows as the exported sheet numbers them, below its title, filter line and header.
+    expect(again.errors.map((e: { row: number }) => e.row)).toEqual([4, 5, 6]);
+  });
+
+  it('titles a one-level export by its level and says its filter in words', async () => {
+    const { workbook } = await download(
+      `/api/hazards/export?level=major&open=true&source=inspection&regionCode=140923&categoryCode=C09`,
+      'dx-county',
+    );
+    const sheet = workbook!.getWorksheet('隐患台账')!;
+    expect(sheet.getCell(1, 1).value).toBe('重大事故隐患台账');
+    const origin = String(sheet.getCell(2, 1).value);
+    expect(origin).toMatch(
+      /^筛选：行政区划 代县；隐患类别 C09 \S+；隐患等级 重大事故隐患；是否销号 未销号；隐患来源 监管执法检查；导出时间 /,
+    );
+    expect(origin).not.toMatch(/[a-z]{3}/);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('a mine exports only its own', async () => {
@@ -227,7 +258,7 @@ describe('GET /api/hazards/export', () => {
       const sheet = workbook!.getWorksheet('隐患台账')!;
       const mines = new Set<unknown>();
       sheet.eachRow((row, n) => {
-        if (n > 1) mines.add(row.getCell(1).value);
+        if (n > LEDGER_HEADER_ROW) mines.add(row.getCell(2).value);
       });
       expect(
         [...mines].every((m) => m === name),

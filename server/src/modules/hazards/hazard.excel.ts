@@ -6,12 +6,15 @@ import {
 } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
+import { beijingFileDay } from '../../lib/beijing';
 import { forbidden, invalidField } from '../../lib/errors';
-import { chinaDay, type ExcelFile, exportXlsx, importRows, importTemplate, recordOf } from '../../lib/excel';
+import { type ExcelFile, exportXlsx, importRows, importTemplate, recordOf } from '../../lib/excel';
+import { standardVersion } from '../hazard-catalog/hazard-catalog.service';
 import { isRegulator } from './hazard.present';
 import type { HazardRow } from './hazard.repository';
 import { allHazards, type HazardDeps, insertCheckedHazard, prepareHazard } from './hazard.service';
-import { exportColumns, hazardRegister, ledgerRow } from './hazard-excel.columns';
+import { exportColumns, type HazardNames, hazardRegister, ledgerRow } from './hazard-excel.columns';
+import { hazardExportOrigin, hazardLedgerTitle } from './hazard-excel.origin';
 import { findSameHazard, minesForImport } from './hazard-mine.repository';
 
 /** A sheet beyond this is no ledger anyone reads; narrow the filter instead. */
@@ -108,17 +111,38 @@ async function* capped(rows: AsyncIterable<HazardRow>) {
   }
 }
 
-/** The filtered, scoped ledger as a sheet whose first columns import back. */
+/** Each row with the names of its codes, read from the standard version it was registered under. */
+async function* named(deps: HazardDeps, rows: AsyncIterable<HazardRow>) {
+  for await (const row of rows) {
+    const standard =
+      row.catalog_key && row.catalog_version
+        ? await standardVersion(deps.db, row.catalog_key, row.catalog_version)
+        : null;
+    const category = standard?.categories.find((c) => c.code === row.category_code) ?? null;
+    const item = category?.items.find((i) => i.code === row.item_code) ?? null;
+    const names: HazardNames = { categoryTitle: category?.title ?? null, itemText: item?.text ?? null };
+    yield { row, names };
+  }
+}
+
+/** The filtered, scoped ledger as a sheet whose register columns import back. */
 export async function exportHazards(
   deps: HazardDeps,
   actor: Actor,
   query: HazardFilter & { sort: HazardListQuery['sort'] },
 ): Promise<ExcelFile> {
   const { sort, ...filter } = query;
-  const nowIso = deps.clock.now().toISOString();
+  const at = deps.clock.now();
+  const nowIso = at.toISOString();
   const { content, count } = await exportXlsx(
-    { sheet: hazardRegister.sheet, columns: exportColumns, row: (r: HazardRow) => ledgerRow(r, nowIso) },
-    capped(allHazards(deps, actor, filter, sort)),
+    {
+      sheet: hazardRegister.sheet,
+      title: hazardLedgerTitle(filter),
+      origin: await hazardExportOrigin(deps.db, actor, filter, at),
+      columns: exportColumns,
+      row: ({ row, names }: { row: HazardRow; names: HazardNames }) => ledgerRow(row, names, nowIso),
+    },
+    named(deps, capped(allHazards(deps, actor, filter, sort))),
   );
   const now = deps.clock.now();
   await recordAudit(
@@ -127,5 +151,5 @@ export async function exportHazards(
     { action: 'hazard.exported', entityType: 'hazard', changes: { filter: query, count } },
     now,
   );
-  return { fileName: `${hazardRegister.sheet}-${chinaDay(now)}.xlsx`, content };
+  return { fileName: `${hazardRegister.sheet}-${beijingFileDay(now)}.xlsx`, content };
 }

@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { Database } from '../../db/schema';
+import { beijingDate } from '../../lib/beijing';
 import { actionsFor } from '../../workflow/engine';
 import { standardVersion } from '../hazard-catalog/hazard-catalog.service';
 import type { HazardRow } from './hazard.repository';
@@ -41,10 +42,6 @@ export const HAZARD_RECORDS = {
     },
   }),
 };
-
-/** Beijing calendar date of an instant. */
-export const shanghaiDay = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 export async function presentHazard(
   db: Kysely<Database>,
@@ -150,7 +147,7 @@ export function reportOverdue(s: SupervisionRow, hazardState: string, now: Date)
 }
 
 export function deadlineOverdue(s: SupervisionRow, hazardState: string, now: Date): boolean {
-  return !s.removed_at && hazardState !== 'closed' && s.deadline < shanghaiDay(now.toISOString());
+  return !s.removed_at && hazardState !== 'closed' && s.deadline < beijingDate(now.toISOString());
 }
 
 export function presentSupervision(

@@ -1,7 +1,8 @@
 import { usccCheckChar } from '@tiegui/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing';
+import { LEDGER_HEADER_ROW } from '../../lib/excel';
+import { createTestContext, orgIdByName, type TestContext } from '../../testing';
 
 let ctx: TestContext;
 let county: string;
@@ -79,6 +80,13 @@ function upload(content: Buffer, fileName: string, cookie: string | null = count
 
 const sheetValues = (workbook: ExcelJS.Workbook) =>
   (workbook.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+
+/** An export's header and rows, below its title and filter line and without its 序号 column. */
+const ledgerValues = (workbook: ExcelJS.Workbook) =>
+  (workbook.worksheets[0]!.getSheetValues() as unknown[][])
+    .slice(LEDGER_HEADER_ROW)
+    .filter(Boolean)
+    .map((r) => r.slice(2));
 
 describe('mine Excel routes: access', () => {
   it('401 without a cookie', async () => {
@@ -269,7 +277,7 @@ describe('import, receipt and export', () => {
   it('exports only the mines in scope: 代县 for the county, everything for the province', async () => {
     const { res, workbook } = await download('/api/mines/export');
     expect(res.statusCode).toBe(200);
-    const [header, ...rows] = sheetValues(workbook!);
+    const [header, ...rows] = ledgerValues(workbook!);
     expect(header?.slice(-2)).toEqual(['启用状态', '更新时间']);
     const total = (
       await ctx.app.inject({ method: 'GET', url: '/api/mines/count', headers: { cookie: county } })
@@ -283,11 +291,11 @@ describe('import, receipt and export', () => {
     const allTotal = (
       await ctx.app.inject({ method: 'GET', url: '/api/mines/count', headers: { cookie: officer } })
     ).json().total;
-    expect(sheetValues(all.workbook!).length - 1).toBe(allTotal);
+    expect(ledgerValues(all.workbook!).length - 1).toBe(allTotal);
     expect(allTotal).toBeGreaterThan(total);
 
     const filtered = await download(`/api/mines/export?q=${encodeURIComponent('代县示例导入')}`);
-    expect(sheetValues(filtered.workbook!).length - 1).toBe(2);
+    expect(ledgerValues(filtered.workbook!).length - 1).toBe(2);
     const audit = await ctx.db
       .selectFrom('audit_events')
       .select('changes')
@@ -297,6 +305,26 @@ describe('import, receipt and export', () => {
     expect(JSON.parse(audit.changes ?? '{}')).toMatchObject({ filter: { q: '代县示例导入' }, count: 2 });
   });
 
+  it('heads the ledger with its title and its filter in words, and names each region beside its code', async () => {
+    const bureau = await orgIdByName(ctx.db, '代县应急管理局');
+    const filter = `q=${encodeURIComponent('代县示例导入')}&category=coal&supervisorOrgId=${bureau}`;
+    const { workbook } = await download(`/api/mines/export?${filter}`);
+    const sheet = workbook!.worksheets[0]!;
+    expect(sheet.getCell(1, 1).value).toBe('矿山台账');
+    expect(String(sheet.getCell(2, 1).value)).toMatch(
+      /^筛选：搜索 “代县示例导入”；矿山类别 煤矿；监管部门 代县应急管理局；导出时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）；导出单位 代县应急管理局$/,
+    );
+    const header = (sheet.getRow(LEDGER_HEADER_ROW).values as unknown[]).slice(1);
+    expect(header[0]).toBe('序号');
+    const region = header.indexOf('行政区划代码');
+    expect(header[region + 1]).toBe('行政区划名称');
+    const first = (sheet.getRow(LEDGER_HEADER_ROW + 1).values as unknown[]).slice(1);
+    expect([first[0], first[region], first[region + 1]]).toEqual([1, '140923', '代县']);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:3' });
+    const all = await download('/api/mines/export');
+    expect(String(all.workbook!.worksheets[0]!.getCell(2, 1).value)).toMatch(/^筛选：全部；/);
+  });
+
   it('400 for an unknown export filter', async () => {
     expect((await download('/api/mines/export?category=gold')).res.statusCode).toBe(400);
   });
@@ -304,10 +332,11 @@ describe('import, receipt and export', () => {
   it('an export re-imports cleanly once its codes and names are new', async () => {
     const { workbook } = await download('/api/mines/export');
     const sheet = workbook!.worksheets[0]!;
-    const count = sheet.actualRowCount - 1;
-    for (let r = 2; r <= count + 1; r++) {
-      sheet.getCell(r, 1).value = `${String(sheet.getCell(r, 1).value)}（二期）`;
-      sheet.getCell(r, 2).value = uscc(1000 + r);
+    const count = sheet.actualRowCount - LEDGER_HEADER_ROW;
+    // The name and the credit code, after the 序号 column.
+    for (let r = LEDGER_HEADER_ROW + 1; r <= LEDGER_HEADER_ROW + count; r++) {
+      sheet.getCell(r, 2).value = `${String(sheet.getCell(r, 2).value)}（二期）`;
+      sheet.getCell(r, 3).value = uscc(1000 + r);
     }
     const res = await upload(Buffer.from(await workbook!.xlsx.writeBuffer()), 'export.xlsx');
     expect(res.json()).toEqual({ total: count, imported: count, failed: 0, receiptId: null, errors: [] });

@@ -1,21 +1,22 @@
-import { type MineImportResult, type MineListQuery, ZMineCreate } from '@tiegui/domain';
+import { type MineImportResult, type MineListQuery, regionName, ZMineCreate } from '@tiegui/domain';
 import type { Actor } from '../../access/actor';
 import { appendAudit, auditActorOf, recordAudit } from '../../audit/audit.service';
-import { beijingTime } from '../../lib/beijing';
+import { beijingFileDay, beijingTime } from '../../lib/beijing';
 import { forbidden } from '../../lib/errors';
 import {
-  chinaDay,
   type ExcelFile,
   exportXlsx,
   importRows,
   importTemplate,
   recordOf,
-  registerCells,
-  sheetColumns,
+  registerExport,
 } from '../../lib/excel';
 import { type MineRow, sortValueOf } from './mine.repository';
 import { allMines, createMine, type MineDeps, mineFormOptions, presentMine } from './mine.service';
 import { type FormOptions, mineRegister, NO_CHOICES } from './mine-excel.columns';
+import { mineExportOrigin } from './mine-excel.origin';
+
+const LEDGER_TITLE = '矿山台账';
 
 export type MineExportQuery = Omit<MineListQuery, 'cursor' | 'limit'>;
 
@@ -72,14 +73,15 @@ export async function exportMines(deps: MineDeps, actor: Actor, query: MineExpor
   rows.sort((a, b) => sign * (compare(sortValueOf(a, sort), sortValueOf(b, sort)) || compare(a.id, b.id)));
 
   const { sheet, columns } = mineRegister(NO_CHOICES);
+  // The region code is followed by the region's name; an import reads the code.
+  const ledger = registerExport(columns, [{ code: 'regionCode', header: '行政区划名称', width: 14 }]);
+  const at = deps.clock.now();
   const { content, count } = await exportXlsx(
     {
       sheet,
-      columns: [
-        ...sheetColumns(columns),
-        { header: '启用状态', width: 10 },
-        { header: '更新时间', width: 20 },
-      ],
+      title: LEDGER_TITLE,
+      origin: await mineExportOrigin(deps.db, actor, filter, at),
+      columns: [...ledger.columns, { header: '启用状态', width: 10 }, { header: '更新时间', width: 20 }],
       row: (row: MineRow) => {
         const mine = presentMine(row, actor);
         // A lookup column shows the name of the bureau, division or group, as the template asks for it.
@@ -89,17 +91,20 @@ export async function exportMines(deps: MineDeps, actor: Actor, query: MineExpor
           divisionOrgId: mine.divisionName,
           groupOrgId: mine.groupName,
         };
-        return [...registerCells(columns, named), mine.active ? '启用' : '停用', beijingTime(mine.updatedAt)];
+        return [
+          ...ledger.cells(named, { regionCode: regionName(mine.regionCode) }),
+          mine.active ? '启用' : '停用',
+          beijingTime(mine.updatedAt),
+        ];
       },
     },
     rows,
   );
-  const now = deps.clock.now();
   await recordAudit(
     deps.db,
     auditActorOf(actor),
     { action: 'mine.exported', entityType: 'mine', changes: { filter: query, count } },
-    now,
+    deps.clock.now(),
   );
-  return { fileName: `${sheet}-${chinaDay(now)}.xlsx`, content };
+  return { fileName: `${sheet}-${beijingFileDay(at)}.xlsx`, content };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type AuditRefusal, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
+import { type AuditRefusal, apiFunctionName, REFUSAL_WINDOW_MINUTES } from '@tiegui/domain';
 import { Alert } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
@@ -11,7 +11,7 @@ export const REFUSAL_STATUS: Record<number, string> = { 403: '无权限（403）
 
 const columns: ColumnsType<AuditRefusal> = [
   { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '—' },
-  { title: '接口', key: 'route', render: (_, r) => `${r.method} ${r.route}` },
+  { title: '页面或功能', key: 'route', render: (_, r) => apiFunctionName(r.method, r.route) },
   { title: '结果', dataIndex: 'status', width: 150, render: (v: number) => REFUSAL_STATUS[v] ?? v },
   { title: '次数', dataIndex: 'count', width: 70 },
   { title: '首次', dataIndex: 'from', width: 170, render: (v: string) => formatTime(v) },

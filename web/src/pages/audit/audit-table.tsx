@@ -1,6 +1,8 @@
 import type { AuditEvent } from '@tiegui/domain';
 import {
   AUDIT_ACTIONS,
+  apiFunctionName,
+  auditActorLabel,
   auditChangeLines,
   ownField,
   REFUSAL_WINDOW_MINUTES,
@@ -15,21 +17,31 @@ import { labelOf } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
 import { REFUSAL_STATUS } from './audit-refusals';
 
-/** What a few events mean, in words; the rest show their changes as recorded. */
+/** The changes of an event in words: its record kind and the names of the records it names. */
+const linesOf = (e: AuditEvent) =>
+  auditChangeLines(e.changes, { entityType: e.entityType, names: e.valueNames });
+
+/** What a few events mean, in a sentence; the rest show their changes line by line. */
 function changesText(e: AuditEvent): string {
   const v = e.changes;
   if (e.action === 'access.denied_repeated') {
     const status = Number(ownField(v, 'status'));
-    return `${REFUSAL_WINDOW_MINUTES}分钟内又被拒绝${String(ownField(v, 'count'))}次：${String(ownField(v, 'method'))} ${String(ownField(v, 'route'))}，${REFUSAL_STATUS[status] ?? status}`;
+    const route = apiFunctionName(String(ownField(v, 'method')), String(ownField(v, 'route')));
+    return `${REFUSAL_WINDOW_MINUTES}分钟内又被拒绝${String(ownField(v, 'count'))}次：${route}，${REFUSAL_STATUS[status] ?? status}`;
   }
   if (e.action === 'file.downloaded') return `下载“${String(ownField(v, 'name'))}”`;
-  return auditChangeLines(v).join('；');
+  return linesOf(e).join('；');
 }
 
 const columns: ColumnsType<AuditEvent> = [
   { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间（北京时间）', dataIndex: 'at', width: 170, render: (v: string) => formatTime(v) },
-  { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '—' },
+  {
+    title: '操作人',
+    dataIndex: 'actorUsername',
+    width: 120,
+    render: (v: string | null) => auditActorLabel(v),
+  },
   {
     title: '操作',
     dataIndex: 'action',
@@ -87,7 +99,7 @@ export function AuditTable({ items, loading }: Props) {
         when: (e) => e.changes !== null && e.changes !== undefined,
         render: (e) => (
           <ul className="tg-change-lines">
-            {auditChangeLines(e.changes).map((line, i) => (
+            {linesOf(e).map((line, i) => (
               // A line's place is its identity: the lines of one event never reorder.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <li key={i}>{line}</li>

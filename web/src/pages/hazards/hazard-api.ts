@@ -106,12 +106,9 @@ export function useMineHazardFlags(mineId: string, enabled = true) {
 export type HazardSort = (typeof HAZARD_SORTS)[number];
 /** The server's order when none is asked; left out of the URL and the request. */
 export const DEFAULT_HAZARD_SORT: HazardSort = '-foundOn';
-export const HAZARD_SORT_LABELS: Record<HazardSort, string> = {
-  '-foundOn': '发现日期从新到旧',
-  foundOn: '发现日期从旧到新',
-  '-updatedAt': '最近更新在前',
-  updatedAt: '最早更新在前',
-};
+// The order picker's names live in the domain: the audit log names an export's order by them.
+export { HAZARD_SORT_LABELS } from '@tiegui/domain';
+
 const isHazardSort = (value: string): value is HazardSort =>
   (HAZARD_SORTS as readonly string[]).includes(value);
 
