@@ -43,6 +43,7 @@ export * from './schemas/notice';
 export * from './schemas/obligation';
 export * from './schemas/org';
 export * from './schemas/plan';
+export * from './schemas/search';
 export * from './schemas/today';
 export * from './schemas/user';
 export * from './workflows/account-change';

@@ -9,6 +9,7 @@ import {
   visibleMines,
   visibleObligations,
 } from './scope-accounts';
+import { searchChecks, TODAY_DUTIES } from './scope-partial-lists';
 
 type Ids = (db: Db, a: Account) => Promise<string[]>;
 
@@ -149,9 +150,6 @@ const launched = (db: Db, condition: RawBuilder<unknown>) =>
         where c.state <> 'draft' and ${condition}`,
   );
 
-/** 今日工作 lists some of the obligations the actor may see: never more. */
-const TODAY_DUTIES = ['duties', 'reviews'].map((key) => ({ path: '/api/today', at: [key, 'id'] }));
-
 /** An account change request: its requester's, its approving role's, and every auditor's. */
 function visibleAccountChanges(db: Db, a: Account): Promise<string[]> {
   if (a.roles.includes('audit_admin')) return all('account_changes')(db);
@@ -210,6 +208,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
         ];
       }),
       { path: '/api/hazards/recurrences', at: ['items', 'mineId'] },
+      ...searchChecks('mines'),
       { path: '/api/hazards/investigations/coverage', query: 'month=2024-07', at: ['notRecorded', 'mineId'] },
     ],
   },
@@ -227,6 +226,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
       // 今日工作 lists some of what the actor may see: never more.
       { path: '/api/today', at: ['hazards', 'id'] },
       { path: '/api/today', at: ['supervisions', 'hazardId'] },
+      ...searchChecks('hazards'),
     ],
   },
   {
@@ -333,6 +333,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
           ),
       },
       { path: '/api/today', at: ['notices', 'id'] },
+      ...searchChecks('notices'),
     ],
   },
   {
