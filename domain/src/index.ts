@@ -27,6 +27,7 @@ export * from './rules/search';
 export * from './rules/uscc';
 export * from './schemas/account-change';
 export * from './schemas/activation';
+export * from './schemas/admin-today';
 export * from './schemas/audit';
 export * from './schemas/audit-present';
 export * from './schemas/auth';

@@ -9,7 +9,7 @@ import {
   visibleMines,
   visibleObligations,
 } from './scope-accounts';
-import { searchChecks, TODAY_DUTIES } from './scope-partial-lists';
+import { PARTIAL_LISTS } from './scope-partial-lists';
 
 type Ids = (db: Db, a: Account) => Promise<string[]>;
 
@@ -163,7 +163,7 @@ const readsJointIssuers = (a: Account) =>
 
 const managesUsers = (a: Account) => a.permissions.has('user.manage') || a.permissions.has('security.manage');
 
-export const RECORD_KINDS: readonly RecordKind[] = [
+const KINDS: readonly RecordKind[] = [
   {
     name: 'orgs',
     all: all('orgs'),
@@ -208,7 +208,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
         ];
       }),
       { path: '/api/hazards/recurrences', at: ['items', 'mineId'] },
-      ...searchChecks('mines'),
       { path: '/api/hazards/investigations/coverage', query: 'month=2024-07', at: ['notRecorded', 'mineId'] },
     ],
   },
@@ -223,10 +222,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
       { path: '/api/hazards/recurrences', at: ['items', 'hazardId'] },
       { path: '/api/hazards/recurrences', at: ['items', 'previousHazardId'] },
       { path: '/api/hazards/recurrences', at: ['items', 'hazards', 'id'] },
-      // 今日工作 lists some of what the actor may see: never more.
-      { path: '/api/today', at: ['hazards', 'id'] },
-      { path: '/api/today', at: ['supervisions', 'hazardId'] },
-      ...searchChecks('hazards'),
     ],
   },
   {
@@ -306,7 +301,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
             ? launched(db, sql`ob.org_kind = 'mine' and ob.id in (${visibleObligations(a)})`)
             : Promise.resolve([]),
       },
-      ...(path === '/api/obligations' ? TODAY_DUTIES : []),
     ]),
   },
   {
@@ -332,8 +326,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
             sql`select id from notices where issuer_org_id = ${a.orgId} or co_issuer_org_id = ${a.orgId}`,
           ),
       },
-      { path: '/api/today', at: ['notices', 'id'] },
-      ...searchChecks('notices'),
     ],
   },
   {
@@ -397,3 +389,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     lists: [{ path: '/api/audit/events', at: ['items', 'seq'], complete: 'visible' }],
   },
 ];
+
+/** The kinds, each with the lists showing some of its records besides (`scope-partial-lists.ts`). */
+export const RECORD_KINDS: readonly RecordKind[] = KINDS.map((k) => ({
+  ...k,
+  lists: [...(k.lists ?? []), ...(PARTIAL_LISTS[k.name] ?? [])],
+}));

@@ -2,11 +2,9 @@ import type { ListCheck } from './scope-kinds';
 
 /* Lists that show some of a kind's records (today's work, a search): the matrix checks they show no more. */
 
-/** 今日工作 lists some of the obligations the actor may see: never more. */
-export const TODAY_DUTIES: ListCheck[] = ['duties', 'reviews'].map((key) => ({
-  path: '/api/today',
-  at: [key, 'id'],
-}));
+/** 今日工作's lines of a kind, at their keys of the answer. */
+const today = (...at: (readonly [string, string])[]): ListCheck[] =>
+  at.map((a) => ({ path: '/api/today', at: a }));
 
 /**
  * What the matrix searches for with 全局搜索, by the kind of record each finds: text matching
@@ -19,11 +17,19 @@ const SEARCHES = {
   notices: ['应急发', '铁规'],
 } as const;
 
-/** The search's checks for one kind: its ids, at that kind's key of the answer. */
-export function searchChecks(kind: keyof typeof SEARCHES): ListCheck[] {
-  return SEARCHES[kind].map((q) => ({
-    path: '/api/search',
-    query: `q=${encodeURIComponent(q)}`,
-    at: [kind, 'id'],
-  }));
-}
+const search = (kind: keyof typeof SEARCHES): ListCheck[] =>
+  SEARCHES[kind].map((q) => ({ path: '/api/search', query: `q=${encodeURIComponent(q)}`, at: [kind, 'id'] }));
+
+/** The 三员's first page: the lines of each section, by the kind of record they are. */
+const adminToday = (...sections: string[]): ListCheck[] =>
+  sections.map((section) => ({ path: '/api/today/admin', at: [section, 'id'] }));
+
+/** By record kind (its name in RECORD_KINDS): the lists showing some of its records. */
+export const PARTIAL_LISTS: Readonly<Record<string, readonly ListCheck[]>> = {
+  mines: search('mines'),
+  hazards: [...search('hazards'), ...today(['hazards', 'id'], ['supervisions', 'hazardId'])],
+  notices: [...search('notices'), ...today(['notices', 'id'])],
+  obligations: today(['duties', 'id'], ['reviews', 'id']),
+  'account changes': adminToday('approvals', 'requests'),
+  users: adminToday('locked', 'activations', 'attention'),
+};
