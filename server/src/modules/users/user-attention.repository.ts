@@ -8,19 +8,16 @@ type UserEb = ExpressionBuilder<Database & { u: Database['users'] }, 'u'>;
 const holdsNoRole = (eb: UserEb) =>
   eb.not(eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id')));
 
+/** Accounts with their org's name: what every line of the first page names. */
+const ACCOUNT = ['u.id', 'u.username', 'u.display_name', 'o.name as org_name'] as const;
+const accounts = (db: Db) =>
+  db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').select(ACCOUNT);
+
 /** Accounts locked out after repeated failed logins (from some address), soonest unlocked last. */
 export function lockedAccountRows(db: Db, nowIso: string, limit: number) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+  return accounts(db)
     .innerJoin('login_throttles as t', 't.username', 'u.username')
-    .select((eb) => [
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'o.name as org_name',
-      eb.fn.max('t.locked_until').as('until'),
-    ])
+    .select((eb) => eb.fn.max('t.locked_until').as('until'))
     .where('t.scope', '=', 'login')
     .where('t.locked_until', '>', nowIso)
     .groupBy(['u.id', 'u.username', 'u.display_name', 'o.name'])
@@ -31,11 +28,9 @@ export function lockedAccountRows(db: Db, nowIso: string, limit: number) {
 
 /** Accounts holding an activation code issued and not used, revoked or expired yet, the code expiring first first. */
 export function pendingActivationRows(db: Db, nowIso: string, limit: number) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+  return accounts(db)
     .innerJoin('activation_codes as a', 'a.user_id', 'u.id')
-    .select(['u.id', 'u.username', 'u.display_name', 'o.name as org_name', 'a.expires_at as until'])
+    .select('a.expires_at as until')
     .where('a.used_at', 'is', null)
     .where('a.revoked_at', 'is', null)
     .where('a.expires_at', '>', nowIso)
@@ -49,17 +44,8 @@ export function pendingActivationRows(db: Db, nowIso: string, limit: number) {
  * nothing), and those unused since `dormantBefore` (never signed in, or not since).
  */
 export function attentionRows(db: Db, dormantBefore: string, limit: number) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select((eb) => [
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'o.name as org_name',
-      'u.last_login_at as until',
-      holdsNoRole(eb).as('no_role'),
-    ])
+  return accounts(db)
+    .select((eb) => ['u.last_login_at as until', holdsNoRole(eb).as('no_role')])
     .where('u.active', '=', 1)
     .where((eb) =>
       eb.or([

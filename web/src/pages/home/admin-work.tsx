@@ -37,17 +37,33 @@ function RequestLine({ r, to }: { r: AdminRequest; to: string }) {
   );
 }
 
-function AccountLine({ a, tag, note }: { a: AdminAccount; tag: ReactNode; note: string }) {
+/** A section of accounts, each line opening the user list at that account. */
+function AccountSection<A extends AdminAccount>(props: {
+  title: string;
+  testId: string;
+  items: A[];
+  done: string;
+  tag: (a: A) => ReactNode;
+  note: (a: A) => string;
+}) {
   return (
-    <Space wrap size={4}>
-      {tag}
-      <Link to={`/users?tab=users&q=${encodeURIComponent(a.username)}`}>
-        {a.displayName}（{a.username}）
-      </Link>
-      <Typography.Text type="secondary">
-        {a.orgName} · {note}
-      </Typography.Text>
-    </Space>
+    <Section
+      title={props.title}
+      testId={props.testId}
+      items={props.items}
+      done={props.done}
+      render={(a) => (
+        <Space wrap size={4}>
+          {props.tag(a)}
+          <Link to={`/users?tab=users&q=${encodeURIComponent(a.username)}`}>
+            {a.displayName}（{a.username}）
+          </Link>
+          <Typography.Text type="secondary">
+            {a.orgName} · {props.note(a)}
+          </Typography.Text>
+        </Space>
+      )}
+    />
   );
 }
 
@@ -126,54 +142,35 @@ export function AdminWork() {
         />
       )}
       {t.attention && (
-        <Section
+        <AccountSection
           title="需关注的账号：未分配角色或90日未使用"
           testId="today-attention"
           items={t.attention}
           done="没有待处理的账号：均已分配角色，且90日内使用过"
-          render={(a) => (
-            <AccountLine
-              a={a}
-              tag={
-                a.reason === 'noRole' ? (
-                  <Tag color="red">未分配角色</Tag>
-                ) : (
-                  <Tag color="orange">长期未使用</Tag>
-                )
-              }
-              note={a.until ? `最近登录 ${formatTime(a.until, 'YYYY-MM-DD')}` : '从未登录'}
-            />
-          )}
+          tag={(a) =>
+            a.reason === 'noRole' ? <Tag color="red">未分配角色</Tag> : <Tag color="orange">长期未使用</Tag>
+          }
+          note={(a) => (a.until ? `最近登录 ${formatTime(a.until, 'YYYY-MM-DD')}` : '从未登录')}
         />
       )}
       {t.locked && (
-        <Section
+        <AccountSection
           title="已锁定的账号"
           testId="today-locked"
           items={t.locked}
           done="没有待解锁的账号"
-          render={(a) => (
-            <AccountLine
-              a={a}
-              tag={<Tag color="red">已锁定</Tag>}
-              note={`${formatTime(a.until, 'YYYY-MM-DD HH:mm')} 自动解锁`}
-            />
-          )}
+          tag={() => <Tag color="red">已锁定</Tag>}
+          note={(a) => `${formatTime(a.until, 'YYYY-MM-DD HH:mm')} 自动解锁`}
         />
       )}
       {t.activations && (
-        <Section
+        <AccountSection
           title="已签发未使用的激活码"
           testId="today-activations"
           items={t.activations}
           done="签发的激活码均已使用或失效"
-          render={(a) => (
-            <AccountLine
-              a={a}
-              tag={<Tag color="blue">待激活</Tag>}
-              note={`激活码 ${formatTime(a.until, 'YYYY-MM-DD HH:mm')} 失效`}
-            />
-          )}
+          tag={() => <Tag color="blue">待激活</Tag>}
+          note={(a) => `激活码 ${formatTime(a.until, 'YYYY-MM-DD HH:mm')} 失效`}
         />
       )}
       {t.audit && (
