@@ -42,6 +42,7 @@ import { noticeRoutes } from './modules/notices/notice.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { jointIssuerRoutes } from './modules/orgs/joint-issuer.routes';
 import { orgRoutes } from './modules/orgs/org.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { todayRoutes } from './modules/today/today.routes';
 import { userRoutes } from './modules/users/user.routes';
 
@@ -136,6 +137,7 @@ export async function buildApp(config: AppConfig, db: Db): Promise<FastifyInstan
       await api.register(hazardWorkflowRoutes(deps));
       await api.register(hazardExcelRoutes(deps));
       await api.register(todayRoutes(deps));
+      await api.register(searchRoutes(deps));
     },
     { prefix: '/api' },
   );

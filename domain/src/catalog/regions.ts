@@ -48,3 +48,11 @@ export function regionName(code: string): string {
   const full = code.padEnd(6, '0');
   return REGION_NAMES.get(full) ?? full;
 }
+
+/**
+ * A region of the data named by its code or a prefix of it ("14", "1409", "140900", "140923"): whole
+ * levels only (an even number of digits), so a prefix never cuts through a level.
+ */
+export function isKnownRegion(code: string): boolean {
+  return code.length % 2 === 0 && REGION_NAMES.has(code.padEnd(6, '0'));
+}

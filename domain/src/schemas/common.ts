@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownRegion } from '../catalog/regions';
 import { type FormDefinition, ZFormDefinition } from '../forms/definition';
 
 /** An enumeration whose values are the keys of a table of Chinese labels (`{ coal: '煤矿' }`). */
@@ -28,6 +29,16 @@ export const optionalText = (max: number) =>
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
     z.string().max(max).optional(),
   );
+
+/**
+ * A list's region filter (`?regionCode=`): a region of the GB/T 2260 data by its code or prefix; the
+ * lists match the codes beginning with it.
+ */
+export const ZRegionQuery = z
+  .string()
+  .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
+  .refine(isKnownRegion, '不在行政区划数据中，请从省、市、县（市、区）中选择')
+  .optional();
 
 /** Accepts "true"/"false" from query strings. */
 export const queryBoolean = z.preprocess(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HAZARD_ACTIONS, ZHazardLevel, ZHazardState, ZProductionStop } from '../workflows/hazard';
-import { optionalText, queryBoolean, ZErrorBody, zWorkflowActionForm } from './common';
+import { optionalText, queryBoolean, ZErrorBody, ZRegionQuery, zWorkflowActionForm } from './common';
 import { ZDateOnly } from './date';
 import { fileRefs, text, ZHazardFileRef } from './hazard-fields';
 
@@ -196,10 +196,7 @@ export const HAZARD_SORT_LABELS: Readonly<Record<(typeof HAZARD_SORTS)[number], 
 export const ZHazardFilter = z.object({
   q: optionalText(50),
   mineId: z.string().max(64).optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
-    .optional(),
+  regionCode: ZRegionQuery,
   categoryCode: z.string().max(20).optional(),
   level: ZHazardLevel.optional(),
   state: ZHazardState.optional(),
@@ -293,17 +290,11 @@ export type MineHazardFlags = z.infer<typeof ZMineHazardFlags>;
 
 /** Without `months`, every recurrence in scope; with it, those of the dashboard's window and region. */
 export const ZRecurrencesQuery = z.object({
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
-    .optional(),
+  regionCode: ZRegionQuery,
   months: z.coerce.number().int().min(1).max(36).optional(),
 });
 export const ZDashboardQuery = z.object({
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
-    .optional(),
+  regionCode: ZRegionQuery,
   months: z.coerce.number().int().min(1).max(36).default(12),
 });
 const ZCount = z.object({ code: z.string(), name: z.string(), open: z.number(), total: z.number() });

@@ -10,7 +10,7 @@ import {
 } from '../catalog/mine';
 import { REGION_CODE } from '../rules/region';
 import { USCC_MESSAGES, usccProblem } from '../rules/uscc';
-import { optionalText, queryBoolean, zLabelledEnum } from './common';
+import { optionalText, queryBoolean, ZRegionQuery, zLabelledEnum } from './common';
 
 export const ZMineCategory = zLabelledEnum(MINE_CATEGORIES);
 export const ZMineType = zLabelledEnum(MINE_TYPES);
@@ -130,10 +130,7 @@ export const MINE_SORT_LABELS: Readonly<Record<(typeof MINE_SORTS)[number], stri
 
 export const ZMineListQuery = z.object({
   q: optionalText(50),
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
-    .optional(),
+  regionCode: ZRegionQuery,
   category: ZMineCategory.optional(),
   mineType: ZMineType.optional(),
   status: ZMineStatus.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZHazardLevel, ZHazardState } from '../workflows/hazard';
 import { ZObligationState } from './campaign';
+import { ZRegionQuery } from './common';
 import { ZHazardAction } from './hazard';
 
 /** A region one level below the one asked for, on a campaign board: how far its orgs have come. */
@@ -18,10 +19,7 @@ export const ZBoardRegion = z.object({
 export type BoardRegion = z.infer<typeof ZBoardRegion>;
 
 export const ZBoardRegionsQuery = z.object({
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/, '行政区划代码应为2至6位数字')
-    .optional(),
+  regionCode: ZRegionQuery,
 });
 /** Ranked: lowest completion first, then most overdue. */
 export const ZBoardRegions = z.object({

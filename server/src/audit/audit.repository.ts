@@ -134,3 +134,15 @@ export async function recordNames(
   }
   return names;
 }
+
+/** The newest verification of the chain since a time (the `at` index bounds the walk back), if any. */
+export function lastVerificationSince(db: Db, sinceIso: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['at', 'actor_username', 'changes'])
+    .where('at', '>=', sinceIso)
+    .where('action', '=', 'audit.verified')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -98,7 +98,7 @@ export async function unlessRunningElsewhere<T>(
 }
 
 /** A case-insensitive substring match; Chinese text has no case, Latin codes may. */
-export function containsInsensitive(db: Kysely<never>, column: string, needle: string) {
+export function containsInsensitive(db: QueryExecutorProvider, column: string, needle: string) {
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const op = isPostgres(db) ? sql`ilike` : sql`like`;
   return sql<boolean>`${sql.ref(column)} ${op} ${pattern} escape '\\'`;

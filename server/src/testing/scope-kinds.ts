@@ -9,6 +9,7 @@ import {
   visibleMines,
   visibleObligations,
 } from './scope-accounts';
+import { PARTIAL_LISTS } from './scope-partial-lists';
 
 type Ids = (db: Db, a: Account) => Promise<string[]>;
 
@@ -149,9 +150,6 @@ const launched = (db: Db, condition: RawBuilder<unknown>) =>
         where c.state <> 'draft' and ${condition}`,
   );
 
-/** 今日工作 lists some of the obligations the actor may see: never more. */
-const TODAY_DUTIES = ['duties', 'reviews'].map((key) => ({ path: '/api/today', at: [key, 'id'] }));
-
 /** An account change request: its requester's, its approving role's, and every auditor's. */
 function visibleAccountChanges(db: Db, a: Account): Promise<string[]> {
   if (a.roles.includes('audit_admin')) return all('account_changes')(db);
@@ -165,7 +163,7 @@ const readsJointIssuers = (a: Account) =>
 
 const managesUsers = (a: Account) => a.permissions.has('user.manage') || a.permissions.has('security.manage');
 
-export const RECORD_KINDS: readonly RecordKind[] = [
+const KINDS: readonly RecordKind[] = [
   {
     name: 'orgs',
     all: all('orgs'),
@@ -224,9 +222,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
       { path: '/api/hazards/recurrences', at: ['items', 'hazardId'] },
       { path: '/api/hazards/recurrences', at: ['items', 'previousHazardId'] },
       { path: '/api/hazards/recurrences', at: ['items', 'hazards', 'id'] },
-      // 今日工作 lists some of what the actor may see: never more.
-      { path: '/api/today', at: ['hazards', 'id'] },
-      { path: '/api/today', at: ['supervisions', 'hazardId'] },
     ],
   },
   {
@@ -306,7 +301,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
             ? launched(db, sql`ob.org_kind = 'mine' and ob.id in (${visibleObligations(a)})`)
             : Promise.resolve([]),
       },
-      ...(path === '/api/obligations' ? TODAY_DUTIES : []),
     ]),
   },
   {
@@ -332,7 +326,6 @@ export const RECORD_KINDS: readonly RecordKind[] = [
             sql`select id from notices where issuer_org_id = ${a.orgId} or co_issuer_org_id = ${a.orgId}`,
           ),
       },
-      { path: '/api/today', at: ['notices', 'id'] },
     ],
   },
   {
@@ -396,3 +389,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     lists: [{ path: '/api/audit/events', at: ['items', 'seq'], complete: 'visible' }],
   },
 ];
+
+/** The kinds, each with the lists showing some of its records besides (`scope-partial-lists.ts`). */
+export const RECORD_KINDS: readonly RecordKind[] = KINDS.map((k) => ({
+  ...k,
+  lists: [...(k.lists ?? []), ...(PARTIAL_LISTS[k.name] ?? [])],
+}));

@@ -15,12 +15,6 @@ export function labelOf(labels: Readonly<Record<string, string>>, key: string | 
 
 const REGIONS = new Map([SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => [r.code, r.name]));
 
-/** Known regions of the catalog, for pickers. */
-export const REGION_OPTIONS: Option[] = [SHANXI, ...SHANXI_CITIES, ...XINZHOU_COUNTIES].map((r) => ({
-  value: r.code,
-  label: `${r.code} ${r.name}`,
-}));
-
 /** Name of a GB/T 2260 code when the catalog knows it. */
 export function regionName(code: string | null | undefined): string | null {
   return code ? (REGIONS.get(code) ?? null) : null;

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { OrgFilter } from '../../access/access';
+import type { Actor } from '../../access/actor';
+import { noticeScope } from '../../access/file-scope';
 import type { Db } from '../../db/database';
-import { insertChunks } from '../../db/dialect';
+import { containsInsensitive, insertChunks } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import type { Database, NoticeDeliveryTable, NoticeTable } from '../../db/schema';
 
@@ -295,5 +297,23 @@ export async function markDeliveryUrged(trx: Db, noticeId: string, orgId: string
     .set({ last_urged_at: at })
     .where('notice_id', '=', noticeId)
     .where('org_id', '=', orgId)
+    .execute();
+}
+
+/**
+ * Notices the actor may read whose 文号 or title contains the text, newest first: those its org is a
+ * party to and those issued by an org it oversees (a forward's carried originals are reached from it).
+ */
+export function searchNoticeRows(db: Db, actor: Actor, text: string, limit: number) {
+  return db
+    .selectFrom('notices as n')
+    .select(['n.id', 'n.doc_number', 'n.title', 'n.issued_on'])
+    .where(noticeScope(actor, sql.lit(false)))
+    .where((eb) =>
+      eb.or([containsInsensitive(db, 'n.doc_number', text), containsInsensitive(db, 'n.title', text)]),
+    )
+    .orderBy('n.issued_on', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit)
     .execute();
 }

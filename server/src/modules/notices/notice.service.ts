@@ -94,6 +94,11 @@ function summary(
 const isIssuer = (actor: Actor, row: Pick<NoticeRow, 'issuer_org_id' | 'co_issuer_org_id'>) =>
   row.issuer_org_id === actor.orgId || row.co_issuer_org_id === actor.orgId;
 
+/** 收文 alone, without the count of unsigned ones the list's badge reads (今日工作 needs only the lines). */
+export async function inboxNotices({ db }: Pick<NoticeDeps, 'db'>, actor: Actor): Promise<NoticeSummary[]> {
+  return (await inbox(db, actor.orgId, LIST_LIMIT)).map((r) => summary(r, r, null));
+}
+
 /** 收文 (deliveries to my org, unsigned first) or 发文 (issued by my org, with its recipients' progress). */
 export async function listNotices(
   { db }: NoticeDeps,
@@ -101,10 +106,7 @@ export async function listNotices(
   box: 'inbox' | 'sent',
 ): Promise<{ items: NoticeSummary[]; unsigned: number }> {
   const unsigned = await unsignedCount(db, actor.orgId);
-  if (box === 'inbox') {
-    const rows = await inbox(db, actor.orgId, LIST_LIMIT);
-    return { items: rows.map((r) => summary(r, r, null)), unsigned };
-  }
+  if (box === 'inbox') return { items: await inboxNotices({ db }, actor), unsigned };
   const rows = await sent(db, actor.orgId, LIST_LIMIT);
   const stats = await deliveryStats(
     db,

@@ -1,6 +1,7 @@
-import { ZErrorBody, ZToday } from '@tiegui/domain';
+import { ZAdminToday, ZErrorBody, ZToday } from '@tiegui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/types';
+import { adminToday } from './admin-today.service';
 import { type TodayDeps, today } from './today.service';
 
 const errors = { 401: ZErrorBody, 403: ZErrorBody };
@@ -21,5 +22,18 @@ export const todayRoutes =
         },
       },
       async (request) => today(deps, actorOf(request.session)),
+    );
+    app.get(
+      '/today/admin',
+      {
+        config: { permission: 'account.read' },
+        schema: {
+          tags: ['today'],
+          summary:
+            '三员的今日工作：待审批的账号变更、本人的申请、锁定账号、未使用的激活码、需关注的账号、审计日志校验和拒绝访问计数',
+          response: { 200: ZAdminToday, ...errors },
+        },
+      },
+      async (request) => adminToday(deps, actorOf(request.session)),
     );
   };

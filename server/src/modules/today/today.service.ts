@@ -15,7 +15,7 @@ import { listCampaigns } from '../campaigns/campaign.service';
 import { listObligations } from '../campaigns/obligation.service';
 import { listHazardsPage } from '../hazards/hazard.service';
 import { activeSupervisionsOf } from '../hazards/hazard-supervision.service';
-import { listNotices } from '../notices/notice.service';
+import { inboxNotices } from '../notices/notice.service';
 
 export interface TodayDeps {
   db: Db;
@@ -81,7 +81,7 @@ async function noticesOf(deps: TodayDeps, actor: Actor) {
   if (!hasPermission(actor.roles, 'notice.read')) return [];
   // A mine has no org below it to relay to.
   const relays = hasPermission(actor.roles, 'notice.issue') && actor.orgKind !== 'mine';
-  const { items } = await listNotices(deps, actor, 'inbox');
+  const items = await inboxNotices(deps, actor);
   return items.flatMap((n) => {
     const need = !n.delivery?.signedAt ? 'sign' : relays && !n.delivery.forwardedNoticeId ? 'relay' : null;
     return need

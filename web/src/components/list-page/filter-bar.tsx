@@ -1,12 +1,13 @@
-import { AutoComplete, Button, Col, Form, Input, Row, Select, type SelectProps } from 'antd';
+import { Button, Col, Form, Input, Row, Select, type SelectProps } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { REGION_OPTIONS } from '../../lib/labels';
+import { useCurrentUser } from '../../api/me';
+import { RegionCascader } from '../region-cascader';
 
-/** Applies the bar's values: what a search box's Enter and a picked region call. */
+/** Applies the bar's values: what a search box's Enter calls. */
 const ApplyContext = createContext<() => void>(() => undefined);
 
 /** Text boxes apply on Enter or 查询, so a half-typed word does not fetch the list. */
-const TYPED_FIELDS = ['q', 'regionCode'];
+const TYPED_FIELDS = ['q'];
 
 type Props<V> = {
   value: Partial<V>;
@@ -78,25 +79,13 @@ export function SearchField({ placeholder, title }: { placeholder: string; title
   );
 }
 
-const REGION_FILTER = /^\d{2,6}$/;
-
-/** A region code (2 to 6 digits: a province, city or county prefix), typed or picked from the catalog. */
+/** A region picked from the catalog, within the user's own region; applies at once. */
 export function RegionField({ placeholder }: { placeholder: string }) {
-  const apply = useContext(ApplyContext);
+  const me = useCurrentUser();
   return (
     <Col xs={12} sm={8} md={6} lg={4}>
-      <Form.Item
-        name="regionCode"
-        rules={[{ pattern: REGION_FILTER, message: '行政区划代码应为2至6位数字' }]}
-      >
-        <AutoComplete
-          allowClear
-          placeholder={placeholder}
-          options={REGION_OPTIONS}
-          filterOption={(input, option) => !!option?.label.includes(input.trim())}
-          onSelect={apply}
-          onClear={apply}
-        />
+      <Form.Item name="regionCode">
+        <RegionCascader mode="filter" within={me.org.regionCode} placeholder={placeholder} />
       </Form.Item>
     </Col>
   );

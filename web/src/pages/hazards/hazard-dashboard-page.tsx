@@ -16,6 +16,8 @@ import {
 } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../api/me';
+import { RegionCascader } from '../../components/region-cascader';
 import { Loading, QueryError } from '../../components/status-results';
 import { regionText } from '../../lib/labels';
 import { formatTime } from '../../lib/time';
@@ -33,6 +35,7 @@ const prefixOf = (code: string) => code.replace(/(00)+$/, '') || code;
 export function HazardDashboardPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const me = useCurrentUser();
   const region = params.get('regionCode') ?? undefined;
   const query = useDashboard(region);
   const drill = useCallback(
@@ -67,13 +70,23 @@ export function HazardDashboardPage() {
         }
         styles={{ header: { flexWrap: 'wrap' } }}
       >
-        <Breadcrumb
-          style={{ marginBottom: 12 }}
-          items={[
-            { title: region ? <Link to="/hazards/dashboard">本辖区</Link> : '本辖区' },
-            ...(region ? [{ title: regionText(region.padEnd(6, '0')) }] : []),
-          ]}
-        />
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Breadcrumb
+            items={[
+              { title: region ? <Link to="/hazards/dashboard">本辖区</Link> : '本辖区' },
+              ...(region ? [{ title: regionText(region.padEnd(6, '0')) }] : []),
+            ]}
+          />
+          <div style={{ width: 240, maxWidth: '100%' }}>
+            <RegionCascader
+              mode="filter"
+              within={me.org.regionCode}
+              value={region}
+              placeholder="选择地区"
+              onChange={(code) => setParams(code ? { regionCode: code } : {})}
+            />
+          </div>
+        </Space>
         <Figures d={d} />
       </Card>
       <Card title="动态清零曲线（重大事故隐患，按月）" size="small">

@@ -8,7 +8,7 @@ import { taskLabel } from '../obligations/obligation-labels';
 import { daysText } from './today-api';
 
 /** A section: its lines, or what is done when there are none, and where the whole list is. */
-function Section<T>(props: {
+export function Section<T>(props: {
   title: string;
   testId: string;
   items: T[];

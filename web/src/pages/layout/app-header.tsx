@@ -4,6 +4,7 @@ import type { Me } from '@tiegui/domain';
 import { App, Button, Layout, Popconfirm } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { GlobalSearch } from '../../components/global-search';
 import { NotificationBell } from '../../components/notification-bell';
 
 type Props = { me: Me; compact: boolean; onOpenMenu: () => void };
@@ -40,6 +41,7 @@ export function AppHeader({ me, compact, onOpenMenu }: Props) {
         {me.org.name}
       </span>
       {compact && <span style={{ flex: 1 }} />}
+      {!me.mustChangePassword && <GlobalSearch compact={compact} />}
       <NotificationBell />
       <span className="tg-header-user">
         <UserOutlined />

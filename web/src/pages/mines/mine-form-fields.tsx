@@ -14,8 +14,9 @@ import {
 } from '@tiegui/domain';
 import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
+import { RegionCascader } from '../../components/region-cascader';
 import { problemRule, requiredRule, schemaRule } from '../../lib/form-rules';
-import { labelOf, optionsOf, regionName } from '../../lib/labels';
+import { labelOf, optionsOf } from '../../lib/labels';
 import type { FormOptions } from './mine-api';
 
 const shape = ZMineCreate.shape;
@@ -66,7 +67,6 @@ export function MineFormFields({ options, loading, keep, locked = [] }: Props) {
   const isLocked = (field: MineJurisdictionField) => locked.includes(field);
   const lockedTip = (field: MineJurisdictionField) => (isLocked(field) ? { tooltip: LOCKED_TIP } : {});
   const category = Form.useWatch('category', form);
-  const regionCode = Form.useWatch('regionCode', form);
   const selectEnum = (labels: Record<string, string>, clear = false, disabled = false) => (
     <Select allowClear={clear} placeholder="请选择" options={optionsOf(labels)} disabled={disabled} />
   );
@@ -86,7 +86,6 @@ export function MineFormFields({ options, loading, keep, locked = [] }: Props) {
     (options?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
     keep.group,
   );
-  const regionHint = typeof regionCode === 'string' ? regionName(regionCode) : null;
 
   return (
     <>
@@ -214,10 +213,10 @@ export function MineFormFields({ options, loading, keep, locked = [] }: Props) {
             label="行政区划代码"
             name="regionCode"
             {...lockedTip('regionCode')}
-            extra={regionHint ?? '6位 GB/T 2260 代码'}
-            rules={[requiredRule('请填写行政区划代码'), schemaRule(shape.regionCode)]}
+            extra="依次选择省、市、县（市、区）"
+            rules={[requiredRule('请选择行政区划'), schemaRule(shape.regionCode)]}
           >
-            <Input maxLength={6} inputMode="numeric" disabled={isLocked('regionCode')} />
+            <RegionCascader mode="county" disabled={isLocked('regionCode')} />
           </Form.Item>
         </Cell>
         <Cell>

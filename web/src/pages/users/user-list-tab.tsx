@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountChangeFiled, User } from '@tiegui/domain';
 import { App, Button, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { can, useCurrentUser } from '../../api/me';
 import { orgOptions, useOrgs } from '../../api/orgs';
@@ -18,7 +19,14 @@ export function UserListTab() {
   const me = useCurrentUser();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({});
+  // A line of the first page opens the list at one account (`?q=`).
+  const asked = useSearchParams()[0].get('q') ?? undefined;
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({ q: asked });
+  useEffect(() => {
+    setFilters((f) => (f.q === asked ? f : { ...f, q: asked }));
+    form.setFieldsValue({ q: asked });
+  }, [asked, form]);
   // Kept apart from `open` so the modal keeps its title while it animates closed.
   const [editing, setEditing] = useState<{ open: boolean; user: User | null }>({ open: false, user: null });
   const [resetting, setResetting] = useState<User | null>(null);
@@ -60,6 +68,7 @@ export function UserListTab() {
       )}
       <Form
         name="userFilter"
+        form={form}
         layout="inline"
         className="tg-filters tg-toolbar"
         onFinish={(values: Filters) => setFilters({ q: values.q?.trim() || undefined, orgId: values.orgId })}

@@ -1,8 +1,9 @@
 import { ACCOUNT_CHANGE_BOXES } from '@tiegui/domain';
-import { Card, Tabs } from 'antd';
+import { Card, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { can, useCurrentUser } from '../../api/me';
 import { QueryError } from '../../components/status-results';
+import { AdminWork } from '../home/admin-work';
 import { type AccountChangeBox, useAccountChanges } from './account-change-api';
 import { AccountChangeTable } from './account-change-table';
 import { UserListTab } from './user-list-tab';
@@ -22,7 +23,8 @@ function RequestsTab({ box }: { box: AccountChangeBox }) {
 /**
  * 用户管理: the users (system and security administrators), the requests waiting for this
  * administrator's approval (待审批), and the system administrator's own requests (我的申请). The
- * tab is in the URL, so a notification can open the right one.
+ * tab is in the URL, so a notification can open the right one. The administrators' first page:
+ * their work for today (`AdminWork`) above.
  */
 export function UsersPage() {
   const me = useCurrentUser();
@@ -48,14 +50,18 @@ export function UsersPage() {
   const asked = params.get('tab');
   const active = tabs.some((t) => t.key === asked) ? asked : tabs[0]?.key;
 
+  // The 三员 land here: their work for today comes first.
   return (
-    <Card title="用户管理">
-      <Tabs
-        activeKey={active ?? undefined}
-        items={tabs}
-        destroyOnHidden
-        onChange={(tab) => setParams({ tab }, { replace: true })}
-      />
-    </Card>
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <AdminWork />
+      <Card title="用户管理">
+        <Tabs
+          activeKey={active ?? undefined}
+          items={tabs}
+          destroyOnHidden
+          onChange={(tab) => setParams({ tab }, { replace: true })}
+        />
+      </Card>
+    </Space>
   );
 }
