@@ -7,6 +7,8 @@
 const API_FUNCTIONS: readonly (readonly [route: string, name: string])[] = [
   ['GET /health', '运行状态检查'],
   ['GET /today', '今日工作'],
+  ['GET /today/admin', '今日工作（账号与审计管理）'],
+  ['GET /search', '全局搜索'],
   ['GET /me', '当前用户信息'],
   ['POST /auth/login', '登录'],
   ['POST /auth/logout', '退出登录'],
